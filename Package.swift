@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Casebook",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "casebook", targets: ["CasebookCLI"]),
+        .library(name: "CasebookCore", targets: ["CasebookCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(name: "CAtomicSwap"),
+        .target(
+            name: "CasebookCore",
+            dependencies: [
+                "CCmark",
+                "CAtomicSwap",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "CasebookCLI",
+            dependencies: [
+                "CasebookCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "CasebookCoreTests",
+            dependencies: ["CasebookCore"],
+            exclude: [],
+            resources: []
+        ),
+    ]
+)

@@ -1,0 +1,71 @@
+import ArgumentParser
+import CasebookCore
+import Foundation
+
+/// `casebook build`: turns Content/ into Site/.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site from Content/ and Templates/ into Site/.",
+        discussion: """
+            Every problem in the content is reported at once as FILE:LINE:COLUMN: error: MESSAGE. On any error \
+            nothing is written and the previous site stays as it was. Exit codes: 0 built, 1 content errors, \
+            2 usage or I/O errors.
+            """
+    )
+
+    @Option(help: ArgumentHelp("The content folder.", valueName: "folder"))
+    var content = "Content"
+
+    @Option(help: ArgumentHelp("The templates folder (its assets/ is copied to the site).", valueName: "folder"))
+    var templates = "Templates"
+
+    @Option(help: ArgumentHelp("The output folder; it is replaced whole on every build.", valueName: "folder"))
+    var output = "Site"
+
+    @Option(name: .customLong("base-url"),
+            help: ArgumentHelp("Where the site will be published, e.g. /trackers/parler/ or https://example.org/x/; overrides site.yml.", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(help: "Include items marked 'draft: true'.")
+    var drafts = false
+
+    @Flag(help: "Replace an output folder that holds files Casebook did not write.")
+    var force = false
+
+    @Flag(help: "Print only errors and warnings.")
+    var quiet = false
+
+    @Flag(help: "Print the time each stage took.")
+    var timings = false
+
+    func run() throws {
+        var options = BuildOptions()
+        options.content = content
+        options.templates = templates
+        options.output = output
+        options.baseURL = baseURL
+        options.drafts = drafts
+        options.force = force
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = BuildPipeline.run(options)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        DiagnosticPrinter.print(result.diagnostics)
+        if let failure = result.failure {
+            switch failure {
+            case .usage(let message), .io(let message): Terminal.error("casebook: error: \(message)")
+            }
+        } else if result.diagnostics.hasErrors {
+            let count = result.diagnostics.errorCount
+            Terminal.error("casebook: \(count) error\(count == 1 ? "" : "s"); nothing was written")
+        } else if !quiet {
+            let data = result.files.filter { $0.path.hasPrefix("data/") }.count
+            print("Built \(result.pageCount) pages, \(data) data files in \(String(format: "%.2f", seconds)) s")
+        }
+        if timings {
+            for lap in result.timings {
+                print(String(format: "  %-9@ %8.1f ms", lap.stage as NSString, lap.seconds * 1000))
+            }
+        }
+        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// The validated content with every cross-reference resolved and every index built once, in display
+/// order: what each page needs is a lookup here, never a search over all items.
+public struct SiteGraph: Sendable {
+    public let config: SiteConfig
+    public let urls: URLBuilder
+    /// By filing date, then title.
+    public let cases: [LegalCase]
+    /// By name.
+    public let parties: [Party]
+    /// By publication date, then title.
+    public let sources: [Source]
+    /// Oldest first (see `TimelineOrder`).
+    public let events: [TimelineEvent]
+    /// Oldest first, then by speaker name.
+    public let quotes: [Quote]
+    /// By nav order, then title.
+    public let pages: [Page]
+    /// By label, case-insensitively.
+    public let topics: [Topic]
+
+    public let caseByID: [String: LegalCase]
+    public let partyByID: [String: Party]
+    public let sourceByID: [String: Source]
+
+    /// Indexes into `events`, in timeline order.
+    public let eventsByCase: [String: [Int]]
+    public let eventsByParty: [String: [Int]]
+    public let eventsBySource: [String: [Int]]
+    /// Indexes into `quotes`, in date order.
+    public let quotesBySpeaker: [String: [Int]]
+    public let quotesMentioning: [String: [Int]]
+    public let quotesByCase: [String: [Int]]
+    public let quotesBySource: [String: [Int]]
+    /// For each party id, the cases it appears in with its role there.
+    public let rolesByParty: [String: [(caseID: String, role: String)]]
+
+    /// A topic of quotes, from the free-text `topics` field; spellings that make the same slug are one topic.
+    public struct Topic: Sendable {
+        public let slug: String
+        public let label: String
+        public let quotes: [Int]
+    }
+
+    public init(content: SiteContent, urls: URLBuilder) {
+        config = content.config
+        self.urls = urls
+        cases = content.cases.sorted { ($0.filed ?? PartialDate(year: 9999), $0.title) < ($1.filed ?? PartialDate(year: 9999), $1.title) }
+        parties = content.parties.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+        sources = content.sources.sorted { ($0.published, $0.title) < ($1.published, $1.title) }
+        pages = content.pages.sorted { ($0.navOrder ?? Int.max, $0.title) < ($1.navOrder ?? Int.max, $1.title) }
+        let order = TimelineOrder(siteTimeZone: content.config.timezone)
+        events = order.sorted(content.events)
+        let partyByID = Dictionary(content.parties.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        quotes = content.quotes.enumerated().sorted { lhs, rhs in
+            let l = (lhs.element.date, partyByID[lhs.element.speaker.id]?.name ?? "", lhs.offset)
+            let r = (rhs.element.date, partyByID[rhs.element.speaker.id]?.name ?? "", rhs.offset)
+            return l < r
+        }.map(\.element)
+        self.partyByID = partyByID
+        caseByID = Dictionary(content.cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        sourceByID = Dictionary(content.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+        var eventsByCase: [String: [Int]] = [:], eventsByParty: [String: [Int]] = [:], eventsBySource: [String: [Int]] = [:]
+        for (index, event) in events.enumerated() {
+            for id in Set(event.cases.map(\.id)) { eventsByCase[id, default: []].append(index) }
+            for id in Set(event.parties.map(\.id)) { eventsByParty[id, default: []].append(index) }
+            for id in Set(event.sources.map(\.source.id)) { eventsBySource[id, default: []].append(index) }
+        }
+        var bySpeaker: [String: [Int]] = [:], mentioning: [String: [Int]] = [:], byCase: [String: [Int]] = [:]
+        var bySource: [String: [Int]] = [:], byTopic: [String: (label: String, quotes: [Int])] = [:]
+        for (index, quote) in quotes.enumerated() {
+            bySpeaker[quote.speaker.id, default: []].append(index)
+            for id in Set(quote.mentions.map(\.id)) where id != quote.speaker.id { mentioning[id, default: []].append(index) }
+            if let legalCase = quote.legalCase { byCase[legalCase.id, default: []].append(index) }
+            for id in Set(quote.sources.map(\.source.id)) { bySource[id, default: []].append(index) }
+            for topic in quote.topics {
+                let slug = Slug.make(from: topic)
+                guard !slug.isEmpty, byTopic[slug]?.quotes.last != index else { continue }
+                byTopic[slug, default: (topic, [])].quotes.append(index)
+            }
+        }
+        var roles: [String: [(caseID: String, role: String)]] = [:]
+        for legalCase in cases {
+            for role in legalCase.roles {
+                for party in role.parties { roles[party.id, default: []].append((legalCase.id, role.name)) }
+            }
+        }
+        self.eventsByCase = eventsByCase
+        self.eventsByParty = eventsByParty
+        self.eventsBySource = eventsBySource
+        quotesBySpeaker = bySpeaker
+        quotesMentioning = mentioning
+        quotesByCase = byCase
+        quotesBySource = bySource
+        rolesByParty = roles
+        topics = byTopic.map { Topic(slug: $0.key, label: $0.value.label, quotes: $0.value.quotes) }
+            .sorted { ($0.label.lowercased(), $0.slug) < ($1.label.lowercased(), $1.slug) }
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import Yams
+
+/// Reads a `Content/` folder into a `SiteContent`, collecting a located diagnostic for every problem
+/// in a single field or file (cross-item problems such as unknown references are the Validate stage's).
+public struct ContentLoader {
+    public let fileSystem: FileSystem
+    /// The content folder as the user named it; diagnostics print paths under it.
+    public let root: String
+
+    public init(fileSystem: FileSystem, root: String) {
+        self.fileSystem = fileSystem
+        self.root = root
+    }
+
+    public enum Failure: Error, Equatable {
+        /// The content folder does not exist: a usage problem rather than a content one.
+        case missingContentFolder(String)
+    }
+
+    public func load() throws(Failure) -> (SiteContent, DiagnosticList) {
+        guard fileSystem.kind(at: root) == .directory else { throw .missingContentFolder(root) }
+        var diagnostics = DiagnosticList()
+        let config = loadConfig(&diagnostics)
+        var content = SiteContent(config: config)
+        for path in files(in: "cases", extensions: ["md"], &diagnostics) {
+            if let item = loadCase(path, &diagnostics) { content.cases.append(item) }
+        }
+        for path in files(in: "parties", extensions: ["md"], &diagnostics) {
+            if let item = loadParty(path, &diagnostics) { content.parties.append(item) }
+        }
+        for path in files(in: "sources", extensions: ["md"], &diagnostics) {
+            if let item = loadSource(path, &diagnostics) { content.sources.append(item) }
+        }
+        for path in files(in: "pages", extensions: ["md"], &diagnostics) {
+            if let item = loadPage(path, &diagnostics) { content.pages.append(item) }
+        }
+        for path in files(in: "timeline", extensions: ["yml", "yaml"], recursive: true, &diagnostics) {
+            content.events += loadList(path, what: "event", &diagnostics, item: loadEvent)
+        }
+        for path in files(in: "quotes", extensions: ["yml", "yaml"], recursive: true, &diagnostics) {
+            content.quotes += loadList(path, what: "quote", &diagnostics, item: loadQuote)
+        }
+        return (content, diagnostics)
+    }
+
+    static let configFields = ["title", "description", "base_url", "language", "timezone", "unsafe_html", "nav"]
+
+    private func loadConfig(_ diagnostics: inout DiagnosticList) -> SiteConfig {
+        let path = root + "/site.yml"
+        var config = SiteConfig(title: "Untitled")
+        guard let text = readText(path, &diagnostics) else { return config }
+        guard case .success(let node) = YAMLDocument.parse(text, path: path).reportingFailure(into: &diagnostics),
+              let fields = FieldReader(node, path: path, lineOffset: 0, what: "the site settings",
+                                       fallback: SourceLocation(file: path, line: 1, column: 1), diagnostics: &diagnostics)
+        else { return config }
+        config.title = fields.string("title", required: true) ?? config.title
+        config.description = fields.string("description")
+        config.baseURL = fields.string("base_url") ?? "/"
+        config.language = fields.string("language") ?? "en"
+        if let zone = fields.node("timezone"), let name = fields.string("timezone") {
+            if TimeZoneNames.isKnown(name) { config.timezone = name } else {
+                diagnostics.error(TimeZoneNames.unknownMessage(name), at: fields.at(zone))
+            }
+        }
+        config.unsafeHTML = fields.bool("unsafe_html") ?? false
+        if let nav = fields.node("nav") {
+            if case .sequence(let items) = nav {
+                for item in items {
+                    guard let link = FieldReader(item, path: path, lineOffset: 0, what: "a navigation entry",
+                                                 fallback: fields.at(nav), diagnostics: &diagnostics) else { continue }
+                    if let title = link.string("title", required: true), let url = link.string("url", required: true) {
+                        config.nav.append(.init(title: title, url: url))
+                    }
+                    link.warnAboutUnknownFields(known: ["title", "url"])
+                    link.report(into: &diagnostics)
+                }
+            } else {
+                diagnostics.error("field 'nav' must be a list of {title, url}", at: fields.at(nav))
+            }
+        }
+        fields.warnAboutUnknownFields(known: Self.configFields)
+        fields.report(into: &diagnostics)
+        return config
+    }
+
+    /// Content files of one kind, sorted by path; other files there are reported, as they are probably misnamed.
+    func files(in folder: String, extensions: Set<String>, recursive: Bool = false,
+               _ diagnostics: inout DiagnosticList) -> [String] {
+        let directory = root + "/" + folder
+        guard let names = fileSystem.directoryEntries(at: directory) else { return [] }
+        var result: [String] = []
+        for name in names where !name.hasPrefix(".") {
+            let path = directory + "/" + name
+            switch fileSystem.kind(at: path) {
+            case .file?:
+                let ext = (name as NSString).pathExtension.lowercased()
+                if extensions.contains(ext) {
+                    result.append(path)
+                } else {
+                    let expected = extensions.sorted().map { ".\($0)" }.joined(separator: " or ")
+                    diagnostics.warning("ignored file: content files in \(folder)/ end in \(expected)",
+                                        at: SourceLocation(file: path))
+                }
+            case .directory? where recursive:
+                let nested = ContentLoader(fileSystem: fileSystem, root: directory)
+                result += nested.files(in: name, extensions: extensions, recursive: true, &diagnostics)
+            case .directory?:
+                diagnostics.warning("ignored folder: \(folder)/ holds one file per item", at: SourceLocation(file: path))
+            case .brokenOrEscapingLink?:
+                diagnostics.error("symbolic link points outside the content folder or nowhere; it is not followed",
+                                  at: SourceLocation(file: path))
+            case nil:
+                diagnostics.warning("ignored: not a regular file", at: SourceLocation(file: path))
+            }
+        }
+        return result
+    }
+
+    func readText(_ path: String, _ diagnostics: inout DiagnosticList) -> String? {
+        let data: Data
+        do {
+            data = try fileSystem.readFile(at: path)
+        } catch {
+            diagnostics.error("cannot read file: \(error.localizedDescription)", at: SourceLocation(file: path))
+            return nil
+        }
+        switch TextFile.decode(data, path: path) {
+        case .success(let file): return file.text
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+
+    /// The item id a Markdown file's name gives, checked to be a safe slug.
+    func fileID(_ path: String, _ diagnostics: inout DiagnosticList) -> String? {
+        let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        guard Slug.isValid(id) else {
+            diagnostics.error(IDRule.invalidMessage(id, what: "file name"), at: SourceLocation(file: path))
+            return nil
+        }
+        return id
+    }
+}
+
+extension Result where Failure == Diagnostic {
+    func reportingFailure(into diagnostics: inout DiagnosticList) -> Self {
+        if case .failure(let diagnostic) = self { diagnostics.append(diagnostic) }
+        return self
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// The read side of a file system, so loading can be tested without touching disk.
+public protocol FileSystem: Sendable {
+    func readFile(at path: String) throws -> Data
+    /// Names of the entries in a directory, sorted; nil when the path is not a directory.
+    func directoryEntries(at path: String) -> [String]?
+    func kind(at path: String) -> FileKind?
+}
+
+public enum FileKind: Sendable, Equatable {
+    case file, directory
+    /// A symbolic link that points outside the tree being read, or nowhere.
+    case brokenOrEscapingLink
+}
+
+/// Reads from disk, refusing to follow symbolic links out of `root`.
+public struct LocalFileSystem: FileSystem {
+    /// Links may only point inside this folder (after resolving).
+    public let root: String
+
+    public init(root: String) {
+        self.root = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    public func readFile(at path: String) throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+    }
+
+    public func directoryEntries(at path: String) -> [String]? {
+        guard kind(at: path) == .directory else { return nil }
+        return (try? FileManager.default.contentsOfDirectory(atPath: path))?.sorted()
+    }
+
+    public func kind(at path: String) -> FileKind? {
+        let url = URL(fileURLWithPath: path)
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+        if attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+            let target = url.resolvingSymlinksInPath().path
+            let inside = target == root || target.hasPrefix(root + "/")
+            var isDirectory: ObjCBool = false
+            guard inside, FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory),
+                  target != url.deletingLastPathComponent().resolvingSymlinksInPath().path
+            else { return .brokenOrEscapingLink }
+            return isDirectory.boolValue ? .directory : .file
+        }
+        switch attributes[.type] as? FileAttributeType {
+        case .typeDirectory?: return .directory
+        case .typeRegular?: return .file
+        default: return nil
+        }
+    }
+}
+
+/// An in-memory tree of files keyed by path, for tests.
+public struct InMemoryFileSystem: FileSystem {
+    public var files: [String: Data]
+
+    public init(files: [String: String]) {
+        self.files = files.mapValues { Data($0.utf8) }
+    }
+
+    public init(data: [String: Data]) {
+        self.files = data
+    }
+
+    public func readFile(at path: String) throws -> Data {
+        guard let data = files[path] else { throw CocoaError(.fileReadNoSuchFile) }
+        return data
+    }
+
+    public func directoryEntries(at path: String) -> [String]? {
+        guard kind(at: path) == .directory else { return nil }
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        let names = files.keys.compactMap { key -> String? in
+            guard key.hasPrefix(prefix) else { return nil }
+            return key.dropFirst(prefix.count).split(separator: "/").first.map(String.init)
+        }
+        return Set(names).sorted()
+    }
+
+    public func kind(at path: String) -> FileKind? {
+        if files[path] != nil { return .file }
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        return files.keys.contains { $0.hasPrefix(prefix) } ? .directory : nil
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// A content file decoded as UTF-8, or the located reason it cannot be.
+struct TextFile {
+    let path: String
+    let text: String
+
+    /// Decodes the bytes, dropping a leading byte-order mark and normalising CRLF line ends.
+    static func decode(_ data: Data, path: String) -> Result<TextFile, Diagnostic> {
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return .failure(.error("file is not valid UTF-8", at: firstInvalidByte(in: bytes, path: path)))
+        }
+        return .success(TextFile(path: path, text: text.replacingOccurrences(of: "\r\n", with: "\n")))
+    }
+
+    /// The line and column of the first byte that breaks UTF-8, for the diagnostic.
+    private static func firstInvalidByte(in data: Data, path: String) -> SourceLocation {
+        var line = 1
+        var lineStart = data.startIndex
+        var index = data.startIndex
+        while index < data.endIndex {
+            let byte = data[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            let valid = length > 0 && index + length <= data.endIndex
+                && data[(index + 1)..<(index + length)].allSatisfy { $0 & 0xC0 == 0x80 }
+                && String(validating: data[index..<(index + length)], as: UTF8.self) != nil
+            if !valid {
+                let column = (String(validating: data[lineStart..<index], as: UTF8.self)?.count ?? 0) + 1
+                return SourceLocation(file: path, line: line, column: column)
+            }
+            if byte == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+            index += length
+        }
+        return SourceLocation(file: path, line: line, column: 1)
+    }
+}
+

@@ -1,0 +1,68 @@
+/// Renders content Markdown with the site's rules: smart punctuation, heading ids, site-relative links
+/// resolved under the base path, raw HTML removed unless the site opts in, unsafe link schemes dropped.
+public struct MarkdownRenderer: Sendable {
+    public let urls: URLBuilder
+    public let unsafeHTML: Bool
+
+    public init(urls: URLBuilder, unsafeHTML: Bool) {
+        self.urls = urls
+        self.unsafeHTML = unsafeHTML
+    }
+
+    public func render(_ markdown: String) -> RenderedMarkdown {
+        var used: [String: Int] = [:]
+        let output = CommonMark.render(markdown, options: .init(unsafeHTML: unsafeHTML), rewriteURL: rewrite) { text in
+            let base = Slug.make(from: text).isEmpty ? "section" : Slug.make(from: text)
+            let count = used[base, default: 0]
+            used[base] = count + 1
+            return count == 0 ? base : "\(base)-\(count)"
+        }
+        return RenderedMarkdown(html: output.html, plainText: output.plainText, headings: output.headings,
+                                excerpt: output.firstParagraph.map { Self.excerpt($0) })
+    }
+
+    /// Renders one line of Markdown (a title) without the paragraph around it; anything that is
+    /// not a single paragraph is shown as its plain text, escaped.
+    public func renderInline(_ markdown: String) -> RenderedMarkdown {
+        let output = CommonMark.render(markdown, options: .init(unsafeHTML: false), rewriteURL: rewrite) { Slug.make(from: $0) }
+        var html = output.html
+        if output.isSingleParagraph, html.hasPrefix("<p>"), html.hasSuffix("</p>\n") {
+            html = String(html.dropFirst(3).dropLast(5))
+        } else {
+            html = HTML.escape(output.plainText)
+        }
+        return RenderedMarkdown(html: html, plainText: output.plainText, headings: [], excerpt: nil)
+    }
+
+    /// Site-relative links (`/about/`) go under the base path; links with a scheme other than
+    /// http, https, mailto or tel are removed.
+    func rewrite(_ url: String) -> String {
+        let trimmed = url.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("/") && !trimmed.hasPrefix("//") {
+            return urls.sitePath(String(trimmed.dropFirst()))
+        }
+        if let scheme = Self.scheme(of: trimmed), !["http", "https", "mailto", "tel"].contains(scheme) {
+            return ""
+        }
+        return trimmed
+    }
+
+    static func scheme(of url: String) -> String? {
+        guard let colon = url.firstIndex(of: ":") else { return nil }
+        let candidate = url[..<colon]
+        guard let first = candidate.first, first.isLetter,
+              candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+        else { return nil }
+        return candidate.lowercased()
+    }
+
+    static func excerpt(_ text: String, limit: Int = 160) -> String {
+        let collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard collapsed.count > limit else { return collapsed }
+        let cut = collapsed.prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return cut[..<end].trimmingCharacters(in: .punctuationCharacters) + "…"
+    }
+}
+
+import Foundation

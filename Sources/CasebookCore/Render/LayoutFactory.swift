@@ -1,0 +1,82 @@
+/// Builds the layout data for each page: navigation with the current section marked, breadcrumbs, canonical URL.
+struct LayoutFactory {
+    let graph: SiteGraph
+    let stylesheetVersion: String?
+    private let navEntries: [(label: String, route: Route?, url: String)]
+
+    init(graph: SiteGraph, stylesheetVersion: String?) {
+        self.graph = graph
+        self.stylesheetVersion = stylesheetVersion
+        let urls = graph.urls
+        var entries: [(String, Route?, String)] = [
+            ("Timeline", .timeline, urls.path(.timeline)), ("Cases", .cases, urls.path(.cases)),
+            ("Parties", .parties, urls.path(.parties)), ("Quotes", .quotes, urls.path(.quotes)),
+            ("Sources", .sources, urls.path(.sources)),
+        ]
+        for page in graph.pages where page.navOrder != nil {
+            entries.append((page.title, .page(page.id), urls.path(.page(page.id))))
+        }
+        for link in graph.config.nav {
+            let url = link.url.hasPrefix("/") && !link.url.hasPrefix("//") ? urls.sitePath(String(link.url.dropFirst())) : link.url
+            if !entries.contains(where: { $0.2 == url }) { entries.append((link.title, nil, url)) }
+        }
+        navEntries = entries
+    }
+
+    var homeCrumb: LayoutView.Crumb { .init(label: "Home", url: graph.urls.path(.home)) }
+
+    func crumb(_ label: String, _ route: Route) -> LayoutView.Crumb { .init(label: label, url: graph.urls.path(route)) }
+
+    func view(for route: Route, title: String, description: String?, crumbs: [LayoutView.Crumb]) -> LayoutView {
+        let urls = graph.urls
+        let section = Self.section(of: route)
+        let currentURL = urls.path(route)
+        let css = urls.path(.file("assets/casebook.css")) + (stylesheetVersion.map { "?v=\($0)" } ?? "")
+        return LayoutView(
+            siteTitle: graph.config.title, siteDescription: graph.config.description, language: graph.config.language,
+            homeURL: urls.path(.home), stylesheetURL: css, scriptURL: urls.path(.file("assets/casebook.js")),
+            nav: navEntries.map { entry in
+                .init(label: entry.label, url: entry.url, current: entry.route == section || entry.url == currentURL)
+            },
+            footerLinks: [],
+            documentTitle: route == .home ? graph.config.title : "\(title) · \(graph.config.title)",
+            description: description ?? graph.config.description ?? graph.config.title,
+            canonicalURL: urls.absolute(route), breadcrumbs: crumbs,
+            pageKind: Self.kind(of: route))
+    }
+
+    /// The top-level section a route belongs to, for marking the navigation.
+    static func section(of route: Route) -> Route? {
+        switch route {
+        case .timeline, .event: return .timeline
+        case .cases, .legalCase: return .cases
+        case .parties, .party: return .parties
+        case .quotes, .quote, .topics, .topic: return .quotes
+        case .sources, .source: return .sources
+        case .page: return route
+        default: return nil
+        }
+    }
+
+    static func kind(of route: Route) -> String {
+        switch route {
+        case .home: return "home"
+        case .timeline: return "timeline"
+        case .event: return "event"
+        case .cases: return "cases"
+        case .legalCase: return "case"
+        case .parties: return "parties"
+        case .party: return "party"
+        case .quotes: return "quotes"
+        case .quote: return "quote"
+        case .topics: return "topics"
+        case .topic: return "topic"
+        case .sources: return "sources"
+        case .source: return "source"
+        case .page: return "page"
+        case .search: return "search"
+        case .notFound: return "not-found"
+        case .file: return "file"
+        }
+    }
+}

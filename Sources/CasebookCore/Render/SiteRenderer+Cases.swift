@@ -1,0 +1,18 @@
+/// The cases index and one page per case, with the case's own timeline and quotes.
+extension SiteRenderer {
+    func casePages() -> [OutputFile] {
+        let all = graph.cases.compactMap { views.cases[$0.id] }
+        var files = [page(.cases, "cases", title: "Cases", description: "The lawsuits and proceedings this tracker follows.",
+                          crumbs: [layout.homeCrumb, .init(label: "Cases", url: nil)], content: PageContents.Cases(cases: all))]
+        for view in all {
+            let content = PageContents.Case(
+                legalCase: view,
+                months: TimelineGroups.months(graph.eventsByCase[view.id] ?? [], events: graph.events, cards: eventCards),
+                quotes: (graph.quotesByCase[view.id] ?? []).map { quoteCards[$0] })
+            files.append(page(.legalCase(view.id), "case", title: view.title, description: view.excerpt,
+                              crumbs: [layout.homeCrumb, layout.crumb("Cases", .cases), .init(label: view.shortTitle, url: nil)],
+                              content: content))
+        }
+        return files
+    }
+}

@@ -1,0 +1,40 @@
+/// The quote index grouped by speaker, quote permalinks, and the topic pages.
+extension SiteRenderer {
+    func quotePages() -> [OutputFile] {
+        let urls = graph.urls
+        let speakers = graph.parties.compactMap { party -> PageContents.Quotes.Speaker? in
+            guard let indexes = graph.quotesBySpeaker[party.id], let view = views.parties[party.id] else { return nil }
+            return .init(party: Chip(id: party.id, label: party.name, url: view.url), anchor: "speaker-\(party.id)",
+                         countLabel: view.quoteCountLabel, quotes: indexes.map { quoteCards[$0] })
+        }
+        let topicFilters = graph.topics.map {
+            PageContents.Filter(id: $0.slug, label: $0.label, url: urls.path(.topic($0.slug)),
+                                countLabel: Plural.count($0.quotes.count, "quote"))
+        }
+        var files = [
+            page(.quotes, "quotes", title: "Quotes", description: "Everything said in \(graph.config.title), by speaker, with sources.",
+                 crumbs: [layout.homeCrumb, .init(label: "Quotes", url: nil)],
+                 content: PageContents.Quotes(countLabel: Plural.count(graph.quotes.count, "quote"), speakers: speakers,
+                                              topics: topicFilters)),
+            page(.topics, "topics", title: "Topics", description: "Quotes by topic.",
+                 crumbs: [layout.homeCrumb, layout.crumb("Quotes", .quotes), .init(label: "Topics", url: nil)],
+                 content: PageContents.Topics(topics: topicFilters)),
+        ]
+        for (index, view) in views.quotes.enumerated() {
+            let title = "\(view.speaker.label), \(view.date.label)"
+            files.append(page(.quote(view.id), "quote", title: "Quote: \(title)",
+                              description: "\(view.speaker.label): “\(MarkdownRenderer.excerpt(view.text, limit: 140))”",
+                              crumbs: [layout.homeCrumb, layout.crumb("Quotes", .quotes), .init(label: title, url: nil)],
+                              content: PageContents.Quote(quote: view, card: quoteCards[index])))
+        }
+        for topic in graph.topics {
+            files.append(page(.topic(topic.slug), "topic", title: "Topic: \(topic.label)",
+                              description: "Quotes about \(topic.label) in \(graph.config.title).",
+                              crumbs: [layout.homeCrumb, layout.crumb("Quotes", .quotes), layout.crumb("Topics", .topics),
+                                       .init(label: topic.label, url: nil)],
+                              content: PageContents.Topic(label: topic.label, countLabel: Plural.count(topic.quotes.count, "quote"),
+                                                          quotes: topic.quotes.map { quoteCards[$0] })))
+        }
+        return files
+    }
+}

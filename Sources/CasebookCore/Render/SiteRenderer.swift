@@ -1,0 +1,70 @@
+/// Turns the site graph into HTML pages through the templates. Cards for events and quotes are
+/// rendered once and reused by every page that lists them.
+public struct SiteRenderer {
+    let graph: SiteGraph
+    let views: ViewCatalog
+    let templates: TemplateSet
+    let layout: LayoutFactory
+    /// Card HTML, parallel to `graph.events` and `graph.quotes`.
+    let eventCards: [String]
+    let quoteCards: [String]
+
+    public init(graph: SiteGraph, views: ViewCatalog, templates: TemplateSet, stylesheetVersion: String?) {
+        self.graph = graph
+        self.views = views
+        self.templates = templates
+        layout = LayoutFactory(graph: graph, stylesheetVersion: stylesheetVersion)
+        eventCards = views.events.map { templates.render("partials/event-card", $0) }
+        quoteCards = views.quotes.map { templates.render("partials/quote-card", $0) }
+    }
+
+    public func render() -> [OutputFile] {
+        var files: [OutputFile] = []
+        files.append(home())
+        files += timelinePages()
+        files += casePages()
+        files += partyPages()
+        files += quotePages()
+        files += sourcePages()
+        files += freePages()
+        files.append(page(.notFound, "404", title: "Page not found", description: "There is no page at this address.",
+                          crumbs: [], content: PageContents.FreePage(title: "Page not found", html: "")))
+        return files
+    }
+
+    func page<Content>(_ route: Route, _ template: String, title: String, description: String?,
+                       crumbs: [LayoutView.Crumb], content: Content) -> OutputFile {
+        let context = PageContext(layout: layout.view(for: route, title: title, description: description, crumbs: crumbs),
+                                  content: content)
+        return OutputFile(path: route.outputPath, text: templates.render(template, context))
+    }
+
+    func home() -> OutputFile {
+        let speakers = graph.parties.compactMap { party -> (PartyView, Int)? in
+            guard let view = views.parties[party.id], view.quoteCount > 0 else { return nil }
+            return (view, view.quoteCount)
+        }.sorted { ($1.1, $0.0.name) < ($0.1, $1.0.name) }.prefix(6)
+        let stats = [
+            PageContents.Stat(value: graph.events.count, label: graph.events.count == 1 ? "event" : "events", url: graph.urls.path(.timeline)),
+            PageContents.Stat(value: graph.quotes.count, label: graph.quotes.count == 1 ? "quote" : "quotes", url: graph.urls.path(.quotes)),
+            PageContents.Stat(value: graph.parties.count, label: graph.parties.count == 1 ? "party" : "parties", url: graph.urls.path(.parties)),
+            PageContents.Stat(value: graph.sources.count, label: graph.sources.count == 1 ? "source" : "sources", url: graph.urls.path(.sources)),
+        ]
+        let content = PageContents.Home(
+            introHTML: nil, cases: graph.cases.compactMap { views.cases[$0.id] },
+            latestEvents: Array(views.events.suffix(5).reversed()),
+            topSpeakers: speakers.map { .init(party: Chip(id: $0.0.id, label: $0.0.name, url: $0.0.url),
+                                             kindLabel: $0.0.kindLabel, countLabel: $0.0.quoteCountLabel) },
+            stats: stats)
+        return page(.home, "home", title: graph.config.title, description: graph.config.description, crumbs: [], content: content)
+    }
+
+    func freePages() -> [OutputFile] {
+        graph.pages.map { item in
+            let html = views.pages[item.id]?.html ?? ""
+            return page(.page(item.id), "page", title: item.title, description: views.pages[item.id]?.excerpt,
+                        crumbs: [layout.homeCrumb, .init(label: item.title, url: nil)],
+                        content: PageContents.FreePage(title: item.title, html: html))
+        }
+    }
+}

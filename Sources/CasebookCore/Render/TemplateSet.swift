@@ -1,0 +1,111 @@
+import Foundation
+import Mustache
+
+/// The site's Mustache templates, parsed once and checked: syntax errors, missing page templates and
+/// references to partials that do not exist are located diagnostics, not blank output.
+public struct TemplateSet: Sendable {
+    /// The templates a site needs, one per page kind, plus the cards every list reuses.
+    public static let required = [
+        "layout", "home", "timeline", "event", "cases", "case", "parties", "party", "quotes", "quote",
+        "topics", "topic", "sources", "source", "page", "404", "partials/event-card", "partials/quote-card",
+    ]
+
+    let library: MustacheLibrary
+
+    public enum Failure: Error, Equatable {
+        case missingFolder(String)
+    }
+
+    /// Parses every `*.mustache` file under `root`; the name of `partials/x.mustache` is `partials/x`.
+    public static func load(from root: String, fileSystem: FileSystem) throws(Failure) -> (TemplateSet?, DiagnosticList) {
+        guard fileSystem.kind(at: root) == .directory else { throw .missingFolder(root) }
+        var diagnostics = DiagnosticList()
+        var sources: [String: (path: String, text: String)] = [:]
+        collect(root, prefix: "", fileSystem: fileSystem, into: &sources, &diagnostics)
+        var templates: [String: MustacheTemplate] = [:]
+        for (name, file) in sources {
+            do {
+                templates[name] = try MustacheTemplate(string: file.text)
+            } catch let error as MustacheTemplate.ParserError {
+                let location = SourceLocation(file: file.path, line: error.context.lineNumber,
+                                              column: max(error.context.columnNumber, 1))
+                diagnostics.error("template syntax error: \(describe(error.error))", at: location)
+            } catch {
+                diagnostics.error("template syntax error: \(error)", at: SourceLocation(file: file.path))
+            }
+        }
+        for name in required where sources[name] == nil {
+            diagnostics.error("missing template '\(name).mustache'", at: SourceLocation(file: root))
+        }
+        for (name, file) in sources.sorted(by: { $0.key < $1.key }) {
+            for reference in partialReferences(in: file.text) where sources[reference.name] == nil {
+                let hint = EditDistance.closest(to: reference.name, among: sources.keys).map { " (did you mean '\($0)'?)" } ?? ""
+                diagnostics.error("template '\(name)' uses missing partial '\(reference.name)'\(hint)",
+                                  at: SourceLocation(file: file.path, line: reference.line, column: reference.column))
+            }
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (TemplateSet(library: MustacheLibrary(templates: templates)), diagnostics)
+    }
+
+    /// Renders a template; the name must be one of `required` or a partial checked at load.
+    public func render(_ name: String, _ context: Any) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    private static func collect(_ folder: String, prefix: String, fileSystem: FileSystem,
+                                into sources: inout [String: (path: String, text: String)], _ diagnostics: inout DiagnosticList) {
+        for entry in fileSystem.directoryEntries(at: folder) ?? [] where !entry.hasPrefix(".") {
+            let path = folder + "/" + entry
+            switch fileSystem.kind(at: path) {
+            case .directory? where entry != "assets":
+                collect(path, prefix: prefix + entry + "/", fileSystem: fileSystem, into: &sources, &diagnostics)
+            case .file? where entry.hasSuffix(".mustache"):
+                guard let data = try? fileSystem.readFile(at: path) else {
+                    diagnostics.error("cannot read template", at: SourceLocation(file: path))
+                    continue
+                }
+                switch TextFile.decode(data, path: path) {
+                case .success(let file): sources[prefix + String(entry.dropLast(".mustache".count))] = (path, file.text)
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                }
+            default:
+                continue
+            }
+        }
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags with their 1-based line and column.
+    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var result: [(String, Int, Int)] = []
+        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if let sigil = tag.first, sigil == ">" || sigil == "<" {
+                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                    if !name.isEmpty, !name.hasPrefix("*") {
+                        result.append((name, lineIndex + 1, line.distance(from: line.startIndex, to: open.lowerBound) + 1))
+                    }
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return result
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: return "closing tag does not match the open section"
+        case .unfinishedName?: return "unfinished tag"
+        case .expectedSectionEnd?: return "section is never closed"
+        case .invalidSetDelimiter?: return "invalid set-delimiter tag"
+        case .transformAppliedToInheritanceSection?: return "a transform cannot apply to an inherited section"
+        case .illegalTokenInsideInheritSection?, .textInsideInheritSection?:
+            return "only {{$block}} overrides may stand inside {{<parent}}"
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,143 @@
+/// Builds every item's view model once (Markdown rendered once per field), so pages only look views up.
+public struct ViewCatalog: Sendable {
+    public let events: [EventView]
+    public let quotes: [QuoteView]
+    public let cases: [String: CaseView]
+    public let parties: [String: PartyView]
+    public let sources: [String: SourceView]
+    public let pages: [String: RenderedMarkdown]
+
+    public init(graph: SiteGraph, markdown: MarkdownRenderer) {
+        let urls = graph.urls
+        func caseChip(_ id: String) -> Chip? {
+            graph.caseByID[id].map { Chip(id: id, label: $0.shortTitle ?? $0.title, url: urls.path(.legalCase(id))) }
+        }
+        func partyChip(_ id: String) -> Chip? {
+            graph.partyByID[id].map { Chip(id: id, label: $0.name, url: urls.path(.party(id))) }
+        }
+        func sourceChip(_ id: String) -> Chip? {
+            graph.sourceByID[id].map { Chip(id: id, label: $0.title, url: urls.path(.source(id))) }
+        }
+        func citations(_ list: [Citation]) -> [CitationView] {
+            list.enumerated().compactMap { index, citation in
+                graph.sourceByID[citation.source.id].map { source in
+                    CitationView(number: index + 1, sourceID: source.id, sourceTitle: source.title,
+                                 publisher: source.publisher, url: urls.path(.source(source.id)),
+                                 externalURL: source.url, locator: citation.locator)
+                }
+            }
+        }
+        func block(_ source: MarkdownSource?) -> RenderedMarkdown? {
+            guard let source, !source.isBlank else { return nil }
+            return markdown.render(source.text)
+        }
+
+        events = graph.events.map { event in
+            let title = markdown.renderInline(event.title.text)
+            let summary = block(event.summary)
+            return EventView(
+                id: event.id, url: urls.path(.event(event.id)), titleHTML: title.html, titleText: title.plainText,
+                date: DateLabel.view(of: event, siteTimeZone: graph.config.timezone), approximate: event.approximate,
+                cases: event.cases.compactMap { caseChip($0.id) }, parties: event.parties.compactMap { partyChip($0.id) },
+                summaryHTML: summary?.html, disputedHTML: block(event.disputed)?.html,
+                citations: citations(event.sources), tags: event.tags,
+                dataCases: event.cases.map(\.id).joined(separator: " "),
+                dataParties: event.parties.map(\.id).joined(separator: " "),
+                excerpt: summary?.excerpt ?? title.plainText)
+        }
+
+        quotes = graph.quotes.map { quote in
+            let cites = citations(quote.sources)
+            let variants: [QuoteView.Variant] = zip(quote.sources, cites).compactMap { citation, view in
+                guard let wording = citation.wording, WordDiff.normalize(wording) != WordDiff.normalize(quote.text) else { return nil }
+                return QuoteView.Variant(number: view.number, sourceTitle: view.sourceTitle, url: view.url, text: wording,
+                                         diffHTML: WordDiff.html(from: quote.text, to: wording))
+            }
+            let speaker = graph.partyByID[quote.speaker.id]
+            return QuoteView(
+                id: quote.id, url: urls.path(.quote(quote.id)), text: quote.text,
+                speaker: partyChip(quote.speaker.id) ?? Chip(id: quote.speaker.id, label: quote.speaker.id, url: ""),
+                speakerRole: speaker?.role, date: DateLabel.view(quote.date), contextHTML: block(quote.context)?.html,
+                legalCase: quote.legalCase.flatMap { caseChip($0.id) }, mentions: quote.mentions.compactMap { partyChip($0.id) },
+                topics: quote.topics.map { Chip(id: Slug.make(from: $0), label: $0, url: urls.path(.topic(Slug.make(from: $0)))) },
+                citations: cites, variants: variants,
+                variantsLabel: variants.isEmpty ? nil : "Wording differs in \(Plural.count(variants.count, "source"))",
+                dataCases: quote.legalCase?.id ?? "",
+                dataParties: ([quote.speaker.id] + quote.mentions.map(\.id)).joined(separator: " "))
+        }
+
+        var cases: [String: CaseView] = [:]
+        for item in graph.cases {
+            let body = block(item.body)
+            let eventCount = graph.eventsByCase[item.id]?.count ?? 0
+            let quoteCount = graph.quotesByCase[item.id]?.count ?? 0
+            cases[item.id] = CaseView(
+                id: item.id, url: urls.path(.legalCase(item.id)), title: item.title, shortTitle: item.shortTitle ?? item.title,
+                court: item.court, docket: item.docket, filed: item.filed.map { DateLabel.view($0) },
+                closed: item.closed.map { DateLabel.view($0) }, status: item.status.rawValue,
+                statusLabel: item.status.rawValue.capitalizedFirst,
+                claims: item.claims,
+                roles: item.roles.map { .init(role: $0.name.capitalizedFirst, parties: $0.parties.compactMap { partyChip($0.id) }) },
+                bodyHTML: body?.html, excerpt: body?.excerpt, sources: item.sources.compactMap { sourceChip($0.id) },
+                eventCount: eventCount, quoteCount: quoteCount,
+                eventCountLabel: Plural.count(eventCount, "event"), quoteCountLabel: Plural.count(quoteCount, "quote"))
+        }
+        self.cases = cases
+
+        var parties: [String: PartyView] = [:]
+        for item in graph.parties {
+            let bio = block(item.body)
+            let quoteCount = graph.quotesBySpeaker[item.id]?.count ?? 0
+            parties[item.id] = PartyView(
+                id: item.id, url: urls.path(.party(item.id)), name: item.name, kind: item.kind.rawValue,
+                kindLabel: item.kind.label, aliases: item.aliases,
+                aliasesLabel: item.aliases.isEmpty ? nil : "Also written as " + Plural.list(item.aliases, conjunction: "or"),
+                role: item.role, affiliation: item.affiliation.flatMap { partyChip($0.id) }, bioHTML: bio?.html,
+                excerpt: bio?.excerpt, sources: item.sources.compactMap { sourceChip($0.id) },
+                eventCount: graph.eventsByParty[item.id]?.count ?? 0, quoteCount: quoteCount,
+                quoteCountLabel: Plural.count(quoteCount, "quote"))
+        }
+        self.parties = parties
+
+        var sources: [String: SourceView] = [:]
+        for item in graph.sources {
+            let events = graph.eventsBySource[item.id]?.count ?? 0
+            let quotes = graph.quotesBySource[item.id]?.count ?? 0
+            sources[item.id] = SourceView(
+                id: item.id, url: urls.path(.source(item.id)), title: item.title, publisher: item.publisher,
+                authors: item.authors.isEmpty ? nil : Plural.list(item.authors, conjunction: "and"),
+                published: DateLabel.view(item.published), updated: item.updated.map { DateLabel.view($0) },
+                externalURL: item.url, kind: item.kind.rawValue, kindLabel: item.kind.rawValue.capitalizedFirst,
+                notesHTML: block(item.body)?.html, eventCount: events, quoteCount: quotes,
+                supportLabel: "Cited by \(Plural.count(events, "event")) and \(Plural.count(quotes, "quote"))")
+        }
+        self.sources = sources
+        pages = Dictionary(graph.pages.map { ($0.id, markdown.render($0.body.text)) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+extension Party.Kind {
+    var label: String {
+        switch self {
+        case .person: return "Person"
+        case .organization: return "Organization"
+        case .court: return "Court"
+        case .government: return "Government"
+        case .media: return "News organization"
+        }
+    }
+
+    var pluralLabel: String {
+        switch self {
+        case .person: return "People"
+        case .organization: return "Organizations"
+        case .court: return "Courts"
+        case .government: return "Government"
+        case .media: return "News organizations"
+        }
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

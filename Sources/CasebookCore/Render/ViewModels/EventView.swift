@@ -1,0 +1,20 @@
+/// Everything an event card or event page prints, precomputed.
+public struct EventView: Sendable {
+    public let id: String
+    public let url: String
+    public let titleHTML: String
+    public let titleText: String
+    public let date: DateView
+    public let approximate: Bool
+    public let cases: [Chip]
+    public let parties: [Chip]
+    public let summaryHTML: String?
+    public let disputedHTML: String?
+    public let citations: [CitationView]
+    public let tags: [String]
+    /// Space-separated ids for the timeline filter script.
+    public let dataCases: String
+    public let dataParties: String
+    /// For descriptions and search.
+    public let excerpt: String
+}

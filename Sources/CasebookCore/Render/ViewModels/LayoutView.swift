@@ -1,0 +1,35 @@
+/// What the shared layout prints on every page: site identity, navigation, and the page's own metadata.
+public struct LayoutView: Sendable {
+    public struct NavItem: Sendable {
+        public let label: String
+        public let url: String
+        public let current: Bool
+    }
+
+    public struct Crumb: Sendable {
+        public let label: String
+        /// Nil for the current page, which is the last crumb.
+        public let url: String?
+    }
+
+    public struct DataLink: Sendable {
+        public let label: String
+        public let url: String
+    }
+
+    public let siteTitle: String
+    public let siteDescription: String?
+    public let language: String
+    public let homeURL: String
+    public let stylesheetURL: String
+    public let scriptURL: String
+    public let nav: [NavItem]
+    public let footerLinks: [DataLink]
+    /// The `<title>`: "Page · Site", or the site title alone on the home page.
+    public let documentTitle: String
+    public let description: String
+    public let canonicalURL: String
+    public let breadcrumbs: [Crumb]
+    /// A class on `<body>` naming the page kind, for the stylesheet.
+    public let pageKind: String
+}
