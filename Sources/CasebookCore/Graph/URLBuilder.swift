@@ -22,7 +22,7 @@ public struct URLBuilder: Hashable, Sendable {
             let afterScheme = rest.dropFirst(scheme.count)
             let host = afterScheme.prefix { $0 != "/" }
             guard !host.isEmpty else { throw .invalid(baseURL) }
-            origin = String(rest.prefix(scheme.count)).lowercased() + host
+            origin = scheme + host.lowercased()
             rest = String(afterScheme.dropFirst(host.count))
         }
         if rest.isEmpty { rest = "/" }

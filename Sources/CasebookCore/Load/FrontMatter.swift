@@ -1,5 +1,5 @@
 /// Splits a Markdown file into its YAML front matter and body, keeping the line numbers of both.
-struct FrontMatter {
+struct FrontMatter: Equatable {
     let yaml: String
     /// The file line on which the YAML starts, minus one: add it to a line within `yaml`.
     let yamlLineOffset: Int

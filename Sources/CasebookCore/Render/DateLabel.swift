@@ -25,12 +25,14 @@ public struct DateLabel: Sendable {
         let offset = zone.secondsFromGMT(for: instant) / 60
         let sign = offset < 0 ? "-" : "+"
         let iso = "\(event.date)T\(time)\(sign)\(String(format: "%02d:%02d", abs(offset) / 60, abs(offset) % 60))"
-        let label = (event.approximate ? "About " : "") + "\(text(event.date)), \(clock) \(abbreviation(zone, at: instant))"
+        let name = event.timezone ?? siteTimeZone
+        let label = (event.approximate ? "About " : "") + "\(text(event.date)), \(clock) \(abbreviation(name, zone, at: instant))"
         return DateView(iso: iso, label: label, approximate: event.approximate)
     }
 
-    static func abbreviation(_ zone: TimeZone, at instant: Date) -> String {
-        if zone.identifier == "UTC" || zone.identifier == "Etc/UTC" { return "UTC" }
+    /// "PST", "EDT"; "UTC" for UTC, which Foundation on Linux would call "GMT".
+    static func abbreviation(_ name: String, _ zone: TimeZone, at instant: Date) -> String {
+        if ["UTC", "Etc/UTC", "Etc/UCT", "UCT", "Zulu", "Etc/Zulu", "Universal", "Etc/Universal"].contains(name) { return "UTC" }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US")
         formatter.timeZone = zone

@@ -28,7 +28,7 @@ public enum WordDiff {
         while i < a.count || j < b.count {
             if i < a.count, j < b.count, normalizedA[i] == normalizedB[j] {
                 add(.same(b[j])); i += 1; j += 1
-            } else if j < b.count, i == a.count || table[i][j + 1] >= table[i + 1][j] {
+            } else if j < b.count, i == a.count || table[i][j + 1] > table[i + 1][j] {
                 add(.added(b[j])); j += 1
             } else {
                 add(.removed(a[i])); i += 1

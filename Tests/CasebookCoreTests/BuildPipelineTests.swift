@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import CasebookCore
+
+@Suite struct BuildPipelineTests {
+    /// Copies the minimal fixture's content into a temp project so tests can break it.
+    func project() throws -> URL {
+        let root = Fixtures.temporaryFolder()
+        try FileManager.default.copyItem(atPath: Fixtures.path("Tests/Fixtures/minimal-site/Content"),
+                                         toPath: root.appendingPathComponent("Content").path)
+        return root
+    }
+
+    func options(_ root: URL) -> BuildOptions {
+        var options = BuildOptions()
+        options.content = root.appendingPathComponent("Content").path
+        options.templates = Fixtures.templates
+        options.output = root.appendingPathComponent("Site").path
+        options.projectRoot = root.path
+        return options
+    }
+
+    @Test func failedBuildLeavesTheOutputByteIdentical() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(BuildPipeline.run(options(root)).exitCode == 0)
+        let before = Fixtures.tree(at: root.appendingPathComponent("Site"))
+        #expect(before["index.html"] != nil)
+
+        let events = root.appendingPathComponent("Content/timeline/2021.yml")
+        let broken = try String(contentsOf: events, encoding: .utf8).replacingOccurrences(of: "parties: [sample, example]", with: "parties: [sampel, example]")
+        try broken.write(to: events, atomically: true, encoding: .utf8)
+        let result = BuildPipeline.run(options(root))
+
+        #expect(result.exitCode == 1)
+        #expect(result.diagnostics.sorted.map(\.description) == ["\(events.path):6:13: error: unknown party 'sampel' (did you mean 'sample'?)"])
+        #expect(Fixtures.tree(at: root.appendingPathComponent("Site")) == before)
+    }
+
+    @Test func usageProblemsExitWithTwo() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var missing = options(root)
+        missing.content = root.appendingPathComponent("Nope").path
+        #expect(BuildPipeline.run(missing).exitCode == 2)
+        var badBase = options(root)
+        badBase.baseURL = "not a url"
+        #expect(BuildPipeline.run(badBase).exitCode == 2)
+        var intoContent = options(root)
+        intoContent.output = root.appendingPathComponent("Content").path
+        #expect(BuildPipeline.run(intoContent).failure.map { "\($0)" }?.contains("refusing") == true)
+    }
+
+    @Test func everyInternalLinkUsesTheBasePath() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var sub = options(root)
+        sub.baseURL = "/trackers/x/"
+        sub.write = false
+        let result = BuildPipeline.run(sub)
+        #expect(result.exitCode == 0)
+        for file in result.files where file.path.hasSuffix(".html") {
+            let html = String(decoding: file.bytes, as: UTF8.self)
+            for link in LinkScanner.links(in: html) where link.hasPrefix("/") {
+                #expect(link.hasPrefix("/trackers/x/"), "\(file.path): \(link)")
+            }
+        }
+    }
+
+    @Test func realContentBuildsWithoutWarnings() throws {
+        let content = Fixtures.path("Content")
+        guard FileManager.default.fileExists(atPath: content + "/site.yml") else { return }
+        var options = BuildOptions()
+        options.content = content
+        options.templates = Fixtures.templates
+        options.write = false
+        options.projectRoot = Fixtures.repositoryRoot.path
+        let result = BuildPipeline.run(options)
+        #expect(result.diagnostics.items.isEmpty, "\(result.diagnostics.sorted.map(\.description).joined(separator: "\n"))")
+        #expect(result.exitCode == 0)
+        #expect(result.pageCount > 20)
+    }
+}
+
+/// Pulls href and src values out of generated HTML for link checks.
+enum LinkScanner {
+    static func links(in html: String) -> [String] {
+        var result: [String] = []
+        for attribute in ["href=\"", "src=\""] {
+            var rest = html[...]
+            while let start = rest.range(of: attribute) {
+                let tail = rest[start.upperBound...]
+                guard let end = tail.firstIndex(of: "\"") else { break }
+                result.append(String(tail[..<end]))
+                rest = tail[end...]
+            }
+        }
+        return result
+    }
+}

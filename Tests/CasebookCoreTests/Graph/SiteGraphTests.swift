@@ -1,0 +1,41 @@
+import Testing
+@testable import CasebookCore
+
+@Suite struct SiteGraphTests {
+    func graph(_ events: String, quotes: String = "[]") throws -> SiteGraph {
+        let files = Fixtures.site(adding: ["Content/timeline/a.yml": events, "Content/quotes/q.yml": quotes,
+                                           "Content/site.yml": "title: T\ntimezone: America/Los_Angeles\n"])
+        let (content, diagnostics) = try ContentLoader(fileSystem: InMemoryFileSystem(files: files), root: "Content").load()
+        #expect(!diagnostics.hasErrors, "\(diagnostics.sorted)")
+        return SiteGraph(content: content, urls: try URLBuilder(baseURL: "/"))
+    }
+
+    @Test func ordersEventsByDatePrecisionAndInstant() throws {
+        let yaml = """
+        - {id: late-utc, date: 2021-01-10, time: "03:00", timezone: UTC, title: A, sources: [news]}
+        - {id: evening-la, date: 2021-01-09, time: "18:00", title: B, sources: [news]}
+        - {id: day-only, date: 2021-01-09, title: C, sources: [news]}
+        - {id: month-only, date: 2021-01, title: D, sources: [news]}
+        - {id: early-utc, date: 2021-01-10, time: "01:00", timezone: UTC, title: E, sources: [news]}
+        """
+        // 18:00 in Los Angeles is 02:00 UTC on the 10th, but the 9th sorts first as a local date.
+        #expect(try graph(yaml).events.map(\.id) == ["month-only", "day-only", "evening-la", "early-utc", "late-utc"])
+    }
+
+    @Test func indexesEventsAndQuotesByPartyCaseAndTopic() throws {
+        let events = "- {id: e1, date: 2021, title: A, cases: [suit], parties: [aws, parler], sources: [news]}\n"
+        let quotes = """
+        - {id: q1, text: Hi, speaker: parler, date: 2021, case: suit, mentions: [aws], sources: [news], topics: [Due Process, due process]}
+        - {id: q2, text: Yo, speaker: aws, date: 2020, sources: [news], topics: [Hosting]}
+        """
+        let graph = try graph(events, quotes: quotes)
+        #expect(graph.eventsByCase["suit"] == [0])
+        #expect(graph.eventsByParty["aws"] == [0])
+        #expect(graph.quotes.map(\.id) == ["q2", "q1"])
+        #expect(graph.quotesBySpeaker["parler"] == [1])
+        #expect(graph.quotesMentioning["aws"] == [1])
+        #expect(graph.quotesByCase["suit"] == [1])
+        #expect(graph.topics.map(\.slug) == ["due-process", "hosting"])
+        #expect(graph.topics.first?.quotes == [1])
+    }
+}

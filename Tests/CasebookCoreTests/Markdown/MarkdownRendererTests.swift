@@ -1,0 +1,50 @@
+import Testing
+@testable import CasebookCore
+
+@Suite struct MarkdownRendererTests {
+    let renderer = MarkdownRenderer(urls: try! URLBuilder(baseURL: "/sub/"), unsafeHTML: false)
+
+    @Test func smartPunctuationAndHeadingIDs() {
+        let output = renderer.render("## Known gaps\n\n\"Quoted\" -- text\n\n## Known gaps\n")
+        #expect(output.html.contains("<h2 id=\"known-gaps\">"))
+        #expect(output.html.contains("<h2 id=\"known-gaps-1\">"))
+        #expect(output.html.contains("“Quoted” – text"))
+        #expect(output.headings.map(\.id) == ["known-gaps", "known-gaps-1"])
+    }
+
+    @Test func rawHTMLAndScriptLinksAreRemoved() {
+        let output = renderer.render("<script>alert(1)</script>\n\nHi <b onmouseover=\"x\">there</b> [x](javascript:alert(1)) [y](data:text/html,hi)\n")
+        #expect(!output.html.contains("<script"))
+        #expect(!output.html.contains("onmouseover"))
+        #expect(!output.html.contains("javascript:"))
+        #expect(!output.html.contains("data:text"))
+    }
+
+    @Test func unsafeHTMLIsKeptOnlyWhenTheSiteOptsIn() {
+        let unsafe = MarkdownRenderer(urls: renderer.urls, unsafeHTML: true)
+        #expect(unsafe.render("<aside>note</aside>\n").html.contains("<aside>note</aside>"))
+        #expect(!unsafe.render("[x](javascript:alert(1))").html.contains("javascript:"))
+    }
+
+    @Test func siteRelativeLinksGoUnderTheBasePath() {
+        let html = renderer.render("[about](/about/) [ext](https://example.org/) [rel](other/) ![i](/img.png)").html
+        #expect(html.contains("href=\"/sub/about/\""))
+        #expect(html.contains("href=\"https://example.org/\""))
+        #expect(html.contains("href=\"other/\""))
+        #expect(html.contains("src=\"/sub/img.png\""))
+    }
+
+    @Test func inlineRenderingDropsTheParagraph() {
+        #expect(renderer.renderInline("AWS *suspends* Parler").html == "AWS <em>suspends</em> Parler")
+        #expect(renderer.renderInline("# Not a *heading* & more").html == "Not a heading &amp; more")
+    }
+
+    @Test func plainTextAndExcerpt() {
+        let long = String(repeating: "word ", count: 60)
+        let output = renderer.render("First *para*.\n\n\(long)")
+        #expect(output.excerpt == "First para.")
+        #expect(output.plainText.hasPrefix("First para.\n"))
+        #expect(MarkdownRenderer.excerpt(long).count <= 161)
+        #expect(MarkdownRenderer.excerpt(long).hasSuffix("…"))
+    }
+}
