@@ -70,7 +70,11 @@ public struct ContentLoader {
                     guard let link = FieldReader(item, path: path, lineOffset: 0, what: "a navigation entry",
                                                  fallback: fields.at(nav), diagnostics: &diagnostics) else { continue }
                     if let title = link.string("title", required: true), let url = link.string("url", required: true) {
-                        config.nav.append(.init(title: title, url: url))
+                        if ExternalURL.isAllowed(url) || (url.hasPrefix("/") && !url.hasPrefix("//")) {
+                            config.nav.append(.init(title: title, url: url))
+                        } else if let node = link.node("url") {
+                            link.error("navigation url must be site-relative ('/about/') or an http(s) address", at: link.at(node))
+                        }
                     }
                     link.warnAboutUnknownFields(known: ["title", "url"])
                     link.report(into: &diagnostics)

@@ -1,0 +1,89 @@
+/// Finds internal links and `#anchors` in built pages that lead nowhere, the way a reader would
+/// find them: by following each link to a file in the output and looking for the anchor's id there.
+public struct LinkChecker {
+    public let basePath: String
+
+    public init(basePath: String) {
+        self.basePath = basePath
+    }
+
+    public struct BrokenLink: Hashable, Sendable, CustomStringConvertible {
+        public let page: String
+        public let link: String
+        public let reason: String
+        public var description: String { "\(page): broken link '\(link)': \(reason)" }
+    }
+
+    public func check(_ files: [OutputFile]) -> [BrokenLink] {
+        var ids: [String: Set<String>] = [:]
+        var pages: [(String, String)] = []
+        let paths = Set(files.map(\.path))
+        for file in files where file.path.hasSuffix(".html") {
+            let html = String(decoding: file.bytes, as: UTF8.self)
+            ids[file.path] = Set(Self.attributeValues("id", in: html))
+            pages.append((file.path, html))
+        }
+        var broken: [BrokenLink] = []
+        for (page, html) in pages {
+            for link in Self.attributeValues("href", in: html) + Self.attributeValues("src", in: html) {
+                guard let (target, fragment) = resolve(link, from: page) else { continue }
+                guard paths.contains(target) else {
+                    broken.append(BrokenLink(page: page, link: link, reason: "no file \(target) in the site"))
+                    continue
+                }
+                if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), ids[target]?.contains(fragment) != true {
+                    broken.append(BrokenLink(page: page, link: link, reason: "no element with id '\(fragment)' on \(target)"))
+                }
+            }
+        }
+        return broken
+    }
+
+    /// The output file and fragment an internal link points at; nil for external links.
+    func resolve(_ link: String, from page: String) -> (String, String?)? {
+        let decoded = link.replacingOccurrences(of: "&amp;", with: "&")
+        if decoded.contains("://") || decoded.hasPrefix("//") || decoded.hasPrefix("mailto:") || decoded.hasPrefix("tel:") { return nil }
+        var path = decoded
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        var resolved: String
+        if path.isEmpty {
+            resolved = page
+        } else if path.hasPrefix(basePath) {
+            resolved = String(path.dropFirst(basePath.count))
+        } else if path.hasPrefix("/") {
+            return (path, fragment)
+        } else {
+            let folder = page.split(separator: "/").dropLast().joined(separator: "/")
+            resolved = Self.normalize((folder.isEmpty ? "" : folder + "/") + path)
+        }
+        if resolved.isEmpty || resolved.hasSuffix("/") { resolved += "index.html" }
+        return (resolved, fragment)
+    }
+
+    static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if part == ".." { if !parts.isEmpty { parts.removeLast() } } else if part != "." { parts.append(part) }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// Values of a double-quoted attribute wherever it appears (` name="value"`).
+    static func attributeValues(_ name: String, in html: String) -> [String] {
+        var values: [String] = []
+        let needle = " \(name)=\""
+        var rest = html[...]
+        while let start = rest.range(of: needle) {
+            let tail = rest[start.upperBound...]
+            guard let end = tail.firstIndex(of: "\"") else { break }
+            values.append(String(tail[..<end]))
+            rest = tail[end...]
+        }
+        return values
+    }
+}

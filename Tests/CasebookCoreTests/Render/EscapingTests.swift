@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import CasebookCore
+
+/// The hostile fixture puts `<script>`, attribute-breaking quotes, event handlers and `javascript:` links
+/// in every field that reaches a page; none may come out as markup.
+@Suite struct EscapingTests {
+    @Test func hostileContentNeverBecomesMarkup() {
+        let result = FixtureBuild.files("hostile-site")
+        #expect(result.exitCode == 0, "\(result.diagnostics.sorted)")
+        let pages = result.files.filter { $0.path.hasSuffix(".html") }
+        #expect(pages.count >= 14)
+        for page in pages {
+            let html = String(decoding: page.bytes, as: UTF8.self)
+            #expect(html.contains("&lt;script&gt;alert(1)"), "\(page.path) should show the payload as text")
+            for tag in Self.tags(in: html) {
+                let lower = tag.lowercased()
+                if lower.hasPrefix("<script") {
+                    #expect(lower.hasPrefix("<script src=\"/assets/casebook.js\""), "\(page.path): \(tag)")
+                }
+                #expect(!lower.hasPrefix("<img"), "\(page.path): \(tag)")
+                // Attribute values are double-quoted with inner quotes escaped, so removing them leaves only names.
+                let names = lower.replacingOccurrences(of: #""[^"]*""#, with: "\"\"", options: .regularExpression)
+                #expect(names.range(of: #"\son[a-z]+\s*="#, options: .regularExpression) == nil, "\(page.path): \(tag)")
+                #expect(!lower.contains("javascript:"), "\(page.path): \(tag)")
+            }
+        }
+    }
+
+    /// Every `<tag ...>` in the page; text is escaped, so each `<` followed by a letter opens a real tag.
+    static func tags(in html: String) -> [String] {
+        var tags: [String] = []
+        var rest = html[...]
+        while let open = rest.firstIndex(of: "<") {
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: ">") else { break }
+            if let first = after.first, first.isLetter { tags.append(String(rest[open...close])) }
+            rest = after[close...]
+        }
+        return tags
+    }
+}
