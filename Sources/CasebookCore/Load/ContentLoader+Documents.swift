@@ -93,7 +93,7 @@ extension ContentLoader {
         return Source(
             id: document.id, location: fields.location, title: title, publisher: publisher,
             authors: fields.strings("authors"), published: published, updated: fields.date("updated"),
-            url: url.flatMap { ExternalURL.isAllowed($0) ? $0 : nil }, kind: kind, body: document.body,
+            url: url.flatMap { ExternalURL.isAllowed($0) ? ExternalURL.normalized($0) : nil }, kind: kind, body: document.body,
             draft: fields.bool("draft") ?? false)
     }
 

@@ -71,7 +71,7 @@ public struct ContentLoader {
                                                  fallback: fields.at(nav), diagnostics: &diagnostics) else { continue }
                     if let title = link.string("title", required: true), let url = link.string("url", required: true) {
                         if ExternalURL.isAllowed(url) || (url.hasPrefix("/") && !url.hasPrefix("//")) {
-                            config.nav.append(.init(title: title, url: url))
+                            config.nav.append(.init(title: title, url: ExternalURL.normalized(url)))
                         } else if let node = link.node("url") {
                             link.error("navigation url must be site-relative ('/about/') or an http(s) address", at: link.at(node))
                         }
