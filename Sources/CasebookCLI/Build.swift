@@ -58,8 +58,7 @@ struct Build: ParsableCommand {
             let count = result.diagnostics.errorCount
             Terminal.error("casebook: \(count) error\(count == 1 ? "" : "s"); nothing was written")
         } else if !quiet {
-            let data = result.files.filter { $0.path.hasPrefix("data/") }.count
-            print("Built \(result.pageCount) pages, \(data) data files in \(String(format: "%.2f", seconds)) s")
+            print("Built \(result.pageCount) pages, \(result.dataFileCount) data files in \(String(format: "%.2f", seconds)) s")
         }
         if timings {
             for lap in result.timings {

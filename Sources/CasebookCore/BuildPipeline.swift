@@ -50,8 +50,10 @@ public enum BuildPipeline {
         let renderer = SiteRenderer(graph: graph, views: views, templates: templates,
                                     stylesheetVersion: assets.first { $0.path == "assets/casebook.css" }.map { ContentHash.hex($0.bytes) })
         let pages = renderer.render()
-        let files = pages + assets
+        let data = DataExport(graph: graph).files()
+        let files = pages + data + assets
         result.pageCount = pages.count
+        result.dataFileCount = data.count
         result.files = files
         clock.lap("render")
 
@@ -92,6 +94,8 @@ public struct BuildResult: Sendable {
     public var diagnostics = DiagnosticList()
     public var failure: Failure?
     public var pageCount = 0
+    /// JSON and CSV downloads, feeds and other machine-readable files.
+    public var dataFileCount = 0
     public var files: [OutputFile] = []
     public var timings: [(stage: String, seconds: Double)] = []
 

@@ -38,7 +38,15 @@ struct LayoutFactory {
             nav: navEntries.map { entry in
                 .init(label: entry.label, url: entry.url, current: entry.route == section || entry.url == currentURL)
             },
-            footerLinks: [],
+            footerLinks: [
+                .init(label: "Timeline (JSON)", url: urls.path(.file("data/timeline.json"))),
+                .init(label: "Timeline (CSV)", url: urls.path(.file("data/timeline.csv"))),
+                .init(label: "Quotes (JSON)", url: urls.path(.file("data/quotes.json"))),
+                .init(label: "Quotes (CSV)", url: urls.path(.file("data/quotes.csv"))),
+                .init(label: "Parties (JSON)", url: urls.path(.file("data/parties.json"))),
+                .init(label: "Sources (JSON)", url: urls.path(.file("data/sources.json"))),
+                .init(label: "Cases (JSON)", url: urls.path(.file("data/cases.json"))),
+            ],
             documentTitle: route == .home ? graph.config.title : "\(title) · \(graph.config.title)",
             description: description ?? graph.config.description ?? graph.config.title,
             canonicalURL: urls.absolute(route), breadcrumbs: crumbs,
