@@ -35,6 +35,7 @@ struct LayoutFactory {
         return LayoutView(
             siteTitle: graph.config.title, siteDescription: graph.config.description, language: graph.config.language,
             homeURL: urls.path(.home), stylesheetURL: css, scriptURL: urls.path(.file("assets/casebook.js")),
+            feedURL: urls.path(.file("feed.xml")),
             nav: navEntries.map { entry in
                 .init(label: entry.label, url: entry.url, current: entry.route == section || entry.url == currentURL)
             },
@@ -46,6 +47,7 @@ struct LayoutFactory {
                 .init(label: "Parties (JSON)", url: urls.path(.file("data/parties.json"))),
                 .init(label: "Sources (JSON)", url: urls.path(.file("data/sources.json"))),
                 .init(label: "Cases (JSON)", url: urls.path(.file("data/cases.json"))),
+                .init(label: "Atom feed", url: urls.path(.file("feed.xml"))),
             ],
             documentTitle: route == .home ? graph.config.title : "\(title) · \(graph.config.title)",
             description: description ?? graph.config.description ?? graph.config.title,

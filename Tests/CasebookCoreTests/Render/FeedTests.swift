@@ -1,0 +1,67 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import CasebookCore
+
+@Suite struct FeedTests {
+    /// Collects element texts and attributes by element name.
+    final class Collector: NSObject, XMLParserDelegate {
+        var texts: [String: [String]] = [:]
+        var attributes: [String: [[String: String]]] = [:]
+        private var current = ""
+        private var name = ""
+
+        func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            name = element
+            current = ""
+            self.attributes[element, default: []].append(attributes)
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) { current += string }
+
+        func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+            texts[element, default: []].append(current)
+            current = ""
+        }
+    }
+
+    func parse(_ file: OutputFile?) throws -> Collector {
+        let data = try #require(file.map { Data($0.bytes) })
+        let collector = Collector()
+        let parser = XMLParser(data: data)
+        parser.delegate = collector
+        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+        return collector
+    }
+
+    @Test func atomFeedListsEventsNewestFirstWithAbsoluteURLs() throws {
+        let result = FixtureBuild.files("minimal-site", baseURL: "https://example.org/t/")
+        let feed = try parse(result.files.first { $0.path == "feed.xml" })
+        #expect(feed.texts["entry"]?.count == 3)
+        #expect(feed.texts["id"]?.dropFirst() == ["https://example.org/t/events/ruling/", "https://example.org/t/events/lawsuit-filed/",
+                                                  "https://example.org/t/events/host-notice/"])
+        #expect(feed.texts["updated"]?.last == "2021-01-10T02:07:00Z")
+        #expect(feed.attributes["link"]?.allSatisfy { $0["href"]?.hasPrefix("https://example.org/t/") == true } == true)
+    }
+
+    @Test func sitemapListsEveryPageAndRobotsPointsAtIt() throws {
+        let result = FixtureBuild.files("minimal-site", baseURL: "https://example.org/t/")
+        let sitemap = try parse(result.files.first { $0.path == "sitemap.xml" })
+        let pages = result.files.filter { $0.path.hasSuffix("index.html") }.count
+        #expect(sitemap.texts["loc"]?.count == pages)
+        #expect(sitemap.texts["loc"]?.contains("https://example.org/t/") == true)
+        #expect(sitemap.texts["lastmod"]?.contains("2021-01-12") == true)
+        let robots = result.files.first { $0.path == "robots.txt" }.map { String(decoding: $0.bytes, as: UTF8.self) }
+        #expect(robots?.contains("Sitemap: https://example.org/t/sitemap.xml") == true)
+    }
+
+    @Test func withoutAHostThereIsNoSitemapAndFeedIDsAreStable() throws {
+        let result = FixtureBuild.files("minimal-site")
+        #expect(!result.files.contains { $0.path == "sitemap.xml" })
+        let feed = try parse(result.files.first { $0.path == "feed.xml" })
+        #expect(feed.texts["id"]?.first == "urn:casebook:example-v-sample:timeline")
+    }
+}
