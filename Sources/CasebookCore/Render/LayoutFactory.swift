@@ -27,7 +27,8 @@ struct LayoutFactory {
 
     func crumb(_ label: String, _ route: Route) -> LayoutView.Crumb { .init(label: label, url: graph.urls.path(route)) }
 
-    func view(for route: Route, title: String, description: String?, crumbs: [LayoutView.Crumb]) -> LayoutView {
+    func view(for route: Route, title: String, description: String?, crumbs: [LayoutView.Crumb],
+              schema: [StructuredData.Object] = []) -> LayoutView {
         let urls = graph.urls
         let section = Self.section(of: route)
         let currentURL = urls.path(route)
@@ -51,6 +52,9 @@ struct LayoutFactory {
             ],
             documentTitle: route == .home ? graph.config.title : "\(title) · \(graph.config.title)",
             description: description ?? graph.config.description ?? graph.config.title,
+            pageTitle: title, openGraphType: route == .home ? "website" : "article",
+            jsonLD: Optional(StructuredData.script(schema, crumbs: crumbs, urls: urls, canonical: urls.absolute(route)))
+                .flatMap { $0.isEmpty ? nil : $0 },
             canonicalURL: urls.absolute(route), breadcrumbs: crumbs,
             pageKind: Self.kind(of: route))
     }

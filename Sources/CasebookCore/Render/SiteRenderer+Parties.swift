@@ -24,6 +24,7 @@ extension SiteRenderer {
                 quotesAbout: (graph.quotesMentioning[party.id] ?? []).map { quoteCards[$0] })
             files.append(page(.party(party.id), "party", title: party.name, description: view.excerpt,
                               crumbs: [layout.homeCrumb, layout.crumb("Parties", .parties), .init(label: party.name, url: nil)],
+                              schema: [StructuredData.party(party, view: view, urls: graph.urls)],
                               content: content))
         }
         return files

@@ -25,6 +25,7 @@ extension SiteRenderer {
             files.append(page(.quote(view.id), "quote", title: "Quote: \(title)",
                               description: "\(view.speaker.label): “\(MarkdownRenderer.excerpt(view.text, limit: 140))”",
                               crumbs: [layout.homeCrumb, layout.crumb("Quotes", .quotes), .init(label: title, url: nil)],
+                              schema: [StructuredData.quote(view, urls: urls)],
                               content: PageContents.Quote(quote: view, card: quoteCards[index])))
         }
         for topic in graph.topics {

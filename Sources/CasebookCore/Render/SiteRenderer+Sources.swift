@@ -17,6 +17,7 @@ extension SiteRenderer {
             }
             files.append(page(.source(view.id), "source", title: view.title, description: "\(view.publisher), \(view.published.label). \(view.supportLabel).",
                               crumbs: [layout.homeCrumb, layout.crumb("Sources", .sources), .init(label: view.title, url: nil)],
+                              schema: [StructuredData.source(view, urls: graph.urls)],
                               content: PageContents.Source(source: view, events: events, quotes: quotes)))
         }
         return files

@@ -32,6 +32,7 @@ extension SiteRenderer {
             }
             files.append(page(.event(event.id), "event", title: view.titleText, description: view.excerpt,
                               crumbs: [layout.homeCrumb, layout.crumb("Timeline", .timeline), .init(label: view.titleText, url: nil)],
+                              schema: [StructuredData.event(view, urls: graph.urls)],
                               content: PageContents.Event(event: view, card: eventCards[index], neighbours: neighbours)))
         }
         return files

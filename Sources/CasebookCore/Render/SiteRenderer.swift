@@ -33,8 +33,9 @@ public struct SiteRenderer {
     }
 
     func page<Content>(_ route: Route, _ template: String, title: String, description: String?,
-                       crumbs: [LayoutView.Crumb], content: Content) -> OutputFile {
-        let context = PageContext(layout: layout.view(for: route, title: title, description: description, crumbs: crumbs),
+                       crumbs: [LayoutView.Crumb], schema: [StructuredData.Object] = [], content: Content) -> OutputFile {
+        let context = PageContext(layout: layout.view(for: route, title: title, description: description, crumbs: crumbs,
+                                                      schema: schema),
                                   content: content)
         return OutputFile(path: route.outputPath, text: templates.render(template, context))
     }

@@ -105,7 +105,7 @@ public struct ViewCatalog: Sendable {
             let quotes = graph.quotesBySource[item.id]?.count ?? 0
             sources[item.id] = SourceView(
                 id: item.id, url: urls.path(.source(item.id)), title: item.title, publisher: item.publisher,
-                authors: item.authors.isEmpty ? nil : Plural.list(item.authors, conjunction: "and"),
+                authors: item.authors.isEmpty ? nil : Plural.list(item.authors, conjunction: "and"), authorList: item.authors,
                 published: DateLabel.view(item.published), updated: item.updated.map { DateLabel.view($0) },
                 externalURL: item.url, kind: item.kind.rawValue, kindLabel: item.kind.rawValue.capitalizedFirst,
                 notesHTML: block(item.body)?.html, eventCount: events, quoteCount: quotes,

@@ -16,7 +16,8 @@ import Testing
             for tag in Self.tags(in: html) {
                 let lower = tag.lowercased()
                 if lower.hasPrefix("<script") {
-                    #expect(lower.hasPrefix("<script src=\"/assets/casebook.js\""), "\(page.path): \(tag)")
+                    #expect(lower.hasPrefix("<script src=\"/assets/") || lower == "<script type=\"application/ld+json\">",
+                            "\(page.path): \(tag)")
                 }
                 #expect(!lower.hasPrefix("<img"), "\(page.path): \(tag)")
                 // Attribute values are double-quoted with inner quotes escaped, so removing them leaves only names.
@@ -24,6 +25,32 @@ import Testing
                 #expect(names.range(of: #"\son[a-z]+\s*="#, options: .regularExpression) == nil, "\(page.path): \(tag)")
                 #expect(!lower.contains("javascript:"), "\(page.path): \(tag)")
             }
+        }
+    }
+
+    @Test func jsonLDParsesAndKeepsTheTextButCannotCloseItsScript() throws {
+        let result = FixtureBuild.files("hostile-site")
+        var checked = 0
+        for page in result.files where page.path.hasSuffix(".html") {
+            let html = String(decoding: page.bytes, as: UTF8.self)
+            guard let start = html.range(of: "<script type=\"application/ld+json\">"),
+                  let end = html.range(of: "</script>", range: start.upperBound..<html.endIndex) else { continue }
+            let json = String(html[start.upperBound..<end.lowerBound])
+            #expect(!json.contains("<"), "\(page.path)")
+            let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+            #expect(object?["@context"] as? String == "https://schema.org")
+            #expect(Self.strings(in: object as Any).contains { $0.hasPrefix("<script>alert(1)</script>") }, "\(page.path)")
+            checked += 1
+        }
+        #expect(checked >= 5)
+    }
+
+    static func strings(in value: Any) -> [String] {
+        switch value {
+        case let string as String: return [string]
+        case let array as [Any]: return array.flatMap { strings(in: $0) }
+        case let object as [String: Any]: return object.values.flatMap { strings(in: $0) }
+        default: return []
         }
     }
 

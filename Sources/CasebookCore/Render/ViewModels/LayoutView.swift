@@ -29,6 +29,12 @@ public struct LayoutView: Sendable {
     /// The `<title>`: "Page · Site", or the site title alone on the home page.
     public let documentTitle: String
     public let description: String
+    /// The page's own title, for Open Graph.
+    public let pageTitle: String
+    /// "website" for the home page, "article" elsewhere.
+    public let openGraphType: String
+    /// Escaped JSON-LD for `<script type="application/ld+json">`; nil when the page has none.
+    public let jsonLD: String?
     public let canonicalURL: String
     public let breadcrumbs: [Crumb]
     /// A class on `<body>` naming the page kind, for the stylesheet.

@@ -6,6 +6,7 @@ public struct SourceView: Sendable {
     public let publisher: String
     /// "Carrie Mihalcik and Jane Doe"; nil when no author is named.
     public let authors: String?
+    public let authorList: [String]
     public let published: DateView
     public let updated: DateView?
     public let externalURL: String?
