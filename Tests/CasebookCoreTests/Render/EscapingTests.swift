@@ -39,10 +39,12 @@ import Testing
             #expect(!json.contains("<"), "\(page.path)")
             let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
             #expect(object?["@context"] as? String == "https://schema.org")
-            #expect(Self.strings(in: object as Any).contains { $0.hasPrefix("<script>alert(1)</script>") }, "\(page.path)")
-            checked += 1
+            if ["parties/party-one/", "events/event-one/", "quotes/quote-one/", "sources/source-one/"].contains(where: page.path.hasPrefix) {
+                #expect(Self.strings(in: object as Any).contains { $0.hasPrefix("<script>alert(1)</script>") }, "\(page.path)")
+                checked += 1
+            }
         }
-        #expect(checked >= 5)
+        #expect(checked == 4)
     }
 
     static func strings(in value: Any) -> [String] {
