@@ -36,7 +36,7 @@ struct LayoutFactory {
         return LayoutView(
             siteTitle: graph.config.title, siteDescription: graph.config.description, language: graph.config.language,
             homeURL: urls.path(.home), stylesheetURL: css, scriptURL: urls.path(.file("assets/casebook.js")),
-            feedURL: urls.path(.file("feed.xml")),
+            feedURL: urls.path(.file("feed.xml")), searchURL: urls.path(.search),
             nav: navEntries.map { entry in
                 .init(label: entry.label, url: entry.url, current: entry.route == section || entry.url == currentURL)
             },

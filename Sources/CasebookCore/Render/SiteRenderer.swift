@@ -27,6 +27,10 @@ public struct SiteRenderer {
         files += quotePages()
         files += sourcePages()
         files += freePages()
+        files.append(page(.search, "search", title: "Search", description: "Search events, quotes, parties and sources.",
+                          crumbs: [layout.homeCrumb, .init(label: "Search", url: nil)],
+                          content: PageContents.Search(indexURL: graph.urls.path(.file("search-index.json")),
+                                                       scriptURL: graph.urls.path(.file("assets/search.js")))))
         files.append(page(.notFound, "404", title: "Page not found", description: "There is no page at this address.",
                           crumbs: [], content: PageContents.FreePage(title: "Page not found", html: "")))
         return files

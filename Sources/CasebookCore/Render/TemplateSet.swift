@@ -7,7 +7,7 @@ public struct TemplateSet: Sendable {
     /// The templates a site needs, one per page kind, plus the cards every list reuses.
     public static let required = [
         "layout", "home", "timeline", "event", "cases", "case", "parties", "party", "quotes", "quote",
-        "topics", "topic", "sources", "source", "page", "404", "partials/event-card", "partials/quote-card",
+        "topics", "topic", "sources", "source", "page", "search", "404", "partials/event-card", "partials/quote-card",
     ]
 
     let library: MustacheLibrary

@@ -23,6 +23,19 @@ import Testing
         #expect((quotes?["quotes"]?.first?["variants"] as? [[String: String]]) == [["source": "weekly-review", "text": "We were given no real warning."]])
     }
 
+    @Test func searchIndexHoldsNamesAndAliases() throws {
+        let result = FixtureBuild.files("minimal-site")
+        let data = try #require(result.files.first { $0.path == "search-index.json" }.map { Data($0.bytes) })
+        let entries = try #require((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["entries"] as? [[String: Any]])
+        let party = try #require(entries.first { $0["title"] as? String == "Example Corp." })
+        #expect(party["names"] as? [String] == ["Example Inc", "ExampleCo"])
+        let event = try #require(entries.first { $0["url"] as? String == "/events/host-notice/" })
+        #expect((event["names"] as? [String])?.contains("ExampleCo") == true)
+        #expect(entries.contains { $0["type"] as? String == "Quote" && ($0["text"] as? String)?.contains("no real warning") == true })
+        let expectedCount = 3 + 2 + 3 + 1 + 2 + 1 // events, quotes, parties, cases, sources, pages
+        #expect(entries.count == expectedCount)
+    }
+
     @Test func csvIsRFC4180() {
         var table = CSVTable(header: ["a", "b"])
         table.rows = [["plain", "has, comma"], ["has \"quote\"", "two\nlines"]]

@@ -126,6 +126,11 @@ public enum PageContents {
         public let quotes: [Item]
     }
 
+    public struct Search: Sendable {
+        public let indexURL: String
+        public let scriptURL: String
+    }
+
     public struct FreePage: Sendable {
         public let title: String
         public let html: String

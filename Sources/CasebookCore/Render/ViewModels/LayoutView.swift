@@ -24,6 +24,7 @@ public struct LayoutView: Sendable {
     public let stylesheetURL: String
     public let scriptURL: String
     public let feedURL: String
+    public let searchURL: String
     public let nav: [NavItem]
     public let footerLinks: [DataLink]
     /// The `<title>`: "Page · Site", or the site title alone on the home page.

@@ -1,0 +1,55 @@
+import Foundation
+
+/// `search-index.json`: one entry per event, quote, party, case, source and page, with the words a reader
+/// may type — titles, summaries, quote text, party names and their aliases — for the search page's script.
+struct SearchIndex {
+    let graph: SiteGraph
+    let views: ViewCatalog
+
+    struct Entry: Encodable {
+        let type: String
+        let title: String
+        let url: String
+        let date: String?
+        let text: String
+        let names: [String]
+    }
+
+    func file() -> OutputFile {
+        var entries: [Entry] = []
+        for view in views.events {
+            let aliases = view.parties.flatMap { graph.partyByID[$0.id]?.aliases ?? [] }
+            entries.append(Entry(type: "Event", title: view.titleText, url: view.url, date: view.date.label, text: view.excerpt,
+                                 names: view.parties.map(\.label) + aliases + view.cases.map(\.label) + view.tags))
+        }
+        for view in views.quotes {
+            entries.append(Entry(type: "Quote", title: "\(view.speaker.label): “\(MarkdownRenderer.excerpt(view.text, limit: 100))”",
+                                 url: view.url, date: view.date.label, text: view.text + " " + view.variants.map(\.text).joined(separator: " "),
+                                 names: [view.speaker.label] + (graph.partyByID[view.speaker.id]?.aliases ?? []) + view.topics.map(\.label)))
+        }
+        for party in graph.parties {
+            guard let view = views.parties[party.id] else { continue }
+            entries.append(Entry(type: view.kindLabel, title: party.name, url: view.url, date: nil,
+                                 text: [party.role, view.excerpt].compactMap { $0 }.joined(separator: ". "), names: party.aliases))
+        }
+        for item in graph.cases {
+            guard let view = views.cases[item.id] else { continue }
+            entries.append(Entry(type: "Case", title: item.title, url: view.url, date: view.filed?.label,
+                                 text: ([view.excerpt ?? ""] + item.claims).joined(separator: " "),
+                                 names: [view.shortTitle, item.court, item.docket].compactMap { $0 }))
+        }
+        for source in graph.sources {
+            guard let view = views.sources[source.id] else { continue }
+            entries.append(Entry(type: "Source", title: source.title, url: view.url, date: view.published.label,
+                                 text: source.publisher, names: source.authors))
+        }
+        for page in graph.pages {
+            entries.append(Entry(type: "Page", title: page.title, url: graph.urls.path(.page(page.id)), date: nil,
+                                 text: views.pages[page.id]?.plainText ?? "", names: []))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(["entries": entries])) ?? Data("{\"entries\":[]}".utf8)
+        return OutputFile(path: "search-index.json", bytes: Array(data) + [0x0A])
+    }
+}
