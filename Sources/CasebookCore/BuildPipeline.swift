@@ -51,7 +51,8 @@ public enum BuildPipeline {
                                     stylesheetVersion: assets.first { $0.path == "assets/casebook.css" }.map { ContentHash.hex($0.bytes) })
         let pages = renderer.render()
         let data = DataExport(graph: graph).files() + [AtomFeed(graph: graph, views: views).file(),
-                                                       SearchIndex(graph: graph, views: views).file()]
+                                                       SearchIndex(graph: graph, views: views).file(),
+                                                       CalendarFile(graph: graph, views: views).file()]
             + Sitemap(graph: graph).files(pages: pages)
         let files = pages + data + assets
         result.pageCount = pages.count

@@ -65,3 +65,28 @@ import Testing
         #expect(feed.texts["id"]?.first == "urn:casebook:example-v-sample:timeline")
     }
 }
+
+@Suite struct CalendarFileTests {
+    @Test func dayDatedEventsBecomeAllDayOrZonedEvents() throws {
+        let result = FixtureBuild.files("minimal-site", baseURL: "https://example.org/t/")
+        let ics = try #require(result.files.first { $0.path == "timeline.ics" }.map { String(decoding: $0.bytes, as: UTF8.self) })
+        let lines = ics.components(separatedBy: "\r\n")
+        #expect(lines.first == "BEGIN:VCALENDAR")
+        #expect(lines.dropLast().last == "END:VCALENDAR")
+        #expect(lines.filter { $0 == "BEGIN:VEVENT" }.count == 2, "the month-dated ruling cannot be a calendar event")
+        #expect(lines.contains("DTSTART;TZID=America/Los_Angeles:20210109T180700"))
+        #expect(lines.contains("DTSTART;VALUE=DATE:20210111"))
+        #expect(lines.contains("URL:https://example.org/t/events/host-notice/"))
+        #expect(lines.contains("TZID:America/Los_Angeles"))
+        // The standard-time observance in force on January 9, 2021 began in November 2020.
+        #expect(lines.contains("DTSTART:20201101T020000"))
+        #expect(lines.allSatisfy { $0.utf8.count <= 75 })
+    }
+
+    @Test func longLinesFoldWithoutSplittingCharacters() {
+        let calendar = CalendarFile(graph: FixtureGraph.minimal, views: FixtureGraph.minimalViews)
+        let folded = calendar.fold("SUMMARY:" + String(repeating: "é", count: 60))
+        #expect(folded.components(separatedBy: "\r\n ").allSatisfy { $0.utf8.count <= 75 })
+        #expect(folded.replacingOccurrences(of: "\r\n ", with: "") == "SUMMARY:" + String(repeating: "é", count: 60))
+    }
+}

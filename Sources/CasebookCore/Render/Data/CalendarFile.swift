@@ -1,0 +1,101 @@
+import Foundation
+
+/// `timeline.ics`: the events dated to a day, as iCalendar (RFC 5545): all-day events where there is no time,
+/// local times with `TZID` (and a `VTIMEZONE` describing the zone's offsets) where there is.
+struct CalendarFile {
+    let graph: SiteGraph
+    let views: ViewCatalog
+
+    func file() -> OutputFile {
+        let product = "-//Casebook//\(graph.config.title)//EN"
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:\(text(product))", "CALSCALE:GREGORIAN",
+                     "X-WR-CALNAME:\(text(graph.config.title))"]
+        var zones: [String: Set<Int>] = [:]
+        for event in graph.events where event.time != nil && event.date.day != nil {
+            zones[event.timezone ?? graph.config.timezone, default: []].insert(event.date.year)
+        }
+        for (name, years) in zones.sorted(by: { $0.key < $1.key }) {
+            lines += timeZoneLines(name, years: years)
+        }
+        for (event, view) in zip(graph.events, views.events) {
+            guard let month = event.date.month, let day = event.date.day else { continue }
+            let date = String(format: "%04d%02d%02d", event.date.year, month, day)
+            lines += ["BEGIN:VEVENT", "UID:\(event.id)@\(uidDomain)", "DTSTAMP:\(date)T000000Z"]
+            if let time = event.time {
+                let zone = event.timezone ?? graph.config.timezone
+                lines.append("DTSTART;TZID=\(zone):\(date)T\(String(format: "%02d%02d00", time.hour, time.minute))")
+            } else {
+                lines.append("DTSTART;VALUE=DATE:\(date)")
+            }
+            lines += ["SUMMARY:\(text(view.titleText))", "DESCRIPTION:\(text(view.excerpt))"]
+            // URL must be absolute, which needs the site's host.
+            if graph.urls.origin != nil { lines.append("URL:\(graph.urls.absolute(.event(event.id)))") }
+            lines.append("END:VEVENT")
+        }
+        lines.append("END:VCALENDAR")
+        return OutputFile(path: "timeline.ics", text: lines.map(fold).joined(separator: "\r\n") + "\r\n")
+    }
+
+    private var uidDomain: String {
+        graph.urls.origin.map { String($0.split(separator: "/").last ?? "casebook") } ?? "casebook"
+    }
+
+    /// A VTIMEZONE with one block per offset change in the years used, or a fixed offset when there is none.
+    func timeZoneLines(_ name: String, years: Set<Int>) -> [String] {
+        guard let zone = TimeZone(identifier: name), let first = years.min(), let last = years.max() else { return [] }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? zone
+        // Start a year early so the observance in force on the first event's day is included.
+        guard let start = calendar.date(from: DateComponents(year: first - 1, month: 1, day: 1)),
+              let end = calendar.date(from: DateComponents(year: last + 1, month: 1, day: 1)) else { return [] }
+        var lines = ["BEGIN:VTIMEZONE", "TZID:\(name)"]
+        var moment = start
+        var blocks = 0
+        while let transition = zone.nextDaylightSavingTimeTransition(after: moment), transition < end {
+            let before = zone.secondsFromGMT(for: transition.addingTimeInterval(-1))
+            let after = zone.secondsFromGMT(for: transition)
+            let kind = zone.isDaylightSavingTime(for: transition) ? "DAYLIGHT" : "STANDARD"
+            let local = transition.addingTimeInterval(TimeInterval(before))
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: local)
+            lines += ["BEGIN:\(kind)",
+                      String(format: "DTSTART:%04d%02d%02dT%02d%02d%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
+                             parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0),
+                      "TZOFFSETFROM:\(offset(before))", "TZOFFSETTO:\(offset(after))", "END:\(kind)"]
+            moment = transition
+            blocks += 1
+        }
+        if blocks == 0 {
+            let fixed = offset(zone.secondsFromGMT(for: start))
+            lines += ["BEGIN:STANDARD", String(format: "DTSTART:%04d0101T000000", first),
+                      "TZOFFSETFROM:\(fixed)", "TZOFFSETTO:\(fixed)", "END:STANDARD"]
+        }
+        lines.append("END:VTIMEZONE")
+        return lines
+    }
+
+    func offset(_ seconds: Int) -> String {
+        String(format: "%@%02d%02d", seconds < 0 ? "-" : "+", abs(seconds) / 3600, abs(seconds) % 3600 / 60)
+    }
+
+    /// TEXT values escape backslash, semicolon, comma and line breaks.
+    func text(_ value: String) -> String {
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    /// Lines longer than 75 octets continue on the next line after a space, never splitting a character.
+    func fold(_ line: String) -> String {
+        var result = ""
+        var count = 0
+        for character in line {
+            let size = String(character).utf8.count
+            if count + size > 75 {
+                result += "\r\n "
+                count = 1
+            }
+            result.append(character)
+            count += size
+        }
+        return result
+    }
+}
