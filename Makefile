@@ -25,7 +25,7 @@ site: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	$(SWIFT) run --skip-build casebook build --output .build/ci-site --quiet
+	$(SWIFT) run --skip-build casebook check
 
 release: deps
 	$(SWIFT) build -c release

@@ -13,21 +13,10 @@ struct Build: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The content folder.", valueName: "folder"))
-    var content = "Content"
-
-    @Option(help: ArgumentHelp("The templates folder (its assets/ is copied to the site).", valueName: "folder"))
-    var templates = "Templates"
+    @OptionGroup var source: SourceOptions
 
     @Option(help: ArgumentHelp("The output folder; it is replaced whole on every build.", valueName: "folder"))
     var output = "Site"
-
-    @Option(name: .customLong("base-url"),
-            help: ArgumentHelp("Where the site will be published, e.g. /trackers/parler/ or https://example.org/x/; overrides site.yml.", valueName: "url"))
-    var baseURL: String?
-
-    @Flag(help: "Include items marked 'draft: true'.")
-    var drafts = false
 
     @Flag(help: "Replace an output folder that holds files Casebook did not write.")
     var force = false
@@ -39,12 +28,8 @@ struct Build: ParsableCommand {
     var timings = false
 
     func run() throws {
-        var options = BuildOptions()
-        options.content = content
-        options.templates = templates
+        var options = source.buildOptions()
         options.output = output
-        options.baseURL = baseURL
-        options.drafts = drafts
         options.force = force
         let start = DispatchTime.now().uptimeNanoseconds
         let result = BuildPipeline.run(options)

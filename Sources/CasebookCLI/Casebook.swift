@@ -12,7 +12,7 @@ struct Casebook: ParsableCommand {
             static site to Site/ through the Mustache templates in Templates/. See docs/content-format.md.
             """,
         version: "0.1.0",
-        subcommands: [Build.self],
+        subcommands: [Build.self, Check.self],
         defaultSubcommand: nil
     )
 

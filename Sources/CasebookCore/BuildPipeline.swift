@@ -41,6 +41,7 @@ public enum BuildPipeline {
         }
         clock.lap("validate")
         guard !result.diagnostics.hasErrors, let templates else { return result }
+        result.content = content
 
         let graph = SiteGraph(content: options.drafts ? content : content.withoutDrafts(), urls: urls)
         clock.lap("graph")
@@ -100,6 +101,8 @@ public struct BuildResult: Sendable {
     /// JSON and CSV downloads, feeds and other machine-readable files.
     public var dataFileCount = 0
     public var files: [OutputFile] = []
+    /// The content the site was built from, when loading succeeded without errors.
+    public var content: SiteContent?
     public var timings: [(stage: String, seconds: Double)] = []
 
     /// 0 when the site was built, 1 for content errors, 2 for usage and IO errors.
