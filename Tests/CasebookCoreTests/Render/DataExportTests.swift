@@ -23,6 +23,20 @@ import Testing
         #expect((quotes?["quotes"]?.first?["variants"] as? [[String: String]]) == [["source": "weekly-review", "text": "We were given no real warning."]])
     }
 
+    @Test(arguments: ["timeline", "quotes", "parties", "sources", "cases"])
+    func downloadsMatchTheirPublishedSchema(_ name: String) throws {
+        let schemaData = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("docs/data/\(name).schema.json")))
+        let schema = try #require(try JSONSerialization.jsonObject(with: schemaData) as? [String: Any])
+        for fixture in ["minimal-site", "hostile-site"] {
+            let result = FixtureBuild.files(fixture)
+            let data = try #require(result.files.first { $0.path == "data/\(name).json" }.map { Data($0.bytes) })
+            let problems = JSONSchemaCheck(root: schema).problems(try JSONSerialization.jsonObject(with: data))
+            #expect(problems.isEmpty, "\(fixture): \(problems.prefix(5))")
+        }
+        let broken: [String: Any] = ["\(name == "timeline" ? "events" : name)": [["id": "Not A Slug"]]]
+        #expect(!JSONSchemaCheck(root: schema).problems(broken).isEmpty, "the check must be able to fail")
+    }
+
     @Test func searchIndexHoldsNamesAndAliases() throws {
         let result = FixtureBuild.files("minimal-site")
         let data = try #require(result.files.first { $0.path == "search-index.json" }.map { Data($0.bytes) })
