@@ -47,6 +47,8 @@ public enum BuildPipeline {
         clock.lap("graph")
 
         let assets = AssetFiles.collect(from: options.templates, fileSystem: LocalFileSystem(root: options.templates))
+        var staticDiagnostics = DiagnosticList()
+        let statics = StaticFiles.collect(from: options.content, fileSystem: LocalFileSystem(root: options.content), &staticDiagnostics)
         let views = ViewCatalog(graph: graph, markdown: MarkdownRenderer(urls: urls, unsafeHTML: content.config.unsafeHTML))
         let renderer = SiteRenderer(graph: graph, views: views, templates: templates,
                                     stylesheetVersion: assets.first { $0.path == "assets/casebook.css" }.map { ContentHash.hex($0.bytes) })
@@ -55,7 +57,11 @@ public enum BuildPipeline {
                                                        SearchIndex(graph: graph, views: views).file(),
                                                        CalendarFile(graph: graph, views: views).file()]
             + Sitemap(graph: graph).files(pages: pages)
-        let files = pages + data + assets
+        let generated = pages + data + assets
+        staticDiagnostics.append(contentsOf: StaticFiles.conflicts(statics, generated: generated, content: options.content))
+        result.diagnostics.append(contentsOf: staticDiagnostics)
+        if staticDiagnostics.hasErrors { return result }
+        let files = generated + statics
         result.pageCount = pages.count
         result.dataFileCount = data.count
         result.files = files

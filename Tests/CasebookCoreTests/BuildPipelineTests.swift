@@ -37,6 +37,21 @@ import Testing
         #expect(Fixtures.tree(at: root.appendingPathComponent("Site")) == before)
     }
 
+    @Test func staticFilesAreCopiedButMayNotReplaceGeneratedOnes() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var inMemory = options(root)
+        inMemory.write = false
+        let paths = Set(BuildPipeline.run(inMemory).files.map(\.path))
+        #expect(paths.isSuperset(of: ["CNAME", ".nojekyll", ".well-known/security.txt"]))
+        let clash = root.appendingPathComponent("Content/static/timeline/index.html")
+        try FileManager.default.createDirectory(at: clash.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: clash)
+        let result = BuildPipeline.run(inMemory)
+        #expect(result.exitCode == 1)
+        #expect(result.diagnostics.sorted.map(\.description) == ["\(clash.path): error: static file would replace the generated 'timeline/index.html'; rename or remove it"])
+    }
+
     @Test func usageProblemsExitWithTwo() throws {
         let root = try project()
         defer { try? FileManager.default.removeItem(at: root) }
