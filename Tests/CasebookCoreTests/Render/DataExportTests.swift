@@ -50,6 +50,17 @@ import Testing
         #expect(entries.count == expectedCount)
     }
 
+    @Test func csvDownloadsParseWithOneRowPerItem() throws {
+        let result = FixtureBuild.files("hostile-site")
+        for (path, columns, rows) in [("data/timeline.csv", 13, 1), ("data/quotes.csv", 10, 1), ("data/parties.csv", 7, 1)] {
+            let text = try #require(result.files.first { $0.path == path }.map { String(decoding: $0.bytes, as: UTF8.self) })
+            let records = CSVReader.records(text)
+            #expect(records.count == rows + 1, "\(path)")
+            #expect(records.allSatisfy { $0.count == columns }, "\(path)")
+            #expect(records.dropFirst().allSatisfy { $0.contains { $0.contains("\"onmouseover=\"") } }, "\(path) keeps quotes intact")
+        }
+    }
+
     @Test func csvIsRFC4180() {
         var table = CSVTable(header: ["a", "b"])
         table.rows = [["plain", "has, comma"], ["has \"quote\"", "two\nlines"]]
