@@ -57,7 +57,9 @@ extension ContentLoader {
             court: fields.string("court"), docket: fields.string("docket"), filed: fields.date("filed"),
             closed: fields.date("closed"), status: status ?? .filed, roles: roles, claims: fields.strings("claims"),
             sources: fields.references("sources"), body: document.body, draft: fields.bool("draft") ?? false)
-        return title != nil && status != nil ? item : nil
+        // Kept even when a required field is missing (the build fails on that error anyway), so that
+        // references to this case do not add a second, misleading "unknown case" error.
+        return item
     }
 
     static let partyFields = ["name", "kind", "aliases", "affiliation", "role", "sources", "draft"]
@@ -66,11 +68,11 @@ extension ContentLoader {
         guard let document = loadDocument(path, what: "party", &diagnostics) else { return nil }
         let fields = document.fields
         defer { fields.warnAboutUnknownFields(known: Self.partyFields); fields.report(into: &diagnostics) }
-        guard let name = fields.string("name", required: true),
-              let kind = enumValue("kind", Party.Kind.self, fields, required: true)
-        else { return nil }
+        let name = fields.string("name", required: true)
+        let kind = enumValue("kind", Party.Kind.self, fields, required: true)
         return Party(
-            id: document.id, location: fields.location, name: name, kind: kind, aliases: fields.strings("aliases"),
+            id: document.id, location: fields.location, name: name ?? document.id, kind: kind ?? .organization,
+            aliases: fields.strings("aliases"),
             affiliation: fields.reference("affiliation"), role: fields.string("role"),
             sources: fields.references("sources"), body: document.body, draft: fields.bool("draft") ?? false)
     }
@@ -89,10 +91,9 @@ extension ContentLoader {
         if let url, let node = fields.node("url"), !ExternalURL.isAllowed(url) {
             diagnostics.error("field 'url' must be an http or https address", at: fields.at(node))
         }
-        guard let title, let publisher, let published else { return nil }
         return Source(
-            id: document.id, location: fields.location, title: title, publisher: publisher,
-            authors: fields.strings("authors"), published: published, updated: fields.date("updated"),
+            id: document.id, location: fields.location, title: title ?? document.id, publisher: publisher ?? "",
+            authors: fields.strings("authors"), published: published ?? PartialDate(year: 0), updated: fields.date("updated"),
             url: url.flatMap { ExternalURL.isAllowed($0) ? ExternalURL.normalized($0) : nil }, kind: kind, body: document.body,
             draft: fields.bool("draft") ?? false)
     }

@@ -38,9 +38,11 @@ public struct LocalFileSystem: FileSystem {
         if attributes[.type] as? FileAttributeType == .typeSymbolicLink {
             let target = url.resolvingSymlinksInPath().path
             let inside = target == root || target.hasPrefix(root + "/")
+            let parent = url.deletingLastPathComponent().resolvingSymlinksInPath().path
+            // A link to a folder that contains the link would make the walk go round forever.
+            let loops = parent == target || parent.hasPrefix(target + "/")
             var isDirectory: ObjCBool = false
-            guard inside, FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory),
-                  target != url.deletingLastPathComponent().resolvingSymlinksInPath().path
+            guard inside, !loops, FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
             else { return .brokenOrEscapingLink }
             return isDirectory.boolValue ? .directory : .file
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CasebookCore
 
@@ -120,8 +121,34 @@ import Testing
               ["Content/pages/timeline.md: error: page 'timeline' would replace the built-in /timeline/ section; rename the file"])
     }
 
+    @Test func anItemWithAnErrorDoesNotCascadeIntoUnknownReferences() {
+        check(["Content/cases/suit.md": "---\ntitle: Parler v. AWS\nstatus: pendng\n---\n",
+               "Content/timeline/a.yml": "- id: e\n  date: 2021\n  title: T\n  case: suit\n  sources: [news]\n"],
+              ["Content/cases/suit.md:3:9: error: invalid status 'pendng' (did you mean 'pending'? expected one of: filed, pending, dismissed, settled, decided, appealed, closed)"])
+    }
+
     @Test func listFileMustBeAList() {
         check(["Content/quotes/q.yml": "id: q\ntext: x\n"],
               ["Content/quotes/q.yml:1:1: error: expected a list of quotes (each starting with '- id: ...'), found a mapping"])
+    }
+}
+
+@Suite struct SymbolicLinkTests {
+    @Test func linksOutOfTheContentFolderAndLoopsAreNotFollowed() throws {
+        let root = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("timeline"), withIntermediateDirectories: true)
+        try "title: T\n".write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        try "secret: 1\n".write(to: root.appendingPathComponent("outside.yml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("timeline/outside.yml").path,
+                                                   withDestinationPath: root.appendingPathComponent("outside.yml").path)
+        try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("timeline/loop").path,
+                                                   withDestinationPath: content.appendingPathComponent("timeline").path)
+        let (_, diagnostics) = try ContentLoader(fileSystem: LocalFileSystem(root: content.path), root: content.path).load()
+        let message = "error: symbolic link points outside the content folder or nowhere; it is not followed"
+        #expect(diagnostics.sorted.map(\.description) == [
+            "\(content.path)/timeline/loop: \(message)", "\(content.path)/timeline/outside.yml: \(message)",
+        ])
     }
 }
