@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: site test build release deps clean
+.PHONY: site test build release deps clean bench
 
 ## Install libcmark when pkg-config cannot find it (apt on Debian/Ubuntu; on macOS, say how).
 deps:
@@ -32,3 +32,7 @@ release: deps
 
 clean:
 	rm -rf .build Site
+
+## Release-build benchmark on synthetic trackers of 1,000 and 10,000 events (see Scripts/bench.sh).
+bench: deps
+	Scripts/bench.sh 5 1000 10000

@@ -36,6 +36,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "CasebookBench"),
         .testTarget(
             name: "CasebookCoreTests",
             dependencies: ["CasebookCore"],

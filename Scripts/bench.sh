@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Benchmarks a release build of casebook on synthetic trackers (N events and N quotes) and prints, per scale,
+# pages written, median wall time, median CPU time, median peak RSS, pages/s and the median time of each stage.
+# Usage: Scripts/bench.sh [RUNS] [N...]   (defaults: 5 runs; N = 1000 10000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+shift || true
+scales=("${@:-1000 10000}")
+swift build -c release --product casebook >/dev/null
+swift build -c release --product CasebookBench >/dev/null
+work=.build/bench
+mkdir -p "$work"
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+for n in ${scales[@]}; do
+  content="$work/content-$n"
+  [ -d "$content" ] || .build/release/CasebookBench "$n" "$content"
+  : > "$work/runs-$n.txt"
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" \
+      .build/release/casebook build --content "$content" --output "$work/site-$n" --timings > "$work/out.txt"
+    read -r wall user sys rss < "$work/time.txt"
+    pages=$(sed -n 's/^Built \([0-9]*\) pages.*/\1/p' "$work/out.txt")
+    stages=$(awk '/ ms$/ { printf "%s=%s ", $1, $2 }' "$work/out.txt")
+    echo "$wall $(echo "$user + $sys" | bc) $rss $pages $stages" >> "$work/runs-$n.txt"
+  done
+  wall=$(cut -d' ' -f1 "$work/runs-$n.txt" | median)
+  cpu=$(cut -d' ' -f2 "$work/runs-$n.txt" | median)
+  rss=$(cut -d' ' -f3 "$work/runs-$n.txt" | median)
+  pages=$(head -1 "$work/runs-$n.txt" | cut -d' ' -f4)
+  printf 'N=%-6s pages=%-6s wall=%ss cpu=%ss peak-rss=%sMB pages/s=%s\n' "$n" "$pages" "$wall" "$cpu" "$((rss / 1024))" \
+    "$(echo "$pages / $wall" | bc)"
+  for stage in load validate graph render write; do
+    value=$(grep -o "$stage=[0-9.]*" "$work/runs-$n.txt" | cut -d= -f2 | median)
+    printf '    %-9s %8s ms (median of %s)\n' "$stage" "$value" "$runs"
+  done
+done
