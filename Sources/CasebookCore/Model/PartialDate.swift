@@ -49,9 +49,10 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         return text
     }
 
-    /// Less precise dates sort before the more precise dates they contain: 2021, 2021-02, 2021-02-01.
+    /// Less precise dates sort after the more precise dates they contain (2021-02-01, 2021-02, 2021): an event
+    /// known only to "February" is usually reported after the dated ones, and a reader expects it at the end.
     public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {
-        (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
+        (lhs.year, lhs.month ?? 13, lhs.day ?? 32) < (rhs.year, rhs.month ?? 13, rhs.day ?? 32)
     }
 
     public static func daysIn(month: Int, year: Int) -> Int {

@@ -3,6 +3,8 @@ struct LayoutFactory {
     let graph: SiteGraph
     let stylesheetVersion: String?
     private let navEntries: [(label: String, route: Route?, url: String)]
+    private let footerLinks: [LayoutView.DataLink]
+    private let lastUpdated: DateView?
 
     init(graph: SiteGraph, stylesheetVersion: String?) {
         self.graph = graph
@@ -21,6 +23,12 @@ struct LayoutFactory {
             if !entries.contains(where: { $0.2 == url }) { entries.append((link.title, nil, url)) }
         }
         navEntries = entries
+        footerLinks = ["data/timeline.json", "data/timeline.csv", "data/cases.json", "data/parties.json", "data/parties.csv",
+                       "data/quotes.json", "data/quotes.csv", "data/sources.json", "timeline.ics"].map {
+            .init(label: String($0.split(separator: "/").last ?? ""), url: urls.path(.file($0)))
+        } + [.init(label: "feed.xml (Atom)", url: urls.path(.file("feed.xml")))]
+        let dates = graph.sources.map { $0.updated ?? $0.published } + graph.events.map(\.date)
+        lastUpdated = dates.max().map { DateLabel.view($0) }
     }
 
     var homeCrumb: LayoutView.Crumb { .init(label: "Home", url: graph.urls.path(.home)) }
@@ -38,18 +46,10 @@ struct LayoutFactory {
             homeURL: urls.path(.home), stylesheetURL: css, scriptURL: urls.path(.file("assets/casebook.js")),
             feedURL: urls.path(.file("feed.xml")), searchURL: urls.path(.search),
             nav: navEntries.map { entry in
-                .init(label: entry.label, url: entry.url, current: entry.route == section || entry.url == currentURL)
+                let current = entry.url == currentURL ? "page" : (entry.route != nil && entry.route == section ? "true" : nil)
+                return .init(label: entry.label, url: entry.url, current: current)
             },
-            footerLinks: [
-                .init(label: "Timeline (JSON)", url: urls.path(.file("data/timeline.json"))),
-                .init(label: "Timeline (CSV)", url: urls.path(.file("data/timeline.csv"))),
-                .init(label: "Quotes (JSON)", url: urls.path(.file("data/quotes.json"))),
-                .init(label: "Quotes (CSV)", url: urls.path(.file("data/quotes.csv"))),
-                .init(label: "Parties (JSON)", url: urls.path(.file("data/parties.json"))),
-                .init(label: "Sources (JSON)", url: urls.path(.file("data/sources.json"))),
-                .init(label: "Cases (JSON)", url: urls.path(.file("data/cases.json"))),
-                .init(label: "Atom feed", url: urls.path(.file("feed.xml"))),
-            ],
+            footerLinks: footerLinks, lastUpdated: lastUpdated,
             documentTitle: route == .home ? graph.config.title : "\(title) · \(graph.config.title)",
             description: description ?? graph.config.description ?? graph.config.title,
             pageTitle: title, openGraphType: route == .home ? "website" : "article",

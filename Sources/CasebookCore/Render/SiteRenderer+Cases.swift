@@ -5,9 +5,11 @@ extension SiteRenderer {
         var files = [page(.cases, "cases", title: "Cases", description: "The lawsuits and proceedings this tracker follows.",
                           crumbs: [layout.homeCrumb, .init(label: "Cases", url: nil)], content: PageContents.Cases(cases: all))]
         for view in all {
+            let events = graph.eventsByCase[view.id] ?? []
             let content = PageContents.Case(
                 legalCase: view,
-                months: TimelineGroups.months(graph.eventsByCase[view.id] ?? [], events: graph.events, cards: eventCards),
+                months: TimelineGroups.months(events, events: graph.events, cards: eventCards),
+                filters: FilterPanel.make(scope: "case-timeline", events: events, graph: graph, cases: false, parties: true),
                 quotes: (graph.quotesByCase[view.id] ?? []).map { quoteCards[$0] })
             files.append(page(.legalCase(view.id), "case", title: view.title, description: view.excerpt,
                               crumbs: [layout.homeCrumb, layout.crumb("Cases", .cases), .init(label: view.shortTitle, url: nil)],

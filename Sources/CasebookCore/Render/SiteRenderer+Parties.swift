@@ -3,25 +3,32 @@ extension SiteRenderer {
     func partyPages() -> [OutputFile] {
         let groups = Party.Kind.allCases.compactMap { kind -> PageContents.Parties.Group? in
             let members = graph.parties.filter { $0.kind == kind }.compactMap { views.parties[$0.id] }
-            return members.isEmpty ? nil : .init(label: kind.pluralLabel, anchor: kind.rawValue, parties: members)
+            return members.isEmpty ? nil : .init(label: kind.pluralLabel, anchor: "kind-\(kind.rawValue)",
+                                                 countLabel: Plural.count(members.count, "party"), parties: members)
         }
         var files = [page(.parties, "parties", title: "Parties",
                           description: "The people, companies, courts and outlets in \(graph.config.title).",
-                          crumbs: [layout.homeCrumb, .init(label: "Parties", url: nil)], content: PageContents.Parties(groups: groups))]
+                          crumbs: [layout.homeCrumb, .init(label: "Parties", url: nil)], content: PageContents.Parties(
+                            lede: "\(Plural.count(graph.parties.count, "person or organization", plural: "people and organizations")) in the cases: "
+                                + "who they are, what they did and what they said.",
+                            groups: groups))]
         for party in graph.parties {
             guard let view = views.parties[party.id] else { continue }
             let events = graph.eventsByParty[party.id] ?? []
+            let quotesBy = graph.quotesBySpeaker[party.id] ?? [], quotesAbout = graph.quotesMentioning[party.id] ?? []
             let content = PageContents.Party(
                 party: view,
                 cases: (graph.rolesByParty[party.id] ?? []).compactMap { entry in
                     views.cases[entry.caseID].map {
-                        .init(legalCase: Chip(id: $0.id, label: $0.shortTitle, url: $0.url), role: entry.role.capitalizedFirst)
+                        .init(legalCase: Chip(id: $0.id, label: $0.shortTitle, url: $0.url), status: $0.status,
+                              statusLabel: $0.statusLabel, role: entry.role.capitalizedFirst)
                     }
                 },
                 months: TimelineGroups.months(events, events: graph.events, cards: eventCards),
+                filters: FilterPanel.make(scope: "party-timeline", events: events, graph: graph, cases: true, parties: false),
                 eventCountLabel: Plural.count(events.count, "event"),
-                quotesBy: (graph.quotesBySpeaker[party.id] ?? []).map { quoteCards[$0] },
-                quotesAbout: (graph.quotesMentioning[party.id] ?? []).map { quoteCards[$0] })
+                quotesBy: quotesBy.map { quoteCards[$0] }, quotesByLabel: Plural.count(quotesBy.count, "quote"),
+                quotesAbout: quotesAbout.map { quoteCards[$0] }, quotesAboutLabel: Plural.count(quotesAbout.count, "quote"))
             files.append(page(.party(party.id), "party", title: party.name, description: view.excerpt,
                               crumbs: [layout.homeCrumb, layout.crumb("Parties", .parties), .init(label: party.name, url: nil)],
                               schema: [StructuredData.party(party, view: view, urls: graph.urls)],

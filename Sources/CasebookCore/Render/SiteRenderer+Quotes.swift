@@ -4,7 +4,7 @@ extension SiteRenderer {
         let urls = graph.urls
         let speakers = graph.parties.compactMap { party -> PageContents.Quotes.Speaker? in
             guard let indexes = graph.quotesBySpeaker[party.id], let view = views.parties[party.id] else { return nil }
-            return .init(party: Chip(id: party.id, label: party.name, url: view.url), anchor: "speaker-\(party.id)",
+            return .init(party: Chip(id: party.id, label: party.name, url: view.url), role: party.role, anchor: "speaker-\(party.id)",
                          countLabel: view.quoteCountLabel, quotes: indexes.map { quoteCards[$0] })
         }
         let topicFilters = graph.topics.map {
@@ -14,19 +14,24 @@ extension SiteRenderer {
         var files = [
             page(.quotes, "quotes", title: "Quotes", description: "Everything said in \(graph.config.title), by speaker, with sources.",
                  crumbs: [layout.homeCrumb, .init(label: "Quotes", url: nil)],
-                 content: PageContents.Quotes(countLabel: Plural.count(graph.quotes.count, "quote"), speakers: speakers,
-                                              topics: topicFilters)),
+                 content: PageContents.Quotes(
+                    lede: "\(Plural.count(graph.quotes.count, "quote")) from \(Plural.count(speakers.count, "speaker")), grouped by speaker. "
+                        + "Where sources print different wording, each version is shown.",
+                    speakers: speakers, topics: topicFilters)),
             page(.topics, "topics", title: "Topics", description: "Quotes by topic.",
                  crumbs: [layout.homeCrumb, layout.crumb("Quotes", .quotes), .init(label: "Topics", url: nil)],
-                 content: PageContents.Topics(topics: topicFilters)),
+                 content: PageContents.Topics(lede: "\(Plural.count(topicFilters.count, "topic")) that the quotes touch on.",
+                                              topics: topicFilters)),
         ]
         for (index, view) in views.quotes.enumerated() {
+            let more = (graph.quotesBySpeaker[view.speaker.id] ?? []).filter { $0 != index }
             let title = "\(view.speaker.label), \(view.date.label)"
             files.append(page(.quote(view.id), "quote", title: "Quote: \(title)",
                               description: "\(view.speaker.label): “\(MarkdownRenderer.excerpt(view.text, limit: 140))”",
                               crumbs: [layout.homeCrumb, layout.crumb("Quotes", .quotes), .init(label: title, url: nil)],
                               schema: [StructuredData.quote(view, urls: urls)],
-                              content: PageContents.Quote(quote: view, card: quoteCards[index])))
+                              content: PageContents.Quote(quote: view, more: more.map { quoteCards[$0] },
+                                                          moreLabel: Plural.count(more.count, "quote"))))
         }
         for topic in graph.topics {
             files.append(page(.topic(topic.slug), "topic", title: "Topic: \(topic.label)",

@@ -2,24 +2,38 @@
 extension SiteRenderer {
     func sourcePages() -> [OutputFile] {
         let all = graph.sources.compactMap { views.sources[$0.id] }
+        let groups = Source.Kind.allCases.compactMap { kind -> PageContents.Sources.Group? in
+            let members = all.filter { $0.kind == kind.rawValue }
+            return members.isEmpty ? nil : .init(label: kind.pluralLabel, anchor: "sources-\(kind.rawValue)",
+                                                 countLabel: Plural.count(members.count, "source"), sources: members)
+        }
         var files = [page(.sources, "sources", title: "Sources", description: "Every source this tracker cites.",
-                          crumbs: [layout.homeCrumb, .init(label: "Sources", url: nil)], content: PageContents.Sources(sources: all))]
+                          crumbs: [layout.homeCrumb, .init(label: "Sources", url: nil)],
+                          content: PageContents.Sources(
+                            lede: "The \(Plural.count(all.count, "source")) behind every event and quote, oldest first. Each entry lists what it supports.",
+                            groups: groups))]
         for view in all {
-            let events = (graph.eventsBySource[view.id] ?? []).map { index -> PageContents.Source.Item in
-                let event = views.events[index]
-                return .init(label: event.titleText, labelHTML: event.titleHTML, url: event.url, date: event.date,
-                             detail: graph.events[index].sources.first { $0.source.id == view.id }?.locator)
-            }
-            let quotes = (graph.quotesBySource[view.id] ?? []).map { index -> PageContents.Source.Item in
-                let quote = views.quotes[index]
-                let text = "“\(MarkdownRenderer.excerpt(quote.text, limit: 120))”"
-                return .init(label: text, labelHTML: HTML.escape(text), url: quote.url, date: quote.date, detail: quote.speaker.label)
-            }
+            let events = graph.eventsBySource[view.id] ?? [], quotes = graph.quotesBySource[view.id] ?? []
+            let content = PageContents.Source(
+                source: view, months: TimelineGroups.months(events, events: graph.events, cards: eventCards),
+                eventCountLabel: Plural.count(events.count, "event"),
+                quotes: quotes.map { quoteCards[$0] }, quoteCountLabel: Plural.count(quotes.count, "quote"))
             files.append(page(.source(view.id), "source", title: view.title, description: "\(view.publisher), \(view.published.label). \(view.supportLabel).",
                               crumbs: [layout.homeCrumb, layout.crumb("Sources", .sources), .init(label: view.title, url: nil)],
                               schema: [StructuredData.source(view, urls: graph.urls)],
-                              content: PageContents.Source(source: view, events: events, quotes: quotes)))
+                              content: content))
         }
         return files
+    }
+}
+
+extension Source.Kind {
+    var pluralLabel: String {
+        switch self {
+        case .article: return "News articles"
+        case .filing: return "Court filings"
+        case .statement: return "Statements"
+        case .other: return "Other sources"
+        }
     }
 }

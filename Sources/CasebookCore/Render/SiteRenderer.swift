@@ -50,16 +50,18 @@ public struct SiteRenderer {
             return (view, view.quoteCount)
         }.sorted { ($1.1, $0.0.name) < ($0.1, $1.0.name) }.prefix(6)
         let stats = [
+            PageContents.Stat(value: graph.cases.count, label: graph.cases.count == 1 ? "case" : "cases", url: graph.urls.path(.cases)),
             PageContents.Stat(value: graph.events.count, label: graph.events.count == 1 ? "event" : "events", url: graph.urls.path(.timeline)),
             PageContents.Stat(value: graph.quotes.count, label: graph.quotes.count == 1 ? "quote" : "quotes", url: graph.urls.path(.quotes)),
-            PageContents.Stat(value: graph.parties.count, label: graph.parties.count == 1 ? "party" : "parties", url: graph.urls.path(.parties)),
             PageContents.Stat(value: graph.sources.count, label: graph.sources.count == 1 ? "source" : "sources", url: graph.urls.path(.sources)),
         ]
+        let latest = Array(graph.events.indices.suffix(5).reversed())
         let content = PageContents.Home(
-            introHTML: nil, cases: graph.cases.compactMap { views.cases[$0.id] },
-            latestEvents: Array(views.events.suffix(5).reversed()),
+            cases: graph.cases.compactMap { views.cases[$0.id] },
+            latestMonths: TimelineGroups.months(latest, events: graph.events, cards: eventCards),
             topSpeakers: speakers.map { .init(party: Chip(id: $0.0.id, label: $0.0.name, url: $0.0.url),
                                              kindLabel: $0.0.kindLabel, countLabel: $0.0.quoteCountLabel) },
+            topics: graph.topics.map { Chip(id: $0.slug, label: $0.label, url: graph.urls.path(.topic($0.slug))) },
             stats: stats)
         return page(.home, "home", title: graph.config.title, description: graph.config.description, crumbs: [], content: content)
     }

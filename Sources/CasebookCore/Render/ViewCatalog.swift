@@ -22,7 +22,8 @@ public struct ViewCatalog: Sendable {
             list.enumerated().compactMap { index, citation in
                 graph.sourceByID[citation.source.id].map { source in
                     CitationView(number: index + 1, sourceID: source.id, sourceTitle: source.title,
-                                 publisher: source.publisher, url: urls.path(.source(source.id)),
+                                 publisher: source.publisher, published: DateLabel.view(source.published),
+                                 url: urls.path(.source(source.id)),
                                  externalURL: source.url, locator: citation.locator)
                 }
             }
@@ -95,7 +96,8 @@ public struct ViewCatalog: Sendable {
                 role: item.role, affiliation: item.affiliation.flatMap { partyChip($0.id) }, bioHTML: bio?.html,
                 excerpt: bio?.excerpt, sources: item.sources.compactMap { sourceChip($0.id) },
                 eventCount: graph.eventsByParty[item.id]?.count ?? 0, quoteCount: quoteCount,
-                quoteCountLabel: Plural.count(quoteCount, "quote"))
+                quoteCountLabel: Plural.count(quoteCount, "quote"),
+                countsLabel: "\(Plural.count(graph.eventsByParty[item.id]?.count ?? 0, "event")) · \(Plural.count(quoteCount, "quote"))")
         }
         self.parties = parties
 
@@ -109,7 +111,7 @@ public struct ViewCatalog: Sendable {
                 published: DateLabel.view(item.published), updated: item.updated.map { DateLabel.view($0) },
                 externalURL: item.url, kind: item.kind.rawValue, kindLabel: item.kind.rawValue.capitalizedFirst,
                 notesHTML: block(item.body)?.html, eventCount: events, quoteCount: quotes,
-                supportLabel: "Cited by \(Plural.count(events, "event")) and \(Plural.count(quotes, "quote"))")
+                supportLabel: "Supports \(Plural.count(events, "event")) and \(Plural.count(quotes, "quote"))")
         }
         self.sources = sources
         pages = Dictionary(graph.pages.map { ($0.id, markdown.render($0.body.text)) }, uniquingKeysWith: { first, _ in first })

@@ -19,7 +19,7 @@ import Testing
         - {id: early-utc, date: 2021-01-10, time: "01:00", timezone: UTC, title: E, sources: [news]}
         """
         // 18:00 in Los Angeles is 02:00 UTC on the 10th, but the 9th sorts first as a local date.
-        #expect(try graph(yaml).events.map(\.id) == ["month-only", "day-only", "evening-la", "early-utc", "late-utc"])
+        #expect(try graph(yaml).events.map(\.id) == ["day-only", "evening-la", "early-utc", "late-utc", "month-only"])
     }
 
     @Test func indexesEventsAndQuotesByPartyCaseAndTopic() throws {

@@ -18,9 +18,9 @@ import Testing
         }
     }
 
-    @Test func lessPreciseDatesSortFirstWithinTheirPeriod() throws {
+    @Test func lessPreciseDatesSortLastWithinTheirPeriod() throws {
         let dates = try ["2021-02-01", "2021-02", "2021", "2020-12-31", "2021-01-15"].map { try PartialDate.parse($0).get() }
-        #expect(dates.sorted().map(\.description) == ["2020-12-31", "2021", "2021-01-15", "2021-02", "2021-02-01"])
+        #expect(dates.sorted().map(\.description) == ["2020-12-31", "2021-01-15", "2021-02-01", "2021-02", "2021"])
     }
 
     @Test func timesAreTwentyFourHourClock() {

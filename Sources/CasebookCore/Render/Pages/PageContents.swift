@@ -7,10 +7,10 @@ public enum PageContents {
             public let countLabel: String
         }
 
-        public let introHTML: String?
         public let cases: [CaseView]
-        public let latestEvents: [EventView]
+        public let latestMonths: [TimelineMonth]
         public let topSpeakers: [Speaker]
+        public let topics: [Chip]
         public let stats: [Stat]
     }
 
@@ -30,19 +30,26 @@ public enum PageContents {
     public struct Timeline: Sendable {
         public let countLabel: String
         public let years: [TimelineYear]
-        public let caseFilters: [Filter]
-        public let partyFilters: [Filter]
+        public let filters: FilterPanel?
     }
 
     public struct Event: Sendable {
+        public struct Neighbour: Sendable {
+            public let label: String
+            public let url: String
+            public let date: DateView
+        }
+
         public struct Neighbours: Sendable {
             public let legalCase: Chip
-            public let previous: Chip?
-            public let next: Chip?
+            public let previous: Neighbour?
+            public let next: Neighbour?
         }
 
         public let event: EventView
-        public let card: String
+        /// Read by the event-card partial: render the card as the page's single, h1-titled article.
+        public let single = true
+        public let timelineURL: String
         public let neighbours: [Neighbours]
     }
 
@@ -53,6 +60,7 @@ public enum PageContents {
     public struct Case: Sendable {
         public let legalCase: CaseView
         public let months: [TimelineMonth]
+        public let filters: FilterPanel?
         public let quotes: [String]
     }
 
@@ -60,45 +68,57 @@ public enum PageContents {
         public struct Group: Sendable {
             public let label: String
             public let anchor: String
+            public let countLabel: String
             public let parties: [PartyView]
         }
 
+        public let lede: String
         public let groups: [Group]
     }
 
     public struct Party: Sendable {
         public struct CaseRole: Sendable {
             public let legalCase: Chip
+            public let status: String
+            public let statusLabel: String
             public let role: String
         }
 
         public let party: PartyView
         public let cases: [CaseRole]
         public let months: [TimelineMonth]
+        public let filters: FilterPanel?
         public let eventCountLabel: String
         public let quotesBy: [String]
+        public let quotesByLabel: String
         public let quotesAbout: [String]
+        public let quotesAboutLabel: String
     }
 
     public struct Quotes: Sendable {
         public struct Speaker: Sendable {
             public let party: Chip
+            public let role: String?
             public let anchor: String
             public let countLabel: String
             public let quotes: [String]
         }
 
-        public let countLabel: String
+        public let lede: String
         public let speakers: [Speaker]
         public let topics: [Filter]
     }
 
     public struct Quote: Sendable {
         public let quote: QuoteView
-        public let card: String
+        /// Read by the quote-card partial: the page's own quote is shown large.
+        public let large = true
+        public let more: [String]
+        public let moreLabel: String
     }
 
     public struct Topics: Sendable {
+        public let lede: String
         public let topics: [Filter]
     }
 
@@ -109,21 +129,23 @@ public enum PageContents {
     }
 
     public struct Sources: Sendable {
-        public let sources: [SourceView]
+        public struct Group: Sendable {
+            public let label: String
+            public let anchor: String
+            public let countLabel: String
+            public let sources: [SourceView]
+        }
+
+        public let lede: String
+        public let groups: [Group]
     }
 
     public struct Source: Sendable {
-        public struct Item: Sendable {
-            public let label: String
-            public let labelHTML: String
-            public let url: String
-            public let date: DateView
-            public let detail: String?
-        }
-
         public let source: SourceView
-        public let events: [Item]
-        public let quotes: [Item]
+        public let months: [TimelineMonth]
+        public let eventCountLabel: String
+        public let quotes: [String]
+        public let quoteCountLabel: String
     }
 
     public struct Search: Sendable {

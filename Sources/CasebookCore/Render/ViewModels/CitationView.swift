@@ -4,6 +4,7 @@ public struct CitationView: Hashable, Sendable {
     public let sourceID: String
     public let sourceTitle: String
     public let publisher: String
+    public let published: DateView
     /// The source's page on this site.
     public let url: String
     /// The source's own address, when known.

@@ -3,7 +3,8 @@ public struct LayoutView: Sendable {
     public struct NavItem: Sendable {
         public let label: String
         public let url: String
-        public let current: Bool
+        /// `aria-current`: "page" on the section's own index, "true" on pages inside it, nil elsewhere.
+        public let current: String?
     }
 
     public struct Crumb: Sendable {
@@ -27,6 +28,8 @@ public struct LayoutView: Sendable {
     public let searchURL: String
     public let nav: [NavItem]
     public let footerLinks: [DataLink]
+    /// The newest date in the content, for "Last updated"; derived from content so builds stay reproducible.
+    public let lastUpdated: DateView?
     /// The `<title>`: "Page · Site", or the site title alone on the home page.
     public let documentTitle: String
     public let description: String

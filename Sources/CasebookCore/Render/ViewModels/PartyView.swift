@@ -16,4 +16,6 @@ public struct PartyView: Sendable {
     public let eventCount: Int
     public let quoteCount: Int
     public let quoteCountLabel: String
+    /// "3 events · 1 quote".
+    public let countsLabel: String
 }
