@@ -7,6 +7,9 @@ enum CommonMark {
     struct Options {
         var smartPunctuation = true
         var unsafeHTML = false
+        /// The level the document's highest heading becomes, so headings nest under the page's own
+        /// (a `#` in a case description sits below the page's h1 and the section's h2).
+        var topHeadingLevel: Int32 = 1
     }
 
     struct Output {
@@ -81,10 +84,12 @@ enum CommonMark {
         }
 
         var headings: [MarkdownHeading] = []
+        let shift = max(0, options.topHeadingLevel - (headingNodes.map(\.level).min() ?? 1))
         for heading in headingNodes {
             let id = headingID(heading.text)
-            headings.append(MarkdownHeading(level: Int(heading.level), id: id, text: heading.text))
-            replaceHeading(heading.node, level: heading.level, id: id)
+            let level = min(6, heading.level + shift)
+            headings.append(MarkdownHeading(level: Int(level), id: id, text: heading.text))
+            replaceHeading(heading.node, level: level, id: id)
         }
 
         let first = cmark_node_first_child(document)

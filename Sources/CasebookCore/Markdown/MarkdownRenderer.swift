@@ -9,9 +9,11 @@ public struct MarkdownRenderer: Sendable {
         self.unsafeHTML = unsafeHTML
     }
 
-    public func render(_ markdown: String) -> RenderedMarkdown {
+    /// - Parameter topHeadingLevel: the level the text's highest heading is shifted to, to nest under the page's headings.
+    public func render(_ markdown: String, topHeadingLevel: Int = 2) -> RenderedMarkdown {
         var used: [String: Int] = [:]
-        let output = CommonMark.render(markdown, options: .init(unsafeHTML: unsafeHTML), rewriteURL: rewrite) { text in
+        let options = CommonMark.Options(unsafeHTML: unsafeHTML, topHeadingLevel: Int32(min(max(topHeadingLevel, 1), 6)))
+        let output = CommonMark.render(markdown, options: options, rewriteURL: rewrite) { text in
             let base = Slug.make(from: text).isEmpty ? "section" : Slug.make(from: text)
             let count = used[base, default: 0]
             used[base] = count + 1

@@ -2,8 +2,14 @@
 extension SiteRenderer {
     func casePages() -> [OutputFile] {
         let all = graph.cases.compactMap { views.cases[$0.id] }
+        let open: Set<String> = ["filed", "pending", "appealed"]
+        let groups = [("Open", "cases-open", all.filter { open.contains($0.status) }),
+                      ("Closed", "cases-closed", all.filter { !open.contains($0.status) })].compactMap { label, anchor, members in
+            members.isEmpty ? nil : PageContents.Cases.Group(label: label, anchor: anchor,
+                                                             countLabel: Plural.count(members.count, "case"), cases: members)
+        }
         var files = [page(.cases, "cases", title: "Cases", description: "The lawsuits and proceedings this tracker follows.",
-                          crumbs: [layout.homeCrumb, .init(label: "Cases", url: nil)], content: PageContents.Cases(cases: all))]
+                          crumbs: [layout.homeCrumb, .init(label: "Cases", url: nil)], content: PageContents.Cases(groups: groups))]
         for view in all {
             let events = graph.eventsByCase[view.id] ?? []
             let content = PageContents.Case(

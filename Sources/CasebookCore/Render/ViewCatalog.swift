@@ -28,19 +28,20 @@ public struct ViewCatalog: Sendable {
                 }
             }
         }
-        func block(_ source: MarkdownSource?) -> RenderedMarkdown? {
+        /// Markdown fields rendered with headings nested below where the templates print them.
+        func block(_ source: MarkdownSource?, headingsFrom level: Int) -> RenderedMarkdown? {
             guard let source, !source.isBlank else { return nil }
-            return markdown.render(source.text)
+            return markdown.render(source.text, topHeadingLevel: level)
         }
 
         events = graph.events.map { event in
             let title = markdown.renderInline(event.title.text)
-            let summary = block(event.summary)
+            let summary = block(event.summary, headingsFrom: 5)
             return EventView(
                 id: event.id, url: urls.path(.event(event.id)), titleHTML: title.html, titleText: title.plainText,
                 date: DateLabel.view(of: event, siteTimeZone: graph.config.timezone), approximate: event.approximate,
                 cases: event.cases.compactMap { caseChip($0.id) }, parties: event.parties.compactMap { partyChip($0.id) },
-                summaryHTML: summary?.html, disputedHTML: block(event.disputed)?.html,
+                summaryHTML: summary?.html, disputedHTML: block(event.disputed, headingsFrom: 5)?.html,
                 citations: citations(event.sources), tags: event.tags,
                 dataCases: event.cases.map(\.id).joined(separator: " "),
                 dataParties: event.parties.map(\.id).joined(separator: " "),
@@ -58,7 +59,7 @@ public struct ViewCatalog: Sendable {
             return QuoteView(
                 id: quote.id, url: urls.path(.quote(quote.id)), text: quote.text,
                 speaker: partyChip(quote.speaker.id) ?? Chip(id: quote.speaker.id, label: quote.speaker.id, url: ""),
-                speakerRole: speaker?.role, date: DateLabel.view(quote.date), contextHTML: block(quote.context)?.html,
+                speakerRole: speaker?.role, date: DateLabel.view(quote.date), contextHTML: block(quote.context, headingsFrom: 5)?.html,
                 legalCase: quote.legalCase.flatMap { caseChip($0.id) }, mentions: quote.mentions.compactMap { partyChip($0.id) },
                 topics: quote.topics.map { Chip(id: Slug.make(from: $0), label: $0, url: urls.path(.topic(Slug.make(from: $0)))) },
                 citations: cites, variants: variants,
@@ -69,7 +70,7 @@ public struct ViewCatalog: Sendable {
 
         var cases: [String: CaseView] = [:]
         for item in graph.cases {
-            let body = block(item.body)
+            let body = block(item.body, headingsFrom: 3)
             let eventCount = graph.eventsByCase[item.id]?.count ?? 0
             let quoteCount = graph.quotesByCase[item.id]?.count ?? 0
             cases[item.id] = CaseView(
@@ -87,7 +88,7 @@ public struct ViewCatalog: Sendable {
 
         var parties: [String: PartyView] = [:]
         for item in graph.parties {
-            let bio = block(item.body)
+            let bio = block(item.body, headingsFrom: 2)
             let quoteCount = graph.quotesBySpeaker[item.id]?.count ?? 0
             parties[item.id] = PartyView(
                 id: item.id, url: urls.path(.party(item.id)), name: item.name, kind: item.kind.rawValue,
@@ -110,7 +111,7 @@ public struct ViewCatalog: Sendable {
                 authors: item.authors.isEmpty ? nil : Plural.list(item.authors, conjunction: "and"), authorList: item.authors,
                 published: DateLabel.view(item.published), updated: item.updated.map { DateLabel.view($0) },
                 externalURL: item.url, kind: item.kind.rawValue, kindLabel: item.kind.rawValue.capitalizedFirst,
-                notesHTML: block(item.body)?.html, eventCount: events, quoteCount: quotes,
+                notesHTML: block(item.body, headingsFrom: 3)?.html, eventCount: events, quoteCount: quotes,
                 supportLabel: "Supports \(Plural.count(events, "event")) and \(Plural.count(quotes, "quote"))")
         }
         self.sources = sources

@@ -54,7 +54,14 @@ public enum PageContents {
     }
 
     public struct Cases: Sendable {
-        public let cases: [CaseView]
+        public struct Group: Sendable {
+            public let label: String
+            public let anchor: String
+            public let countLabel: String
+            public let cases: [CaseView]
+        }
+
+        public let groups: [Group]
     }
 
     public struct Case: Sendable {
