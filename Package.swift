@@ -37,6 +37,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "CasebookBench"),
+        // libFuzzer target: `make fuzz` (needs -sanitize=fuzzer, so it is never part of a plain build's products).
+        .target(name: "CLibFuzzer"),
+        .executableTarget(name: "CasebookFuzz", dependencies: ["CasebookCore", "CLibFuzzer"]),
         .testTarget(
             name: "CasebookCoreTests",
             dependencies: ["CasebookCore"],

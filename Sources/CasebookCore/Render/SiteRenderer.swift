@@ -55,7 +55,9 @@ public struct SiteRenderer {
             PageContents.Stat(value: graph.quotes.count, label: graph.quotes.count == 1 ? "quote" : "quotes", url: graph.urls.path(.quotes)),
             PageContents.Stat(value: graph.sources.count, label: graph.sources.count == 1 ? "source" : "sources", url: graph.urls.path(.sources)),
         ]
-        let latest = Array(graph.events.indices.suffix(5).reversed())
+        // Events known only to the year sort last but are not news; prefer those dated at least to the month.
+        let dated = graph.events.indices.filter { graph.events[$0].date.precision != .year }
+        let latest = Array((dated.isEmpty ? Array(graph.events.indices) : dated).suffix(5).reversed())
         let content = PageContents.Home(
             cases: graph.cases.compactMap { views.cases[$0.id] },
             latestMonths: TimelineGroups.months(latest, events: graph.events, cards: eventCards),

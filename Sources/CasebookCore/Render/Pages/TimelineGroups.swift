@@ -11,6 +11,8 @@ public struct TimelineMonth: Sendable {
     /// "January 2021", for sections that show months without a year heading.
     public let fullLabel: String
     public let anchor: String
+    /// For `<time datetime>`: "2021-01", or "2021" for the events known only to the year.
+    public let datetime: String
     public let cards: [String]
 }
 
@@ -33,7 +35,8 @@ enum TimelineGroups {
                 let name = month.map { PartialDate.monthNames[$0 - 1] }
                 return TimelineMonth(
                     label: name ?? "Month unknown", fullLabel: name.map { "\($0) \(year)" } ?? "\(year), month unknown",
-                    anchor: month.map { String(format: "%04d-%02d", year, $0) } ?? "\(year)-undated", cards: cards)
+                    anchor: month.map { String(format: "%04d-%02d", year, $0) } ?? "\(year)-undated",
+                    datetime: month.map { String(format: "%04d-%02d", year, $0) } ?? String(format: "%04d", year), cards: cards)
             }
             years.append(TimelineYear(year: String(year), anchor: "y\(year)", months: monthViews))
         }
