@@ -42,7 +42,7 @@ bench: deps
 FUZZ_SECONDS ?= 600
 fuzz: deps
 	$(SWIFT) build -c debug --scratch-path .build-fuzz --product CasebookFuzz \
-		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DCASEBOOK_FUZZING
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DCASEBOOK_FUZZING -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
 	@mkdir -p Tests/Fuzz/crashes
 	@for target in frontmatter yaml date markdown; do \
 		echo "fuzzing $$target for $(FUZZ_SECONDS) s"; \

@@ -121,13 +121,17 @@ final class FieldReader {
             diagnostics.error("field '\(key)' must be a list, found \(node.kindName)", at: at(node))
             return []
         }
-        return items.compactMap { item in
-            guard case .scalar(let scalar) = item, !item.isNull else {
-                diagnostics.error("items of '\(key)' must be text, found \(item.kindName)", at: at(item))
-                return nil
-            }
-            return (scalar.string, at(item))
+        var result: [(text: String, location: SourceLocation)] = []
+        var bad: [Node] = []
+        for item in items {
+            if case .scalar(let scalar) = item, !item.isNull { result.append((scalar.string, at(item))) } else { bad.append(item) }
         }
+        // One diagnostic per field, however many items are wrong (an alias can repeat one item many times).
+        if let first = bad.first {
+            let more = bad.count > 1 ? " (and \(bad.count - 1) more)" : ""
+            diagnostics.error("items of '\(key)' must be text, found \(first.kindName)\(more)", at: at(first))
+        }
+        return result
     }
 
     /// Records warnings for fields not in `known`, suggesting the closest known name.
