@@ -21,6 +21,7 @@ public struct SiteWriter: Sendable {
         let name = (output as NSString).lastPathComponent
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         let staging = parent + "/.\(name).casebook-tmp-\(token)"
+        removeAbandonedStaging(in: parent, prefix: ".\(name).casebook-tmp-")
         do {
             try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
@@ -45,6 +46,17 @@ public struct SiteWriter: Sendable {
             throw Failure(description: "cannot write the site: \(error.localizedDescription)")
         }
         try swapIn(staging)
+    }
+
+    /// Removes staging folders left by builds that were killed before they could clean up: those whose
+    /// process is gone. A staging folder of a build still running is left alone.
+    private func removeAbandonedStaging(in parent: String, prefix: String) {
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count).prefix { $0.isNumber }),
+                  pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+        }
     }
 
     /// Puts the staged tree at the output path and removes the old one.
