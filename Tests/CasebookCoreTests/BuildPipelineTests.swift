@@ -76,7 +76,7 @@ import Testing
         #expect(result.exitCode == 0)
         for file in result.files where file.path.hasSuffix(".html") {
             let html = String(decoding: file.bytes, as: UTF8.self)
-            for link in LinkScanner.links(in: html) where link.hasPrefix("/") {
+            for link in LinkChecker.attributeValues("href", in: html) + LinkChecker.attributeValues("src", in: html) where link.hasPrefix("/") {
                 #expect(link.hasPrefix("/trackers/x/"), "\(file.path): \(link)")
             }
         }
@@ -94,22 +94,5 @@ import Testing
         #expect(result.diagnostics.items.isEmpty, "\(result.diagnostics.sorted.map(\.description).joined(separator: "\n"))")
         #expect(result.exitCode == 0)
         #expect(result.pageCount > 20)
-    }
-}
-
-/// Pulls href and src values out of generated HTML for link checks.
-enum LinkScanner {
-    static func links(in html: String) -> [String] {
-        var result: [String] = []
-        for attribute in ["href=\"", "src=\""] {
-            var rest = html[...]
-            while let start = rest.range(of: attribute) {
-                let tail = rest[start.upperBound...]
-                guard let end = tail.firstIndex(of: "\"") else { break }
-                result.append(String(tail[..<end]))
-                rest = tail[end...]
-            }
-        }
-        return result
     }
 }

@@ -30,15 +30,24 @@ public struct DateLabel: Sendable {
         return DateView(iso: iso, label: label, approximate: event.approximate)
     }
 
-    /// "PST", "EDT"; "UTC" for UTC, which Foundation on Linux would call "GMT".
+    /// "PST", "EDT"; "UTC" for UTC, which Foundation on Linux would call "GMT". (`TimeZone.abbreviation`
+    /// gives "GMT-8" on Linux, hence the formatter, made once per zone.)
     static func abbreviation(_ name: String, _ zone: TimeZone, at instant: Date) -> String {
         if ["UTC", "Etc/UTC", "Etc/UCT", "UCT", "Zulu", "Etc/Zulu", "Universal", "Etc/Universal"].contains(name) { return "UTC" }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US")
-        formatter.timeZone = zone
-        formatter.dateFormat = "zzz"
-        return formatter.string(from: instant)
+        return formatters.withLock { cache in
+            let formatter = cache[name] ?? {
+                let made = DateFormatter()
+                made.locale = Locale(identifier: "en_US")
+                made.timeZone = zone
+                made.dateFormat = "zzz"
+                cache[name] = made
+                return made
+            }()
+            return formatter.string(from: instant)
+        }
     }
+
+    private static let formatters = LockedCache<[String: DateFormatter]>([:])
 }
 
 /// A date ready for `<time datetime="{{iso}}">{{label}}</time>`.
