@@ -58,6 +58,16 @@ import Testing
         #expect(robots?.contains("Sitemap: https://example.org/t/sitemap.xml") == true)
     }
 
+    @Test func hostileTextStaysTextInTheFeedSitemapAndCalendar() throws {
+        let result = FixtureBuild.files("hostile-site", baseURL: "https://example.org/")
+        let feed = try parse(result.files.first { $0.path == "feed.xml" })
+        #expect(feed.texts["title"]?.first?.hasPrefix("<script>alert(1)</script>") == true)
+        #expect(feed.texts["entry"]?.count == 1)
+        _ = try parse(result.files.first { $0.path == "sitemap.xml" })
+        let ics = try #require(result.files.first { $0.path == "timeline.ics" }.map { String(decoding: $0.bytes, as: UTF8.self) })
+        #expect(ics.components(separatedBy: "\r\n").filter { $0.hasPrefix("SUMMARY:") }.count == 1, "a payload must not add calendar lines")
+    }
+
     @Test func withoutAHostThereIsNoSitemapAndFeedIDsAreStable() throws {
         let result = FixtureBuild.files("minimal-site")
         #expect(!result.files.contains { $0.path == "sitemap.xml" })
