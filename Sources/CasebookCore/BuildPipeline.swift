@@ -6,73 +6,95 @@ public enum BuildPipeline {
     public static func run(_ options: BuildOptions) -> BuildResult {
         var result = BuildResult()
         var clock = StageClock()
-        let policy = OutputFolderPolicy(output: options.output, projectRoot: options.projectRoot,
-                                        sourceFolders: [options.content, options.templates], force: options.force)
-        if options.write {
-            do { try policy.check() } catch { return result.failing(.usage(error.description)) }
-        }
-
-        let content: SiteContent
         do {
-            let loaded = try ContentLoader(fileSystem: LocalFileSystem(root: options.content), root: options.content).load()
-            content = loaded.0
-            result.diagnostics.append(contentsOf: loaded.1)
+            try checkOutputFolder(options)
+            let input = try load(options, &result)
+            clock.lap("load")
+            guard let urls = validate(input, options, &result), let templates = input.templates else { return result }
+            clock.lap("validate")
+            let graph = SiteGraph(content: options.drafts ? input.content : input.content.withoutDrafts(), urls: urls)
+            clock.lap("graph")
+            guard let files = render(graph, input, templates, &result) else { return result }
+            clock.lap("render")
+            if options.write { try write(files, options) }
+            clock.lap("write")
         } catch {
-            return result.failing(.usage("content folder '\(options.content)' not found (use --content to name another)"))
+            result.failure = error
         }
-        let templates: TemplateSet?
-        do {
-            let loaded = try TemplateSet.load(from: options.templates, fileSystem: LocalFileSystem(root: options.templates))
-            templates = loaded.0
-            result.diagnostics.append(contentsOf: loaded.1)
-        } catch {
-            return result.failing(.usage("templates folder '\(options.templates)' not found (use --templates to name another)"))
-        }
-        clock.lap("load")
-
-        result.diagnostics.append(contentsOf: ContentValidator(includeDrafts: options.drafts).validate(content))
-        let urls: URLBuilder
-        do {
-            urls = try URLBuilder(baseURL: options.baseURL ?? content.config.baseURL)
-        } catch {
-            if options.baseURL != nil { return result.failing(.usage(error.description)) }
-            result.diagnostics.error(error.description, at: SourceLocation(file: options.content + "/site.yml"))
-            return result
-        }
-        clock.lap("validate")
-        guard !result.diagnostics.hasErrors, let templates else { return result }
-        result.content = content
-
-        let graph = SiteGraph(content: options.drafts ? content : content.withoutDrafts(), urls: urls)
-        clock.lap("graph")
-
-        let assets = AssetFiles.collect(from: options.templates, fileSystem: LocalFileSystem(root: options.templates))
-        var staticDiagnostics = DiagnosticList()
-        let statics = StaticFiles.collect(from: options.content, fileSystem: LocalFileSystem(root: options.content), &staticDiagnostics)
-        let views = ViewCatalog(graph: graph, markdown: MarkdownRenderer(urls: urls, unsafeHTML: content.config.unsafeHTML))
-        let renderer = SiteRenderer(graph: graph, views: views, templates: templates,
-                                    stylesheetVersion: assets.first { $0.path == "assets/casebook.css" }.map { ContentHash.hex($0.bytes) })
-        let pages = renderer.render()
-        let data = DataExport(graph: graph).files() + [AtomFeed(graph: graph, views: views).file(),
-                                                       SearchIndex(graph: graph, views: views).file(),
-                                                       CalendarFile(graph: graph, views: views).file()]
-            + Sitemap(graph: graph).files(pages: pages)
-        let generated = pages + data + assets
-        staticDiagnostics.append(contentsOf: StaticFiles.conflicts(statics, generated: generated, content: options.content))
-        result.diagnostics.append(contentsOf: staticDiagnostics)
-        if staticDiagnostics.hasErrors { return result }
-        let files = generated + statics
-        result.pageCount = pages.count
-        result.dataFileCount = data.count
-        result.files = files
-        clock.lap("render")
-
-        if options.write {
-            do { try SiteWriter(output: options.output).write(files) } catch { return result.failing(.io(error.description)) }
-        }
-        clock.lap("write")
         result.timings = clock.laps
         return result
+    }
+
+    /// Everything read from disk before anything is checked.
+    struct Input {
+        let content: SiteContent
+        let templates: TemplateSet?
+        let assets: [OutputFile]
+        let statics: [OutputFile]
+        let contentRoot: String
+    }
+
+    static func checkOutputFolder(_ options: BuildOptions) throws(BuildResult.Failure) {
+        guard options.write else { return }
+        let policy = OutputFolderPolicy(output: options.output, projectRoot: options.projectRoot,
+                                        sourceFolders: [options.content, options.templates], force: options.force)
+        do { try policy.check() } catch { throw .usage(error.description) }
+    }
+
+    static func load(_ options: BuildOptions, _ result: inout BuildResult) throws(BuildResult.Failure) -> Input {
+        let contentFiles = LocalFileSystem(root: options.content), templateFiles = LocalFileSystem(root: options.templates)
+        guard let (content, contentDiagnostics) = try? ContentLoader(fileSystem: contentFiles, root: options.content).load() else {
+            throw .usage("content folder '\(options.content)' not found (use --content to name another)")
+        }
+        guard let (templates, templateDiagnostics) = try? TemplateSet.load(from: options.templates, fileSystem: templateFiles) else {
+            throw .usage("templates folder '\(options.templates)' not found (use --templates to name another)")
+        }
+        result.diagnostics.append(contentsOf: contentDiagnostics)
+        result.diagnostics.append(contentsOf: templateDiagnostics)
+        let assets = AssetFiles.collect(from: options.templates, fileSystem: templateFiles, &result.diagnostics)
+        let statics = StaticFiles.collect(from: options.content, fileSystem: contentFiles, &result.diagnostics)
+        return Input(content: content, templates: templates, assets: assets, statics: statics, contentRoot: options.content)
+    }
+
+    /// Cross-reference checks; returns the URL builder when nothing is wrong.
+    static func validate(_ input: Input, _ options: BuildOptions, _ result: inout BuildResult) -> URLBuilder? {
+        result.diagnostics.append(contentsOf: ContentValidator(includeDrafts: options.drafts).validate(input.content))
+        var urls: URLBuilder?
+        do {
+            urls = try URLBuilder(baseURL: options.baseURL ?? input.content.config.baseURL)
+        } catch {
+            if options.baseURL != nil {
+                result.failure = .usage(error.description)
+            } else {
+                result.diagnostics.error(error.description, at: SourceLocation(file: options.content + "/site.yml"))
+            }
+        }
+        guard !result.diagnostics.hasErrors, result.failure == nil else { return nil }
+        result.content = input.content
+        return urls
+    }
+
+    /// Pages, data files, assets and static files, or nil when a static file would replace a generated one.
+    static func render(_ graph: SiteGraph, _ input: Input, _ templates: TemplateSet, _ result: inout BuildResult) -> [OutputFile]? {
+        let views = ViewCatalog(graph: graph, markdown: MarkdownRenderer(urls: graph.urls, unsafeHTML: graph.config.unsafeHTML))
+        let stylesheet = input.assets.first { $0.path == "assets/casebook.css" }.map { ContentHash.hex($0.bytes) }
+        let pages = SiteRenderer(graph: graph, views: views, templates: templates, stylesheetVersion: stylesheet).render()
+        let data = DataExport(graph: graph).files()
+            + [AtomFeed(graph: graph, views: views).file(), SearchIndex(graph: graph, views: views).file(),
+               CalendarFile(graph: graph, views: views).file()]
+            + Sitemap(graph: graph).files(pages: pages)
+        let generated = pages + data + input.assets
+        let conflicts = StaticFiles.conflicts(input.statics, generated: generated, content: input.contentRoot)
+        result.diagnostics.append(contentsOf: conflicts)
+        guard !conflicts.hasErrors else { return nil }
+        result.pageCount = pages.count
+        result.dataFileCount = data.count
+        result.files = generated + input.statics
+        return result.files
+    }
+
+    static func write(_ files: [OutputFile], _ options: BuildOptions) throws(BuildResult.Failure) {
+        do { try SiteWriter(output: options.output).write(files) } catch { throw .io(error.description) }
     }
 }
 
@@ -117,11 +139,6 @@ public struct BuildResult: Sendable {
         return diagnostics.hasErrors ? 1 : 0
     }
 
-    func failing(_ failure: Failure) -> BuildResult {
-        var copy = self
-        copy.failure = failure
-        return copy
-    }
 }
 
 /// Measures each stage's wall time for `--timings`.
