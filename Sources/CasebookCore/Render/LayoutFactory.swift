@@ -1,5 +1,5 @@
 /// Builds the layout data for each page: navigation with the current section marked, breadcrumbs, canonical URL.
-struct LayoutFactory {
+struct LayoutFactory: Sendable {
     let graph: SiteGraph
     let stylesheetVersion: String?
     private let navEntries: [(label: String, route: Route?, url: String)]

@@ -12,8 +12,8 @@ extension SiteRenderer {
                             lede: "\(Plural.count(graph.parties.count, "person or organization", plural: "people and organizations")) in the cases: "
                                 + "who they are, what they did and what they said.",
                             groups: groups))]
-        for party in graph.parties {
-            guard let view = views.parties[party.id] else { continue }
+        files += graph.parties.parallelMap { party -> OutputFile? in
+            guard let view = views.parties[party.id] else { return nil }
             let events = graph.eventsByParty[party.id] ?? []
             let quotesBy = graph.quotesBySpeaker[party.id] ?? [], quotesAbout = graph.quotesMentioning[party.id] ?? []
             let content = PageContents.Party(
@@ -29,11 +29,11 @@ extension SiteRenderer {
                 eventCountLabel: Plural.count(events.count, "event"),
                 quotesBy: quotesBy.map { quoteCards[$0] }, quotesByLabel: Plural.count(quotesBy.count, "quote"),
                 quotesAbout: quotesAbout.map { quoteCards[$0] }, quotesAboutLabel: Plural.count(quotesAbout.count, "quote"))
-            files.append(page(.party(party.id), "party", title: party.name, description: view.excerpt,
-                              crumbs: [layout.homeCrumb, layout.crumb("Parties", .parties), .init(label: party.name, url: nil)],
-                              schema: [StructuredData.party(party, view: view, urls: graph.urls)],
-                              content: content))
-        }
+            return page(.party(party.id), "party", title: party.name, description: view.excerpt,
+                        crumbs: [layout.homeCrumb, layout.crumb("Parties", .parties), .init(label: party.name, url: nil)],
+                        schema: [StructuredData.party(party, view: view, urls: graph.urls)],
+                        content: content)
+        }.compactMap { $0 }
         return files
     }
 }

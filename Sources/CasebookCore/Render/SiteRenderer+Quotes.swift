@@ -23,15 +23,16 @@ extension SiteRenderer {
                  content: PageContents.Topics(lede: "\(Plural.count(topicFilters.count, "topic")) that the quotes touch on.",
                                               topics: topicFilters)),
         ]
-        for (index, view) in views.quotes.enumerated() {
+        files += Array(views.quotes.indices).parallelMap { index in
+            let view = views.quotes[index]
             let more = (graph.quotesBySpeaker[view.speaker.id] ?? []).filter { $0 != index }
             let title = "\(view.speaker.label), \(view.date.label)"
-            files.append(page(.quote(view.id), "quote", title: "Quote: \(title)",
-                              description: "\(view.speaker.label): “\(MarkdownRenderer.excerpt(view.text, limit: 140))”",
-                              crumbs: [layout.homeCrumb, layout.crumb("Quotes", .quotes), .init(label: title, url: nil)],
-                              schema: [StructuredData.quote(view, urls: urls)],
-                              content: PageContents.Quote(quote: view, more: more.map { quoteCards[$0] },
-                                                          moreLabel: Plural.count(more.count, "quote"))))
+            return page(.quote(view.id), "quote", title: "Quote: \(title)",
+                        description: "\(view.speaker.label): “\(MarkdownRenderer.excerpt(view.text, limit: 140))”",
+                        crumbs: [layout.homeCrumb, layout.crumb("Quotes", .quotes), .init(label: title, url: nil)],
+                        schema: [StructuredData.quote(view, urls: urls)],
+                        content: PageContents.Quote(quote: view, more: more.map { quoteCards[$0] },
+                                                    moreLabel: Plural.count(more.count, "quote")))
         }
         for topic in graph.topics {
             files.append(page(.topic(topic.slug), "topic", title: "Topic: \(topic.label)",

@@ -10,7 +10,8 @@ extension SiteRenderer {
         var files = [page(.timeline, "timeline", title: "Timeline",
                           description: "Every event in \(graph.config.title), oldest first, with its sources.",
                           crumbs: [layout.homeCrumb, .init(label: "Timeline", url: nil)], content: content)]
-        for (index, event) in graph.events.enumerated() {
+        files += Array(graph.events.indices).parallelMap { index in
+            let event = graph.events[index]
             let view = views.events[index]
             let neighbours = event.cases.compactMap { reference -> PageContents.Event.Neighbours? in
                 guard let list = graph.eventsByCase[reference.id], let position = list.firstIndex(of: index),
@@ -23,11 +24,11 @@ extension SiteRenderer {
                 }
                 return .init(legalCase: legalCase, previous: chip(position - 1), next: chip(position + 1))
             }
-            files.append(page(.event(event.id), "event", title: view.titleText, description: view.excerpt,
-                              crumbs: [layout.homeCrumb, layout.crumb("Timeline", .timeline), .init(label: view.titleText, url: nil)],
-                              schema: [StructuredData.event(view, urls: graph.urls)],
-                              content: PageContents.Event(event: view, timelineURL: urls.path(.timeline) + "#" + event.id,
-                                                          neighbours: neighbours)))
+            return page(.event(event.id), "event", title: view.titleText, description: view.excerpt,
+                        crumbs: [layout.homeCrumb, layout.crumb("Timeline", .timeline), .init(label: view.titleText, url: nil)],
+                        schema: [StructuredData.event(view, urls: graph.urls)],
+                        content: PageContents.Event(event: view, timelineURL: urls.path(.timeline) + "#" + event.id,
+                                                    neighbours: neighbours))
         }
         return files
     }

@@ -1,6 +1,6 @@
 /// Turns the site graph into HTML pages through the templates. Cards for events and quotes are
 /// rendered once and reused by every page that lists them.
-public struct SiteRenderer {
+public struct SiteRenderer: Sendable {
     let graph: SiteGraph
     let views: ViewCatalog
     let templates: TemplateSet
@@ -14,8 +14,8 @@ public struct SiteRenderer {
         self.views = views
         self.templates = templates
         layout = LayoutFactory(graph: graph, stylesheetVersion: stylesheetVersion)
-        eventCards = views.events.map { templates.render("partials/event-card", $0) }
-        quoteCards = views.quotes.map { templates.render("partials/quote-card", $0) }
+        eventCards = views.events.parallelMap { templates.render("partials/event-card", $0) }
+        quoteCards = views.quotes.parallelMap { templates.render("partials/quote-card", $0) }
     }
 
     public func render() -> [OutputFile] {
