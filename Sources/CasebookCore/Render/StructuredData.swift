@@ -19,16 +19,59 @@ enum StructuredData {
             ])
         }
         guard !graph.isEmpty else { return "" }
-        let document: Object = ["@context": "https://schema.org", "@graph": graph]
-        guard let data = try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "" }
-        return escapeForScript(String(decoding: data, as: UTF8.self))
+        var json = ""
+        write(["@context": "https://schema.org", "@graph": graph], into: &json)
+        return json
     }
 
-    /// `<`, `>` and `&` become JSON unicode escapes: the JSON means the same, and `</script>` or `<!--` cannot appear.
-    static func escapeForScript(_ json: String) -> String {
-        json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
-            .replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+    /// Compact JSON with sorted keys, written directly (Foundation's serializer and five passes of
+    /// `replacingOccurrences` took a quarter of the render time). `<`, `>` and `&` become unicode escapes:
+    /// the JSON means the same, and `</script>` or `<!--` cannot appear.
+    static func write(_ value: Any, into json: inout String) {
+        switch value {
+        case let text as String:
+            json += "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": json += "\\\""
+                case "\\": json += "\\\\"
+                case "\n": json += "\\n"
+                case "\r": json += "\\r"
+                case "\t": json += "\\t"
+                case "<": json += "\\u003c"
+                case ">": json += "\\u003e"
+                case "&": json += "\\u0026"
+                case "\u{2028}": json += "\\u2028"
+                case "\u{2029}": json += "\\u2029"
+                case _ where scalar.value < 0x20:
+                    json += "\\u00" + String(scalar.value, radix: 16).leftPadded(to: 2)
+                default: json.unicodeScalars.append(scalar)
+                }
+            }
+            json += "\""
+        case let number as Int:
+            json += String(number)
+        case let flag as Bool:
+            json += flag ? "true" : "false"
+        case let list as [Any]:
+            json += "["
+            for (index, item) in list.enumerated() {
+                if index > 0 { json += "," }
+                write(item, into: &json)
+            }
+            json += "]"
+        case let object as [String: Any]:
+            json += "{"
+            for (index, key) in object.keys.sorted().enumerated() {
+                if index > 0 { json += "," }
+                write(key, into: &json)
+                json += ":"
+                write(object[key] as Any, into: &json)
+            }
+            json += "}"
+        default:
+            json += "null"
+        }
     }
 
     static func party(_ party: Party, view: PartyView, urls: URLBuilder) -> Object {
