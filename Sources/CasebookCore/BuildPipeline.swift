@@ -51,7 +51,8 @@ public enum BuildPipeline {
         }
         result.diagnostics.append(contentsOf: contentDiagnostics)
         result.diagnostics.append(contentsOf: templateDiagnostics)
-        let assets = AssetFiles.collect(from: options.templates, fileSystem: templateFiles, &result.diagnostics)
+        let assets = TreeFiles.collect(from: options.templates + "/assets", to: "assets/", keepHidden: false,
+                                       fileSystem: templateFiles, &result.diagnostics)
         let statics = StaticFiles.collect(from: options.content, fileSystem: contentFiles, &result.diagnostics)
         return Input(content: content, templates: templates, assets: assets, statics: statics, contentRoot: options.content)
     }

@@ -2,25 +2,7 @@
 /// other files a static host wants. A static file may not replace a generated one.
 enum StaticFiles {
     static func collect(from content: String, fileSystem: FileSystem, _ diagnostics: inout DiagnosticList) -> [OutputFile] {
-        var files: [OutputFile] = []
-        func walk(_ folder: String, _ relative: String, _ diagnostics: inout DiagnosticList) {
-            for entry in fileSystem.directoryEntries(at: folder) ?? [] where entry != ".DS_Store" && entry != OutputFolderPolicy.marker {
-                let path = folder + "/" + entry
-                switch fileSystem.kind(at: path) {
-                case .directory?: walk(path, relative + entry + "/", &diagnostics)
-                case .file?:
-                    do { files.append(OutputFile(path: relative + entry, bytes: Array(try fileSystem.readFile(at: path)))) } catch {
-                        diagnostics.error("cannot read static file: \(error.localizedDescription)", at: SourceLocation(file: path))
-                    }
-                case .brokenOrEscapingLink?:
-                    diagnostics.error("symbolic link points outside the content folder or nowhere; it is not followed", at: SourceLocation(file: path))
-                case nil:
-                    continue
-                }
-            }
-        }
-        walk(content + "/static", "", &diagnostics)
-        return files
+        TreeFiles.collect(from: content + "/static", to: "", keepHidden: true, fileSystem: fileSystem, &diagnostics)
     }
 
     /// Errors for static files that would replace a page, a data file or an asset.
