@@ -25,14 +25,19 @@ extension SiteRenderer {
         ]
         files += Array(views.quotes.indices).parallelMap { index in
             let view = views.quotes[index]
-            let more = (graph.quotesBySpeaker[view.speaker.id] ?? []).filter { $0 != index }
+            let bySpeaker = graph.quotesBySpeaker[view.speaker.id] ?? []
+            let position = bySpeaker.firstIndex(of: index) ?? 0
+            let window = bySpeaker[max(0, position - 2)..<min(bySpeaker.count, max(0, position - 2) + 6)]
+            let more = Array(window.filter { $0 != index }.prefix(5))
             let title = "\(view.speaker.label), \(view.date.label)"
             return page(.quote(view.id), "quote", title: "Quote: \(title)",
                         description: "\(view.speaker.label): “\(MarkdownRenderer.excerpt(view.text, limit: 140))”",
                         crumbs: [layout.homeCrumb, layout.crumb("Quotes", .quotes), .init(label: title, url: nil)],
                         schema: [StructuredData.quote(view, urls: urls)],
                         content: PageContents.Quote(quote: view, more: more.map { quoteCards[$0] },
-                                                    moreLabel: Plural.count(more.count, "quote")))
+                                                    moreLabel: Plural.count(more.count, "quote"),
+                                                    allByLabel: bySpeaker.count - 1 > more.count
+                                                        ? "All \(Plural.count(bySpeaker.count, "quote")) by \(view.speaker.label)" : nil))
         }
         for topic in graph.topics {
             files.append(page(.topic(topic.slug), "topic", title: "Topic: \(topic.label)",

@@ -211,6 +211,7 @@ extension PageContents.Quote: MustacheParent {
         case "large": return large
         case "more": return more
         case "moreLabel": return moreLabel
+        case "allByLabel": return allByLabel
         default: return nil
         }
     }

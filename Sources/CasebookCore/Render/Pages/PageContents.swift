@@ -120,8 +120,11 @@ public enum PageContents {
         public let quote: QuoteView
         /// Read by the quote-card partial: the page's own quote is shown large.
         public let large = true
+        /// Up to five other quotes by the same speaker, the nearest in time.
         public let more: [String]
         public let moreLabel: String
+        /// "All 12 quotes by Parler", linking to the speaker's page, when there are more than shown.
+        public let allByLabel: String?
     }
 
     public struct Topics: Sendable {
