@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -29,10 +31,20 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The preview server: the only target that links Hummingbird and SwiftNIO.
+        .target(
+            name: "CasebookServer",
+            dependencies: [
+                "CasebookCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "CasebookCLI",
             dependencies: [
                 "CasebookCore",
+                "CasebookServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,5 +58,6 @@ let package = Package(
             exclude: [],
             resources: []
         ),
+        .testTarget(name: "CasebookServerTests", dependencies: ["CasebookServer", "CasebookCore"]),
     ]
 )

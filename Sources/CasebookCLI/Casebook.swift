@@ -3,7 +3,7 @@ import Foundation
 
 /// The `casebook` command: parses arguments and prints; the work is in CasebookCore.
 @main
-struct Casebook: ParsableCommand {
+struct Casebook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "casebook",
         abstract: "Build cited websites about lawsuits and public controversies: timelines, party pages, quote indexes.",
@@ -12,15 +12,19 @@ struct Casebook: ParsableCommand {
             static site to Site/ through the Mustache templates in Templates/. See docs/content-format.md.
             """,
         version: "0.1.0",
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Serve.self],
         defaultSubcommand: nil
     )
 
     /// Runs the command, mapping argument errors to exit code 2 as documented (ArgumentParser's default is 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

@@ -63,6 +63,8 @@ public enum BuildPipeline {
         var urls: URLBuilder?
         do {
             urls = try URLBuilder(baseURL: options.baseURL ?? input.content.config.baseURL)
+            if let origin = options.origin { urls = urls?.servedFrom(origin: origin) }
+            result.basePath = urls?.basePath
         } catch {
             if options.baseURL != nil {
                 result.failure = .usage(error.description)
@@ -106,6 +108,9 @@ public struct BuildOptions: Sendable {
     public var output = "Site"
     /// Overrides `base_url` from `site.yml`.
     public var baseURL: String?
+    /// Replaces the base URL's scheme and host, keeping its path: the preview server's own address, so that
+    /// feeds and canonical links point at the preview.
+    public var origin: String?
     public var drafts = false
     public var force = false
     /// False builds in memory only (for tests and `casebook check`).
@@ -132,6 +137,8 @@ public struct BuildResult: Sendable {
     public var files: [OutputFile] = []
     /// The content the site was built from, when loading succeeded without errors.
     public var content: SiteContent?
+    /// The path the site lives under (`/` or `/trackers/parler/`), once the base URL was understood.
+    public var basePath: String?
     public var timings: [(stage: String, seconds: Double)] = []
 
     /// 0 when the site was built, 1 for content errors, 2 for usage and IO errors.

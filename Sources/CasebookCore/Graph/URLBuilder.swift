@@ -3,7 +3,7 @@ public struct URLBuilder: Hashable, Sendable {
     /// Starts and ends with `/`, e.g. `/` or `/trackers/parler/`.
     public let basePath: String
     /// Scheme and host when the base URL is absolute (`https://example.org`), for feeds and canonical links.
-    public let origin: String?
+    public private(set) var origin: String?
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case invalid(String)
@@ -32,6 +32,13 @@ public struct URLBuilder: Hashable, Sendable {
         if !rest.hasSuffix("/") { rest += "/" }
         self.basePath = rest.replacingOccurrences(of: "//", with: "/")
         self.origin = origin
+    }
+
+    /// The same site served from another scheme and host, e.g. `http://127.0.0.1:8000`.
+    public func servedFrom(origin: String) -> URLBuilder {
+        var copy = self
+        copy.origin = origin
+        return copy
     }
 
     /// The link to a route, under the base path: `/trackers/parler/parties/parler/`.

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Time from a saved edit to the live-reload event, on a temp copy of the real tracker.
+
+Usage: Scripts/serve-latency.py CASEBOOK_BINARY [RUNS]
+Starts `casebook serve` on a free port, listens to /__casebook/events, saves an edit to one event's
+title RUNS times (default 10), and prints each save-to-event time and their median. Then stops the
+server with SIGINT and checks that it exits cleanly.
+"""
+import os, shutil, signal, socket, statistics, subprocess, sys, tempfile, time
+
+binary = os.path.abspath(sys.argv[1])
+runs = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+work = tempfile.mkdtemp(prefix="casebook-latency-")
+try:
+    for folder in ("Content", "Templates"):
+        shutil.copytree(os.path.join(root, folder), os.path.join(work, folder))
+    probe = socket.socket(); probe.bind(("127.0.0.1", 0)); port = probe.getsockname()[1]; probe.close()
+    server = subprocess.Popen([binary, "serve", "--port", str(port)], cwd=work,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    line = server.stdout.readline()
+    if "Serving" not in line:
+        sys.exit(f"serve did not start: {line!r}")
+    events = socket.create_connection(("127.0.0.1", port))
+    events.sendall(b"GET /__casebook/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    received = b""
+
+    def wait_for(marker, after):
+        global received
+        while marker not in received[after:]:
+            chunk = events.recv(65536)
+            if not chunk:
+                sys.exit("event stream closed")
+            received += chunk
+
+    wait_for(b"event: hello", 0)
+    path = os.path.join(work, "Content", "timeline", "2021-01.yml")
+    original = open(path, encoding="utf-8").read()
+    needle = "title: A pro-Trump mob storms the U.S. Capitol"
+    assert needle in original
+    times = []
+    for run in range(runs):
+        time.sleep(0.3)
+        seen = len(received)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(original.replace(needle, needle + f" (edit {run})"))
+        start = time.perf_counter()
+        wait_for(b"event: reload", seen)
+        times.append((time.perf_counter() - start) * 1000)
+        print(f"run {run + 1}: {times[-1]:.0f} ms")
+    print(f"save to reload event, median of {runs}: {statistics.median(times):.0f} ms "
+          f"(min {min(times):.0f}, max {max(times):.0f})")
+    server.send_signal(signal.SIGINT)
+    code = server.wait(timeout=10)
+    print(f"Ctrl-C: server exited with code {code}")
+    if code != 0:
+        sys.exit(1)
+finally:
+    shutil.rmtree(work, ignore_errors=True)

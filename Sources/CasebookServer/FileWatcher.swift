@@ -1,0 +1,140 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reports paths that change under some folders: through inotify on Linux, by polling elsewhere (or when
+/// inotify is unavailable or polling was asked for). Editor droppings (`.x.swp`, `x~`, `4913`) and dot-files are ignored, as the
+/// content loader ignores them too.
+final class FileWatcher: @unchecked Sendable {
+    private let roots: [String]
+    private let polling: Bool
+    private let lock = NSLock()
+    private var stopped = false
+    private var thread: Thread?
+
+    /// `roots` are absolute folder paths; a root that does not exist yet is watched once it appears (polling).
+    init(roots: [String], polling: Bool = false) {
+        self.roots = roots
+        self.polling = polling
+    }
+
+    /// Starts a background thread that calls `onChange` with each changed path until `stop()`.
+    func start(_ onChange: @escaping @Sendable (String) -> Void) {
+        let thread = Thread { [self] in
+            #if os(Linux)
+            if !polling, let inotify = InotifyWatch(roots: roots) {
+                inotify.run(onChange: { path in if Self.isRelevant(path) { onChange(path) } }, isStopped: { [self] in isStopped })
+                return
+            }
+            #endif
+            pollForever(onChange)
+        }
+        thread.name = "casebook-watch"
+        lock.withLock { self.thread = thread }
+        thread.start()
+    }
+
+    func stop() {
+        lock.withLock { stopped = true }
+    }
+
+    private var isStopped: Bool { lock.withLock { stopped } }
+
+    static func isRelevant(_ path: String) -> Bool {
+        let name = (path as NSString).lastPathComponent
+        return !(name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
+            || name == "4913" || name.hasSuffix(".tmp"))
+    }
+
+    /// The fallback: compares modification times and sizes of every file every 250 ms.
+    private func pollForever(_ onChange: @Sendable (String) -> Void) {
+        var previous = Self.snapshot(roots)
+        while !isStopped {
+            Thread.sleep(forTimeInterval: 0.25)
+            let next = Self.snapshot(roots)
+            for (path, stamp) in next where previous[path] != stamp && Self.isRelevant(path) { onChange(path) }
+            for path in previous.keys where next[path] == nil && Self.isRelevant(path) { onChange(path) }
+            previous = next
+        }
+    }
+
+    struct Stamp: Equatable {
+        let modified: Date?
+        let size: Int?
+    }
+
+    static func snapshot(_ roots: [String]) -> [String: Stamp] {
+        var stamps: [String: Stamp] = [:]
+        let manager = FileManager.default
+        for root in roots {
+            guard let walker = manager.enumerator(atPath: root) else { continue }
+            while let relative = walker.nextObject() as? String {
+                let path = root + "/" + relative
+                let attributes = try? manager.attributesOfItem(atPath: path)
+                stamps[path] = Stamp(modified: attributes?[.modificationDate] as? Date,
+                                     size: (attributes?[.size] as? NSNumber)?.intValue)
+            }
+        }
+        return stamps
+    }
+}
+
+#if os(Linux)
+/// Recursive inotify watches over folders, following folders created or moved in later.
+private final class InotifyWatch {
+    private let descriptor: Int32
+    private var folders: [Int32: String] = [:]
+    private let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
+        | IN_ATTRIB | IN_DELETE_SELF)
+
+    init?(roots: [String]) {
+        descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        guard descriptor >= 0 else { return nil }
+        for root in roots { addTree(root) }
+    }
+
+    deinit { close(descriptor) }
+
+    private func addTree(_ folder: String) {
+        let watch = inotify_add_watch(descriptor, folder, mask)
+        guard watch >= 0 else { return }
+        folders[watch] = folder
+        let manager = FileManager.default
+        for entry in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] where !entry.hasPrefix(".") {
+            var isFolder: ObjCBool = false
+            let path = folder + "/" + entry
+            // Symlinked folders are not followed: the loader refuses links that leave Content/.
+            if manager.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue,
+               (try? manager.destinationOfSymbolicLink(atPath: path)) == nil {
+                addTree(path)
+            }
+        }
+    }
+
+    func run(onChange: (String) -> Void, isStopped: () -> Bool) {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        while !isStopped() {
+            guard poll(&poller, 1, 100) > 0 else { continue }
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { continue }
+            var offset = 0
+            while offset + 16 <= count {
+                let (watch, eventMask, length) = buffer.withUnsafeBytes { raw in
+                    (raw.loadUnaligned(fromByteOffset: offset, as: Int32.self),
+                     raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self),
+                     Int(raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self)))
+                }
+                let nameBytes = buffer[(offset + 16)..<min(offset + 16 + length, count)].prefix { $0 != 0 }
+                offset += 16 + length
+                guard let folder = folders[watch] else { continue }
+                let path = nameBytes.isEmpty ? folder : folder + "/" + String(decoding: nameBytes, as: UTF8.self)
+                if eventMask & UInt32(IN_ISDIR) != 0, eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addTree(path) }
+                if eventMask & UInt32(IN_IGNORED) != 0 { folders[watch] = nil }
+                onChange(path)
+            }
+        }
+    }
+}
+#endif

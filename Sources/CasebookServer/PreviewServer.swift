@@ -1,0 +1,152 @@
+import CasebookCore
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// `casebook serve`: builds the site in memory, serves it as a static host would, watches the sources and
+/// tells open pages to reload. It never writes or deletes `Site/`.
+public struct PreviewServer: Sendable {
+    public struct Options: Sendable {
+        public var build = BuildOptions()
+        public var host = "127.0.0.1"
+        /// 0 takes any free port (tests).
+        public var port = 8000
+        /// When the port is taken, try the next ones instead of failing (the port was not asked for).
+        public var tryNextPorts = false
+        /// Quiet time after the last save before a rebuild starts.
+        public var debounce: Duration = .milliseconds(40)
+        /// Watch by polling even where inotify is available.
+        public var polling = false
+
+        public init() {}
+    }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    let options: Options
+    let log: @Sendable (String) -> Void
+
+    public init(options: Options, log: @escaping @Sendable (String) -> Void) {
+        self.options = options
+        self.log = log
+    }
+
+    /// Builds, starts serving, calls `onReady` with the site's URL, and runs until cancelled or, with
+    /// `signals`, until Ctrl-C or SIGTERM.
+    public func run(signals: Bool = true, onReady: @escaping @Sendable (String) async -> Void) async throws {
+        let port = try choosePort()
+        var build = options.build
+        let authority = options.host.contains(":") ? "[\(options.host)]" : options.host
+        build.origin = "http://\(authority):\(port)"
+        let builder = PreviewBuilder(options: build, log: log)
+        let state = PreviewState(), events = LiveEvents()
+        builder.buildAll(into: state)
+
+        let watcher = FileWatcher(roots: [options.build.content, options.build.templates].map(PreviewBuilder.absolute),
+                                  polling: options.polling)
+        let rebuilds = RebuildService(builder: builder, state: state, events: events, watcher: watcher,
+                                      debounce: options.debounce)
+        let responder = PreviewResponder(state: state, events: events)
+        let app = Application(
+            responder: CallbackResponder<BasicRequestContext> { request, _ in try await responder.respond(to: request) },
+            configuration: .init(address: .hostname(options.host, port: port), serverName: nil, reuseAddress: true),
+            services: [rebuilds],
+            onServerRunning: { _ in await onReady("http://\(authority):\(port)\(state.current.basePath)") },
+            logger: Self.quietLogger
+        )
+        try await app.runService(gracefulShutdownSignals: signals ? [.sigterm, .sigint] : [])
+    }
+
+    /// The port to listen on: the one asked for, or with `tryNextPorts` the first free one of the next 20.
+    func choosePort() throws -> Int {
+        if options.port == 0, let port = PortProbe.ephemeralPort(host: options.host) { return port }
+        let candidates = options.tryNextPorts ? Array(options.port..<options.port + 20) : [options.port]
+        for candidate in candidates where PortProbe.isFree(host: options.host, port: candidate) { return candidate }
+        if options.tryNextPorts {
+            throw Failure(description: "ports \(options.port)–\(options.port + 19) on \(options.host) are all in use; choose one with --port")
+        }
+        throw Failure(description: "port \(options.port) on \(options.host) is already in use; choose another with --port, or stop the program using it")
+    }
+
+    private static let quietLogger: Logger = {
+        var logger = Logger(label: "casebook-serve")
+        logger.logLevel = .critical
+        return logger
+    }()
+}
+
+/// Runs the watcher and the rebuilds for as long as the server runs, and ends the live-reload streams
+/// when it stops, so that open pages do not hold the shutdown.
+struct RebuildService: Service {
+    let builder: PreviewBuilder
+    let state: PreviewState
+    let events: LiveEvents
+    let watcher: FileWatcher
+    let debounce: Duration
+
+    func run() async throws {
+        let pending = PendingChanges()
+        let (signal, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        watcher.start { path in
+            pending.add(path)
+            wake.yield()
+        }
+        await withGracefulShutdownHandler {
+            await withTaskCancellationHandler {
+                for await _ in signal {
+                    while let quiet = pending.quietFor(), quiet < debounce {
+                        try? await Task.sleep(for: debounce - quiet)
+                    }
+                    let changed = pending.takeAll()
+                    guard !changed.isEmpty, !Task.isCancelled else { continue }
+                    let event = await onBuildQueue { builder.rebuild(after: changed, into: state) }
+                    events.send(event)
+                }
+            } onCancel: {
+                wake.finish()
+            }
+        } onGracefulShutdown: {
+            wake.finish()
+            events.close()
+        }
+        watcher.stop()
+        events.close()
+    }
+
+    /// Builds run off the cooperative pool: they are long, synchronous and use every core themselves.
+    private func onBuildQueue(_ work: @escaping @Sendable () -> LiveEvents.Event) async -> LiveEvents.Event {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: work()) }
+        }
+    }
+}
+
+/// Paths saved since the last rebuild, and when the last one came in.
+final class PendingChanges: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+    private var last = ContinuousClock.now
+
+    func add(_ path: String) {
+        lock.withLock {
+            paths.insert(path)
+            last = .now
+        }
+    }
+
+    /// How long since the last change, or nil when nothing is pending.
+    func quietFor() -> Duration? {
+        lock.withLock { paths.isEmpty ? nil : ContinuousClock.now - last }
+    }
+
+    func takeAll() -> Set<String> {
+        lock.withLock {
+            defer { paths = [] }
+            return paths
+        }
+    }
+}
