@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: site test build release deps clean bench fuzz validate
+.PHONY: site test build release deps clean bench fuzz validate serve serve-latency
 
 ## Install libcmark when pkg-config cannot find it (apt on Debian/Ubuntu; on macOS, say how).
 deps:
@@ -27,6 +27,14 @@ test: deps
 	$(SWIFT) test --skip-build
 	$(SWIFT) run --skip-build casebook check
 	$(MAKE) --no-print-directory validate
+
+## Live preview at http://127.0.0.1:8000/ that rebuilds and reloads on every save.
+serve: build
+	$(SWIFT) run --skip-build casebook serve
+
+## Time from a saved edit to the live-reload event on a copy of the tracker (release build, 10 saves).
+serve-latency: release
+	Scripts/serve-latency.py .build/release/casebook 10
 
 release: deps
 	$(SWIFT) build -c release

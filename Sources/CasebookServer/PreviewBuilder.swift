@@ -36,7 +36,8 @@ struct PreviewBuilder: Sendable {
                 state.fail([DiagnosticReport(diagnostic: .error(message, at: nil), sourceLine: nil)])
             }
         } else if result.diagnostics.hasErrors {
-            log("casebook: build failed with \(result.diagnostics.errorCount) error(s); serving the last good build")
+            let count = result.diagnostics.errorCount
+            log("casebook: \(count) error\(count == 1 ? "" : "s"); the preview keeps the last good build")
             state.fail(reports)
         } else {
             state.publish(result.files, warnings: reports, basePath: result.basePath ?? "/")

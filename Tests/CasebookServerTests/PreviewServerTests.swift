@@ -1,5 +1,9 @@
+@testable import CasebookServer
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Starts the real preview server on an ephemeral port over a temp copy of the minimal fixture.
 @Suite(.serialized, .timeLimit(.minutes(2))) struct PreviewServerTests {
@@ -115,5 +119,50 @@ import Testing
         try events.read(until: "event: hello", timeout: 10)
         await preview.stop()
         #expect(throws: Never.self) { try events.readAll(timeout: 10) }
+    }
+}
+
+@Suite struct PortChoiceTests {
+    /// Listens on a free loopback port for the length of a test.
+    final class Listener {
+        let descriptor: Int32
+        let port: Int
+
+        init() throws {
+            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            self.descriptor = descriptor
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(descriptor, $0, length) == 0 && listen(descriptor, 1) == 0 && getsockname(descriptor, $0, &length) == 0
+                }
+            }
+            guard bound else { throw RawHTTPClient.Failure.connect }
+            port = Int(UInt16(bigEndian: address.sin_port))
+        }
+
+        deinit { close(descriptor) }
+    }
+
+    func server(port: Int, tryNext: Bool) -> PreviewServer {
+        var options = PreviewServer.Options()
+        options.port = port
+        options.tryNextPorts = tryNext
+        return PreviewServer(options: options, log: { _ in })
+    }
+
+    @Test func aTakenPortThatWasAskedForIsAClearError() throws {
+        let listener = try Listener()
+        let error = #expect(throws: PreviewServer.Failure.self) { try server(port: listener.port, tryNext: false).choosePort() }
+        #expect(error?.description == "port \(listener.port) on 127.0.0.1 is already in use; choose another with --port, or stop the program using it")
+    }
+
+    @Test func aTakenDefaultPortMovesOnToTheNextFreeOne() throws {
+        let listener = try Listener()
+        let chosen = try server(port: listener.port, tryNext: true).choosePort()
+        #expect(chosen > listener.port && chosen < listener.port + 20)
     }
 }
