@@ -22,7 +22,7 @@ enum ErrorOverlay {
         }
         return """
             <div id="casebook-build-errors" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;\
-            background:rgba(20,20,24,.96);color:#f5f5f5;font:15px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;\
+            background:#141418;color:#f5f5f5;font:15px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;\
             padding:2em"><h2 style="margin:0 0 .5em;font-size:1.4em;color:#ffb4b4">\(heading)</h2>\
             <p style="margin:0 0 1.5em">The preview keeps the last good build. This notice goes away when the \
             content builds again.</p><ol style="padding-left:1.5em">\(items)</ol></div>
