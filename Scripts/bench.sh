@@ -12,11 +12,24 @@ swift build -c release --product CasebookBench >/dev/null
 work=.build/bench
 mkdir -p "$work"
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+# Hugo on the same content, when installed (`apt-get install hugo`): its runs alternate with Casebook's so that a
+# busy machine slows both alike; the ratio is the figure to read.
+hugo_bin=$(command -v hugo || true)
 for n in ${scales[@]}; do
   content="$work/content-$n"
   [ -d "$content" ] || .build/release/CasebookBench "$n" "$content"
+  if [ -n "$hugo_bin" ]; then
+    [ -d "$work/hugo-$n" ] || python3 Scripts/hugo-site.py "$content" "$work/hugo-$n"
+    : > "$work/hugo-runs-$n.txt"
+  fi
   : > "$work/runs-$n.txt"
   for _ in $(seq "$runs"); do
+    if [ -n "$hugo_bin" ]; then
+      rm -rf "$work/hugo-out-$n"
+      /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$hugo_bin" --quiet -s "$work/hugo-$n" -d "$(pwd)/$work/hugo-out-$n"
+      read -r wall user sys rss < "$work/time.txt"
+      echo "$wall $(echo "$user + $sys" | bc) $rss" >> "$work/hugo-runs-$n.txt"
+    fi
     /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" \
       .build/release/casebook build --content "$content" --output "$work/site-$n" --timings > "$work/out.txt"
     read -r wall user sys rss < "$work/time.txt"
@@ -30,6 +43,13 @@ for n in ${scales[@]}; do
   pages=$(head -1 "$work/runs-$n.txt" | cut -d' ' -f4)
   printf 'N=%-6s pages=%-6s wall=%ss cpu=%ss peak-rss=%sMB pages/s=%s\n' "$n" "$pages" "$wall" "$cpu" "$((rss / 1024))" \
     "$(echo "$pages / $wall" | bc)"
+  if [ -n "$hugo_bin" ]; then
+    hugo_wall=$(cut -d' ' -f1 "$work/hugo-runs-$n.txt" | median)
+    hugo_pages=$(find "$work/hugo-out-$n" -name '*.html' | wc -l)
+    printf '    hugo      pages=%s wall=%ss cpu=%ss peak-rss=%sMB; casebook/hugo wall ratio=%s\n' "$hugo_pages" "$hugo_wall" \
+      "$(cut -d' ' -f2 "$work/hugo-runs-$n.txt" | median)" "$(( $(cut -d' ' -f3 "$work/hugo-runs-$n.txt" | median) / 1024 ))" \
+      "$(echo "scale=2; $wall / $hugo_wall" | bc)"
+  fi
   for stage in load validate graph render write; do
     value=$(grep -o "$stage=[0-9.]*" "$work/runs-$n.txt" | cut -d= -f2 | median)
     printf '    %-9s %8s ms (median of %s)\n' "$stage" "$value" "$runs"
