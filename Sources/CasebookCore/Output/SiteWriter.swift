@@ -1,5 +1,12 @@
 import CAtomicSwap
 import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
+#endif
 
 /// Writes a built site all at once: every file goes into a fresh folder beside the output, which is then
 /// swapped in, so a failed or killed build leaves the previous site whole. Dot-entries of the old output
@@ -28,24 +35,59 @@ public struct SiteWriter: Sendable {
         } catch {
             throw Failure(description: "cannot create a staging folder beside '\(output)': \(error.localizedDescription)")
         }
-        do {
+        do throws(Failure) {
             var made: Set<String> = [staging]
             for file in files {
                 let path = staging + "/" + file.path
-                let folder = (path as NSString).deletingLastPathComponent
-                if !made.contains(folder) {
-                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    made.insert(folder)
-                }
-                try Data(file.bytes).write(to: URL(fileURLWithPath: path))
+                try makeFolders(for: path, made: &made)
+                try Self.writeFile(file.bytes, to: path)
             }
-            try Data("Written by casebook. This folder is replaced on every build; keep your own files elsewhere.\n".utf8)
-                .write(to: URL(fileURLWithPath: staging + "/" + OutputFolderPolicy.marker))
+            try Self.writeFile(Array("Written by casebook. This folder is replaced on every build; keep your own files elsewhere.\n".utf8),
+                               to: staging + "/" + OutputFolderPolicy.marker)
         } catch {
             try? manager.removeItem(atPath: staging)
-            throw Failure(description: "cannot write the site: \(error.localizedDescription)")
+            throw Failure(description: "cannot write the site: \(error.description)")
         }
         try swapIn(staging)
+    }
+
+    /// Creates the folder a file goes into and any missing parents, remembering what exists so each folder
+    /// costs one `mkdir` per build rather than Foundation's stat-per-component walk.
+    private func makeFolders(for path: String, made: inout Set<String>) throws(Failure) {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard !made.contains(folder) else { return }
+        try makeFolders(for: folder, made: &made)
+        if mkdir(folder, 0o777) != 0 && errno != EEXIST {
+            throw Failure(description: "cannot create folder '\(folder)': \(String(cString: strerror(errno)))")
+        }
+        made.insert(folder)
+    }
+
+    /// Writes bytes with plain `open`/`write`/`close`. Foundation's `Data.write` also calls `fsync` on each
+    /// file, which made writing 20,000 pages wait on the disk for most of the build; durability comes
+    /// from the swap at the end, not from syncing every page (a killed build never shows a partial tree).
+    static func writeFile(_ bytes: [UInt8], to path: String) throws(Failure) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            throw Failure(description: "cannot create '\(path)': \(String(cString: strerror(errno)))")
+        }
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        if close(descriptor) != 0 && failure == 0 { failure = errno }
+        if failure != 0 {
+            throw Failure(description: "cannot write '\(path)': \(String(cString: strerror(failure)))")
+        }
     }
 
     /// Removes staging folders left by builds that were killed before they could clean up: those whose
