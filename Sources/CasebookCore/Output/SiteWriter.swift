@@ -36,12 +36,13 @@ public struct SiteWriter: Sendable {
             throw Failure(description: "cannot create a staging folder beside '\(output)': \(error.localizedDescription)")
         }
         do throws(Failure) {
-            var made: Set<String> = [staging]
-            for file in files {
-                let path = staging + "/" + file.path
-                try makeFolders(for: path, made: &made)
-                try Self.writeFile(file.bytes, to: path)
-            }
+            // Folders first, one depth at a time so parents exist, then the files; each step on all cores,
+            // as creating 20,000 folders and files is mostly the file system's time per inode.
+            var made: [String: Int] = [staging: 0]
+            var levels: [[String]] = []
+            for file in files { Self.collectFolders(for: staging + "/" + file.path, made: &made, levels: &levels) }
+            for level in levels { try Self.concurrently(level) { folder throws(Failure) in try Self.makeFolder(folder) } }
+            try Self.concurrently(files) { file throws(Failure) in try Self.writeFile(file.bytes, to: staging + "/" + file.path) }
             try Self.writeFile(Array("Written by casebook. This folder is replaced on every build; keep your own files elsewhere.\n".utf8),
                                to: staging + "/" + OutputFolderPolicy.marker)
         } catch {
@@ -51,16 +52,37 @@ public struct SiteWriter: Sendable {
         try swapIn(staging)
     }
 
-    /// Creates the folder a file goes into and any missing parents, remembering what exists so each folder
-    /// costs one `mkdir` per build rather than Foundation's stat-per-component walk.
-    private func makeFolders(for path: String, made: inout Set<String>) throws(Failure) {
+    /// Adds the folder a file goes into, and any parents not seen yet, to `levels` by depth below the staging
+    /// folder (depth 0), so each folder costs one `mkdir` rather than Foundation's stat-per-component walk.
+    /// Returns the folder's depth.
+    @discardableResult
+    private static func collectFolders(for path: String, made: inout [String: Int], levels: inout [[String]]) -> Int {
         let folder = (path as NSString).deletingLastPathComponent
-        guard !made.contains(folder) else { return }
-        try makeFolders(for: folder, made: &made)
+        if let depth = made[folder] { return depth }
+        let depth = collectFolders(for: folder, made: &made, levels: &levels) + 1
+        made[folder] = depth
+        if levels.count < depth { levels.append([]) }
+        levels[depth - 1].append(folder)
+        return depth
+    }
+
+    private static func makeFolder(_ folder: String) throws(Failure) {
         if mkdir(folder, 0o777) != 0 && errno != EEXIST {
             throw Failure(description: "cannot create folder '\(folder)': \(String(cString: strerror(errno)))")
         }
-        made.insert(folder)
+    }
+
+    /// Runs `body` on every item on all cores; if any fail, throws the failure of the earliest item, so the
+    /// message does not depend on thread timing.
+    private static func concurrently<Item: Sendable>(_ items: [Item], _ body: @Sendable (Item) throws(Failure) -> Void)
+        throws(Failure) {
+        let earliest = LockedCache<(index: Int, failure: Failure)?>(nil)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            do throws(Failure) { try body(items[index]) } catch {
+                earliest.withLock { if $0 == nil || index < $0!.index { $0 = (index, error) } }
+            }
+        }
+        if let failure = earliest.withLock({ $0 }) { throw failure.failure }
     }
 
     /// Writes bytes with plain `open`/`write`/`close`. Foundation's `Data.write` also calls `fsync` on each
