@@ -42,7 +42,16 @@ public struct SiteWriter: Sendable {
             var levels: [[String]] = []
             for file in files { Self.collectFolders(for: staging + "/" + file.path, made: &made, levels: &levels) }
             for level in levels { try Self.concurrently(level) { folder throws(Failure) in try Self.makeFolder(folder) } }
-            try Self.concurrently(files) { file throws(Failure) in try Self.writeFile(file.bytes, to: staging + "/" + file.path) }
+            // A page whose bytes did not change since the last build is hard-linked from the old output instead
+            // of written: no new inode, no copy, and the old tree's removal frees only its names.
+            let previous = manager.fileExists(atPath: output) ? output : nil
+            try Self.concurrently(files) { file throws(Failure) in
+                let path = staging + "/" + file.path
+                if let previous, Self.holds(previous + "/" + file.path, file.bytes), link(previous + "/" + file.path, path) == 0 {
+                    return
+                }
+                try Self.writeFile(file.bytes, to: path)
+            }
             try Self.writeFile(Array("Written by casebook. This folder is replaced on every build; keep your own files elsewhere.\n".utf8),
                                to: staging + "/" + OutputFolderPolicy.marker)
         } catch {
@@ -83,6 +92,30 @@ public struct SiteWriter: Sendable {
             }
         }
         if let failure = earliest.withLock({ $0 }) { throw failure.failure }
+    }
+
+    /// Whether `path` is a regular file (not a link) holding exactly `bytes`.
+    static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else {
+            return false
+        }
+        var chunk = [UInt8](repeating: 0, count: Swift.min(Swift.max(bytes.count, 1), 1 << 16))
+        return bytes.withUnsafeBytes { expected in
+            chunk.withUnsafeMutableBytes { buffer in
+                var offset = 0
+                while offset < expected.count {
+                    let count = read(descriptor, buffer.baseAddress!, Swift.min(buffer.count, expected.count - offset))
+                    if count < 0 && errno == EINTR { continue }
+                    guard count > 0, memcmp(buffer.baseAddress!, expected.baseAddress! + offset, count) == 0 else { return false }
+                    offset += count
+                }
+                return true
+            }
+        }
     }
 
     /// Writes bytes with plain `open`/`write`/`close`. Foundation's `Data.write` also calls `fsync` on each
