@@ -82,10 +82,13 @@ public enum BuildPipeline {
         let views = ViewCatalog(graph: graph, markdown: MarkdownRenderer(urls: graph.urls, unsafeHTML: graph.config.unsafeHTML))
         let stylesheet = input.assets.first { $0.path == "assets/casebook.css" }.map { ContentHash.hex($0.bytes) }
         let pages = SiteRenderer(graph: graph, views: views, templates: templates, stylesheetVersion: stylesheet).render()
-        let data = DataExport(graph: graph).files()
-            + [AtomFeed(graph: graph, views: views).file(), SearchIndex(graph: graph, views: views).file(),
-               CalendarFile(graph: graph, views: views).file()]
-            + Sitemap(graph: graph).files(pages: pages)
+        // The downloads, feed, search index and calendar do not depend on each other: build them side by side
+        // (serially they were about two seconds of a 10,000-event build), keeping their order.
+        let producers: [@Sendable () -> [OutputFile]] = [
+            { DataExport(graph: graph).files() }, { [AtomFeed(graph: graph, views: views).file()] },
+            { [SearchIndex(graph: graph, views: views).file()] }, { [CalendarFile(graph: graph, views: views).file()] },
+        ]
+        let data = producers.parallelMap { $0() }.flatMap { $0 } + Sitemap(graph: graph).files(pages: pages)
         let generated = pages + data + input.assets
         let conflicts = StaticFiles.conflicts(input.statics, generated: generated, content: input.contentRoot)
         result.diagnostics.append(contentsOf: conflicts)

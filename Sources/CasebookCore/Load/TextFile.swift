@@ -12,7 +12,22 @@ struct TextFile {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return .failure(.error("file is not valid UTF-8", at: firstInvalidByte(in: bytes, path: path)))
         }
-        return .success(TextFile(path: path, text: text.replacingOccurrences(of: "\r\n", with: "\n")))
+        return .success(TextFile(path: path, text: bytes.contains(0x0D) ? withoutCarriageReturns(bytes) : text))
+    }
+
+    /// The text with every CR LF turned into LF, done on bytes: Foundation's `replacingOccurrences` on
+    /// every file took a third of the load stage at 10,000 events, even for files without a single CR.
+    private static func withoutCarriageReturns(_ bytes: Data) -> String {
+        var lines: [UInt8] = []
+        lines.reserveCapacity(bytes.count)
+        var previous: UInt8?
+        for byte in bytes {
+            if previous == 0x0D && byte != 0x0A { lines.append(0x0D) }
+            if byte != 0x0D { lines.append(byte) }
+            previous = byte
+        }
+        if previous == 0x0D { lines.append(0x0D) }
+        return String(decoding: lines, as: UTF8.self)
     }
 
     /// The line and column of the first byte that breaks UTF-8, for the diagnostic.

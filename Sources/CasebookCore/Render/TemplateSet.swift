@@ -23,11 +23,13 @@ public struct TemplateSet: Sendable {
         var sources: [String: (path: String, text: String)] = [:]
         collect(root, prefix: "", fileSystem: fileSystem, into: &sources, &diagnostics)
         var templates: [String: MustacheTemplate] = [:]
+        HTMLEscaping.registered
         for (name, file) in sources {
             do {
-                templates[name] = try MustacheTemplate(string: file.text)
+                // A standalone pragma line, which renders as nothing; error lines are shifted back by it.
+                templates[name] = try MustacheTemplate(string: "{{% CONTENT_TYPE: \(HTMLEscaping.name)}}\n" + file.text)
             } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(file: file.path, line: error.context.lineNumber,
+                let location = SourceLocation(file: file.path, line: max(error.context.lineNumber - 1, 1),
                                               column: max(error.context.columnNumber, 1))
                 diagnostics.error("template syntax error: \(describe(error.error))", at: location)
             } catch {

@@ -20,6 +20,8 @@ import Testing
     @Test func decodesUTF8DroppingByteOrderMarkAndCRLF() throws {
         let file = try TextFile.decode(Data([0xEF, 0xBB, 0xBF] + Array("a\r\nb".utf8)), path: "x").get()
         #expect(file.text == "a\nb")
+        let mixed = try TextFile.decode(Data("\r\r\nx\ry\r\n\r".utf8), path: "x").get()
+        #expect(mixed.text == "\r\nx\ry\n\r", "only CR LF pairs become LF; lone CRs stay")
     }
 
     @Test func locatesTheFirstInvalidByte() {

@@ -22,4 +22,28 @@ import Testing
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path)
         #expect(leftovers == ["Site"], "staging folders must be cleaned up")
     }
+
+    @Test func linksUnchangedFilesFromTheOldOutputAndWritesChangedOnes() throws {
+        let root = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("Site")
+        let writer = SiteWriter(output: output.path)
+        try writer.write([OutputFile(path: "same/index.html", text: "same"), OutputFile(path: "changed/index.html", text: "one"),
+                          OutputFile(path: "grown/index.html", text: "ab")])
+        func inode(_ path: String) throws -> UInt64 {
+            try #require(FileManager.default.attributesOfItem(atPath: output.path + "/" + path)[.systemFileNumber] as? UInt64)
+        }
+        let sameBefore = try inode("same/index.html")
+        let changedBefore = try inode("changed/index.html")
+
+        try writer.write([OutputFile(path: "same/index.html", text: "same"), OutputFile(path: "changed/index.html", text: "two"),
+                          OutputFile(path: "grown/index.html", text: "abc")])
+
+        let tree = Fixtures.tree(at: output)
+        #expect(tree["same/index.html"] == Data("same".utf8))
+        #expect(tree["changed/index.html"] == Data("two".utf8))
+        #expect(tree["grown/index.html"] == Data("abc".utf8))
+        #expect(try inode("same/index.html") == sameBefore, "an unchanged file is linked, not rewritten")
+        #expect(try inode("changed/index.html") != changedBefore)
+    }
 }

@@ -68,4 +68,12 @@ import Testing
         }
         return tags
     }
+
+    /// Templates escape through `HTMLEscaping`, which must match swift-mustache's own HTML escaping.
+    @Test func variablesEscapeLikeMustacheHTML() {
+        let escaping = HTMLEscaping()
+        #expect(escaping.escapeText(#"<a href="x">Tom & Jerry's</a>"#) == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+        #expect(escaping.escapeText("naïve café — “quoted”") == "naïve café — “quoted”")
+        #expect(escaping.escapeText("") == "")
+    }
 }
