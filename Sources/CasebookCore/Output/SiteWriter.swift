@@ -88,7 +88,10 @@ public struct SiteWriter: Sendable {
         let earliest = LockedCache<(index: Int, failure: Failure)?>(nil)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
             do throws(Failure) { try body(items[index]) } catch {
-                earliest.withLock { if $0 == nil || index < $0!.index { $0 = (index, error) } }
+                earliest.withLock { earliest in
+                    if let known = earliest, known.index < index { return }
+                    earliest = (index, error)
+                }
             }
         }
         if let failure = earliest.withLock({ $0 }) { throw failure.failure }
@@ -106,11 +109,13 @@ public struct SiteWriter: Sendable {
         var chunk = [UInt8](repeating: 0, count: Swift.min(Swift.max(bytes.count, 1), 1 << 16))
         return bytes.withUnsafeBytes { expected in
             chunk.withUnsafeMutableBytes { buffer in
+                guard let start = buffer.baseAddress else { return false }
+                guard let wanted = expected.baseAddress else { return true }  // an empty page, and an empty file
                 var offset = 0
                 while offset < expected.count {
-                    let count = read(descriptor, buffer.baseAddress!, Swift.min(buffer.count, expected.count - offset))
+                    let count = read(descriptor, start, Swift.min(buffer.count, expected.count - offset))
                     if count < 0 && errno == EINTR { continue }
-                    guard count > 0, memcmp(buffer.baseAddress!, expected.baseAddress! + offset, count) == 0 else { return false }
+                    guard count > 0, memcmp(start, wanted + offset, count) == 0 else { return false }
                     offset += count
                 }
                 return true
@@ -128,9 +133,10 @@ public struct SiteWriter: Sendable {
         }
         var failure: Int32 = 0
         bytes.withUnsafeBytes { buffer in
+            guard let start = buffer.baseAddress else { return }  // nothing to write
             var offset = 0
             while offset < buffer.count {
-                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = systemWrite(descriptor, start + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     failure = errno
