@@ -10,22 +10,22 @@ import Glibc
     @Test func servesTheSiteAsAStaticHostWould() async throws {
         let preview = try await PreviewFixture()
         let client = preview.client
-        let home = try client.get("/")
+        let home = try await client.get("/")
         #expect(home.status == 200)
         #expect(home.headers["content-type"] == "text/html; charset=utf-8")
         #expect(home.headers["cache-control"] == "no-store")
         #expect(home.body.contains("<script src=\"/__casebook/live.js\""))
-        #expect(try client.get("/timeline/").body.contains("Example sues Sample"))
-        let redirect = try client.get("/timeline?party=sample")
+        #expect(try await client.get("/timeline/").body.contains("Example sues Sample"))
+        let redirect = try await client.get("/timeline?party=sample")
         #expect(redirect.status == 301)
         #expect(redirect.headers["location"] == "/timeline/?party=sample")
-        let missing = try client.get("/no-such-page/")
+        let missing = try await client.get("/no-such-page/")
         #expect(missing.status == 404)
         #expect(missing.body.contains("<h1"))
-        #expect(try client.get("/assets/casebook.css").headers["content-type"] == "text/css; charset=utf-8")
-        #expect(try client.get("/assets/").status == 404)
-        #expect(try client.get("/", method: "POST").status == 405)
-        let script = try client.get("/__casebook/live.js")
+        #expect(try await client.get("/assets/casebook.css").headers["content-type"] == "text/css; charset=utf-8")
+        #expect(try await client.get("/assets/").status == 404)
+        #expect(try await client.get("/", method: "POST").status == 405)
+        let script = try await client.get("/__casebook/live.js")
         #expect(script.status == 200 && script.body.contains("EventSource"))
         #expect(!FileManager.default.fileExists(atPath: preview.file("Site").path))
         await preview.stop()
@@ -35,7 +35,7 @@ import Glibc
         let preview = try await PreviewFixture()
         for attempt in ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/assets/..%2f..%2fContent/site.yml",
                         "/..%5c..%5cetc%5cpasswd", "/%00"] {
-            let reply = try preview.client.get(attempt)
+            let reply = try await preview.client.get(attempt)
             #expect(reply.status == 403 || reply.status == 404, "\(attempt)")
             #expect(!reply.body.contains("root:"), "\(attempt)")
         }
@@ -44,12 +44,12 @@ import Glibc
 
     @Test func aSymlinkOutOfTheContentIsNeverServed() async throws {
         let preview = try await PreviewFixture()
-        let events = try preview.client.openEventStream()
-        try events.read(until: "event: hello", timeout: 10)
+        let events = try await preview.client.openEventStream()
+        try await events.read(until: "event: hello", timeout: 10)
         try FileManager.default.createSymbolicLink(atPath: preview.file("Content/static/passwd").path,
                                                    withDestinationPath: "/etc/passwd")
-        try events.read(until: "event: reload", timeout: 20)
-        let reply = try preview.client.get("/passwd")
+        try await events.read(until: "event: reload", timeout: 20)
+        let reply = try await preview.client.get("/passwd")
         #expect(reply.status == 404)
         #expect(!reply.body.contains("root:"))
         #expect(reply.body.contains("casebook-build-errors"))
@@ -58,21 +58,21 @@ import Glibc
 
     @Test(arguments: [false, true]) func anEditReloadsOpenPagesWithTheNewContent(polling: Bool) async throws {
         let preview = try await PreviewFixture(polling: polling)
-        let events = try preview.client.openEventStream()
-        try events.read(until: "event: hello", timeout: 10)
+        let events = try await preview.client.openEventStream()
+        try await events.read(until: "event: hello", timeout: 10)
         try preview.edit("Content/timeline/2021.yml", replacing: "title: Example sues Sample", with: "title: Example sues Sample again")
-        try events.read(until: "event: reload", timeout: 20)
-        #expect(try preview.client.get("/events/lawsuit-filed/").body.contains("Example sues Sample again"))
+        try await events.read(until: "event: reload", timeout: 20)
+        #expect(try await preview.client.get("/events/lawsuit-filed/").body.contains("Example sues Sample again"))
         await preview.stop()
     }
 
     @Test func aBuildErrorShowsOverThePageUntilItIsFixed() async throws {
         let preview = try await PreviewFixture()
-        let events = try preview.client.openEventStream()
-        try events.read(until: "event: hello", timeout: 10)
+        let events = try await preview.client.openEventStream()
+        try await events.read(until: "event: hello", timeout: 10)
         try preview.edit("Content/timeline/2021.yml", replacing: "parties: [sample, example]", with: "parties: [sampel, example]")
-        let seen = try events.read(until: "event: reload", timeout: 20).count
-        let broken = try preview.client.get("/timeline/")
+        let seen = try await events.read(until: "event: reload", timeout: 20).count
+        let broken = try await preview.client.get("/timeline/")
         #expect(broken.status == 200)
         #expect(broken.body.contains("id=\"casebook-build-errors\""))
         #expect(broken.body.contains("2021.yml:6:13</code> <strong style=\"color:#ffb4b4\">error:</strong> unknown party &#39;sampel&#39; (did you mean &#39;sample&#39;?)"))
@@ -80,45 +80,45 @@ import Glibc
         #expect(broken.body.contains("Example sues Sample"), "the last good build stays under the overlay")
 
         try preview.edit("Content/timeline/2021.yml", replacing: "parties: [sampel, example]", with: "parties: [sample, example]")
-        try events.read(until: "event: reload", after: seen, timeout: 20)
-        #expect(!(try preview.client.get("/timeline/").body.contains("casebook-build-errors")))
+        try await events.read(until: "event: reload", after: seen, timeout: 20)
+        #expect(!(try await preview.client.get("/timeline/").body.contains("casebook-build-errors")))
         await preview.stop()
     }
 
     @Test func aStylesheetSavedAloneIsSwappedWithoutAReload() async throws {
         let preview = try await PreviewFixture()
-        let events = try preview.client.openEventStream()
-        try events.read(until: "event: hello", timeout: 10)
+        let events = try await preview.client.openEventStream()
+        try await events.read(until: "event: hello", timeout: 10)
         let css = preview.file("Templates/assets/casebook.css")
         let handle = try FileHandle(forWritingTo: css)
         try handle.seekToEnd()
         try handle.write(contentsOf: Data("\n.casebook-test-marker { color: red; }\n".utf8))
         try handle.close()
-        let stream = try events.read(until: "assets/casebook.css\n\n", timeout: 20)
+        let stream = try await events.read(until: "assets/casebook.css\n\n", timeout: 20)
         #expect(stream.contains("event: css\n"))
         #expect(!stream.contains("event: reload"))
-        #expect(try preview.client.get("/assets/casebook.css").body.contains(".casebook-test-marker"))
+        #expect(try await preview.client.get("/assets/casebook.css").body.contains(".casebook-test-marker"))
         await preview.stop()
     }
 
     @Test func aSubPathSiteIsServedUnderItsBasePath() async throws {
         let preview = try await PreviewFixture(baseURL: "/trackers/x/")
         #expect(preview.siteURL.hasSuffix("/trackers/x/"))
-        let home = try preview.client.get("/trackers/x/")
+        let home = try await preview.client.get("/trackers/x/")
         #expect(home.status == 200)
         #expect(home.body.contains("href=\"/trackers/x/timeline/\""))
         #expect(home.body.contains("\(preview.siteURL)\""), "canonical and feed URLs point at the preview")
-        #expect(try preview.client.get("/timeline/").status == 404)
-        #expect(try preview.client.get("/trackers/x").status == 301)
+        #expect(try await preview.client.get("/timeline/").status == 404)
+        #expect(try await preview.client.get("/trackers/x").status == 301)
         await preview.stop()
     }
 
     @Test func stoppingEndsOpenEventStreams() async throws {
         let preview = try await PreviewFixture()
-        let events = try preview.client.openEventStream()
-        try events.read(until: "event: hello", timeout: 10)
+        let events = try await preview.client.openEventStream()
+        try await events.read(until: "event: hello", timeout: 10)
         await preview.stop()
-        #expect(throws: Never.self) { try events.readAll(timeout: 10) }
+        await #expect(throws: Never.self) { try await events.readAll(timeout: 10) }
     }
 }
 

@@ -4,8 +4,9 @@ import Glibc
 #endif
 
 /// A bare HTTP/1.1 client over a socket: it sends the request target exactly as written (`/../x`), which
-/// URLSession would normalise, and it can read an event stream as it arrives.
-struct RawHTTPClient {
+/// URLSession would normalise, and it can read an event stream as it arrives. Its waits run on a thread of their
+/// own, not the cooperative pool: the server under test answers on that pool, which has only one thread per core.
+struct RawHTTPClient: Sendable {
     let port: Int
 
     struct Reply {
@@ -17,10 +18,29 @@ struct RawHTTPClient {
     enum Failure: Error { case connect, timeout, malformed }
 
     /// Sends one request and reads the whole reply (the server closes the connection).
-    func get(_ target: String, method: String = "GET") throws -> Reply {
+    func get(_ target: String, method: String = "GET") async throws -> Reply {
+        try await Self.blocking { try getNow(target, method: method) }
+    }
+
+    /// Opens `/__casebook/events` and keeps reading it.
+    func openEventStream() async throws -> Connection {
+        try await Self.blocking {
+            let connection = try Connection(port: port)
+            try connection.send("GET /__casebook/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+            return connection
+        }
+    }
+
+    static func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
+        }
+    }
+
+    private func getNow(_ target: String, method: String) throws -> Reply {
         let connection = try Connection(port: port)
         try connection.send("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-        let raw = try connection.readAll(timeout: 10)
+        let raw = try connection.readAllNow(timeout: 10)
         guard let split = raw.range(of: "\r\n\r\n") else { throw Failure.malformed }
         let head = raw[..<split.lowerBound].components(separatedBy: "\r\n")
         guard let statusLine = head.first, let status = Int(statusLine.split(separator: " ").dropFirst().first ?? "")
@@ -35,13 +55,6 @@ struct RawHTTPClient {
         return Reply(status: status, headers: headers, body: body)
     }
 
-    /// Opens `/__casebook/events` and keeps reading it.
-    func openEventStream() throws -> Connection {
-        let connection = try Connection(port: port)
-        try connection.send("GET /__casebook/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
-        return connection
-    }
-
     private static func dechunk(_ text: String) -> String {
         var bytes = Array(text.utf8)[...], out: [UInt8] = []
         while let lineEnd = bytes.firstIndex(of: UInt8(ascii: "\r")),
@@ -53,7 +66,7 @@ struct RawHTTPClient {
         return String(decoding: out, as: UTF8.self)
     }
 
-    final class Connection {
+    final class Connection: @unchecked Sendable {
         private let descriptor: Int32
         private(set) var received = ""
 
@@ -80,7 +93,15 @@ struct RawHTTPClient {
 
         /// Reads until the text received so far contains `marker` (counting from `after` characters in).
         @discardableResult
-        func read(until marker: String, after offset: Int = 0, timeout: Double) throws -> String {
+        func read(until marker: String, after offset: Int = 0, timeout: Double) async throws -> String {
+            try await RawHTTPClient.blocking { try self.readNow(until: marker, after: offset, timeout: timeout) }
+        }
+
+        func readAll(timeout: Double) async throws -> String {
+            try await RawHTTPClient.blocking { try self.readAllNow(timeout: timeout) }
+        }
+
+        private func readNow(until marker: String, after offset: Int, timeout: Double) throws -> String {
             let deadline = Date().addingTimeInterval(timeout)
             while !String(received.dropFirst(offset)).contains(marker) {
                 guard Date() < deadline else { throw Failure.timeout }
@@ -89,7 +110,7 @@ struct RawHTTPClient {
             return received
         }
 
-        func readAll(timeout: Double) throws -> String {
+        fileprivate func readAllNow(timeout: Double) throws -> String {
             let deadline = Date().addingTimeInterval(timeout)
             while try readSome(deadline: deadline) {}
             return received
