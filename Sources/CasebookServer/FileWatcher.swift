@@ -19,17 +19,23 @@ final class FileWatcher: @unchecked Sendable {
         self.polling = polling
     }
 
-    /// Starts a background thread that calls `onChange` with each changed path until `stop()`.
+    /// Starts watching — every save from the moment this returns is seen — and calls `onChange` with each
+    /// changed path from a background thread until `stop()`.
     func start(_ onChange: @escaping @Sendable (String) -> Void) {
-        let thread = Thread { [self] in
-            #if os(Linux)
-            if !polling, let inotify = InotifyWatch(roots: roots) {
+        let thread: Thread
+        #if os(Linux)
+        if !polling, let inotify = InotifyWatch(roots: roots) {
+            thread = Thread { [self] in
                 inotify.run(onChange: { path in if Self.isRelevant(path) { onChange(path) } }, isStopped: { [self] in isStopped })
-                return
             }
-            #endif
-            pollForever(onChange)
+        } else {
+            let initial = Self.snapshot(roots)
+            thread = Thread { [self] in pollForever(from: initial, onChange) }
         }
+        #else
+        let initial = Self.snapshot(roots)
+        thread = Thread { [self] in pollForever(from: initial, onChange) }
+        #endif
         thread.name = "casebook-watch"
         lock.withLock { self.thread = thread }
         thread.start()
@@ -48,8 +54,8 @@ final class FileWatcher: @unchecked Sendable {
     }
 
     /// The fallback: compares modification times and sizes of every file every 250 ms.
-    private func pollForever(_ onChange: @Sendable (String) -> Void) {
-        var previous = Self.snapshot(roots)
+    private func pollForever(from initial: [String: Stamp], _ onChange: @Sendable (String) -> Void) {
+        var previous = initial
         while !isStopped {
             Thread.sleep(forTimeInterval: 0.25)
             let next = Self.snapshot(roots)
@@ -82,7 +88,8 @@ final class FileWatcher: @unchecked Sendable {
 
 #if os(Linux)
 /// Recursive inotify watches over folders, following folders created or moved in later.
-private final class InotifyWatch {
+/// Set up on the caller's thread, then read from the watcher's thread only.
+private final class InotifyWatch: @unchecked Sendable {
     private let descriptor: Int32
     private var folders: [Int32: String] = [:]
     private let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO

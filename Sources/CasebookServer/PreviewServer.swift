@@ -50,6 +50,8 @@ public struct PreviewServer: Sendable {
                                   polling: options.polling)
         let rebuilds = RebuildService(builder: builder, state: state, events: events, watcher: watcher,
                                       debounce: options.debounce)
+        // Watching starts before the server listens, so no save made after a page first loads is missed.
+        rebuilds.startWatching()
         let responder = PreviewResponder(state: state, events: events)
         let app = Application(
             responder: CallbackResponder<BasicRequestContext> { request, _ in try await responder.respond(to: request) },
@@ -87,14 +89,28 @@ struct RebuildService: Service {
     let events: LiveEvents
     let watcher: FileWatcher
     let debounce: Duration
+    private let pending = PendingChanges()
+    private let signal: AsyncStream<Void>
+    private let wake: AsyncStream<Void>.Continuation
 
-    func run() async throws {
-        let pending = PendingChanges()
-        let (signal, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        watcher.start { path in
+    init(builder: PreviewBuilder, state: PreviewState, events: LiveEvents, watcher: FileWatcher, debounce: Duration) {
+        self.builder = builder
+        self.state = state
+        self.events = events
+        self.watcher = watcher
+        self.debounce = debounce
+        (signal, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+    }
+
+    func startWatching() {
+        watcher.start { [pending, wake] path in
             pending.add(path)
             wake.yield()
         }
+    }
+
+    func run() async throws {
+        let wake = self.wake
         await withGracefulShutdownHandler {
             await withTaskCancellationHandler {
                 for await _ in signal {
