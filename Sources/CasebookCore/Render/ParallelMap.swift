@@ -6,7 +6,11 @@ extension Array where Element: Sendable {
         guard count > 1 else { return map(transform) }
         let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        // Deinitialize before freeing: without it every result (each rendered page) stayed retained.
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
         let slots = SendableBuffer(buffer: results)
         self.withUnsafeBufferPointer { items in
             let source = SendableItems(buffer: items)
