@@ -14,9 +14,12 @@ public enum BuildPipeline {
             clock.lap("validate")
             let graph = SiteGraph(content: options.drafts ? input.content : input.content.withoutDrafts(), urls: urls)
             clock.lap("graph")
-            guard let files = render(graph, input, templates, &result) else { return result }
+            var output = try Output(options)
+            defer { output.staged?.discard() }
+            guard render(graph, input, templates, into: &output, &result) else { return result }
             clock.lap("render")
-            if options.write { try write(files, options) }
+            clock.move(output.writeSeconds, from: "render", to: "write")
+            try output.commit()
             clock.lap("write")
         } catch {
             result.failure = error
@@ -77,30 +80,71 @@ public enum BuildPipeline {
         return urls
     }
 
-    /// Pages, data files, assets and static files, or nil when a static file would replace a generated one.
-    static func render(_ graph: SiteGraph, _ input: Input, _ templates: TemplateSet, _ result: inout BuildResult) -> [OutputFile]? {
+    /// Renders pages, data files, assets and static files into `output`; false when a static file would
+    /// replace a generated one or writing failed.
+    static func render(_ graph: SiteGraph, _ input: Input, _ templates: TemplateSet, into output: inout Output,
+                       _ result: inout BuildResult) -> Bool {
         let views = ViewCatalog(graph: graph, markdown: MarkdownRenderer(urls: graph.urls, unsafeHTML: graph.config.unsafeHTML))
         let stylesheet = input.assets.first { $0.path == "assets/casebook.css" }.map { ContentHash.hex($0.bytes) }
-        let pages = SiteRenderer(graph: graph, views: views, templates: templates, stylesheetVersion: stylesheet).render()
+        var pagePaths: [String] = []
+        SiteRenderer(graph: graph, views: views, templates: templates, stylesheetVersion: stylesheet).render { pages in
+            pagePaths += pages.map(\.path)
+            output.add(pages)
+        }
         // The downloads, feed, search index and calendar do not depend on each other: build them side by side
         // (serially they were about two seconds of a 10,000-event build), keeping their order.
         let producers: [@Sendable () -> [OutputFile]] = [
             { DataExport(graph: graph).files() }, { [AtomFeed(graph: graph, views: views).file()] },
             { [SearchIndex(graph: graph, views: views).file()] }, { [CalendarFile(graph: graph, views: views).file()] },
         ]
-        let data = producers.parallelMap { $0() }.flatMap { $0 } + Sitemap(graph: graph).files(pages: pages)
-        let generated = pages + data + input.assets
-        let conflicts = StaticFiles.conflicts(input.statics, generated: generated, content: input.contentRoot)
+        let data = producers.parallelMap { $0() }.flatMap { $0 } + Sitemap(graph: graph).files(pagePaths: pagePaths)
+        output.add(data + input.assets)
+        let conflicts = StaticFiles.conflicts(input.statics, generated: Set(pagePaths + (data + input.assets).map(\.path)),
+                                              content: input.contentRoot)
         result.diagnostics.append(contentsOf: conflicts)
-        guard !conflicts.hasErrors else { return nil }
-        result.pageCount = pages.count
+        guard !conflicts.hasErrors else { return false }
+        output.add(input.statics)
+        result.pageCount = pagePaths.count
         result.dataFileCount = data.count
-        result.files = generated + input.statics
-        return result.files
+        result.files = output.kept
+        if let failure = output.failure {
+            result.failure = .io(failure.description)
+            return false
+        }
+        return true
     }
 
-    static func write(_ files: [OutputFile], _ options: BuildOptions) throws(BuildResult.Failure) {
-        do { try SiteWriter(output: options.output).write(files) } catch { throw .io(error.description) }
+    /// Where rendered files go: into memory (`write: false`), or straight into the staging folder of the new
+    /// output, batch by batch, so that a big site is never held in memory whole.
+    struct Output {
+        private(set) var kept: [OutputFile] = []
+        private(set) var staged: SiteWriter.StagedSite?
+        private(set) var failure: SiteWriter.Failure?
+        /// Time spent writing, interleaved with rendering.
+        private(set) var writeSeconds = 0.0
+
+        init(_ options: BuildOptions) throws(BuildResult.Failure) {
+            guard options.write else { return }
+            do { staged = try SiteWriter(output: options.output).begin() } catch { throw .io(error.description) }
+        }
+
+        mutating func add(_ files: [OutputFile]) {
+            guard let staged else {
+                kept += files
+                return
+            }
+            guard failure == nil else { return }
+            let start = DispatchTime.now().uptimeNanoseconds
+            do { try staged.add(files) } catch { failure = error }
+            writeSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
+
+        /// Swaps the staged site in; a no-op for in-memory builds.
+        mutating func commit() throws(BuildResult.Failure) {
+            guard let staged else { return }
+            self.staged = nil
+            do { try staged.commit() } catch { throw .io(error.description) }
+        }
     }
 }
 
@@ -159,7 +203,21 @@ struct StageClock {
 
     mutating func lap(_ stage: String) {
         let now = DispatchTime.now().uptimeNanoseconds
-        laps.append((stage, Double(now - last) / 1e9))
+        add(Double(now - last) / 1e9, to: stage)
         last = now
+    }
+
+    /// Moves time measured in one stage to another: pages are written between render batches.
+    mutating func move(_ seconds: Double, from stage: String, to other: String) {
+        add(-seconds, to: stage)
+        add(seconds, to: other)
+    }
+
+    private mutating func add(_ seconds: Double, to stage: String) {
+        if let index = laps.firstIndex(where: { $0.stage == stage }) {
+            laps[index].seconds += seconds
+        } else {
+            laps.append((stage, seconds))
+        }
     }
 }

@@ -22,7 +22,21 @@ public struct SiteWriter: Sendable {
         public let description: String
     }
 
+    /// Writes `files` as the whole new site.
     public func write(_ files: [OutputFile]) throws(Failure) {
+        let staged = try begin()
+        do throws(Failure) {
+            try staged.add(files)
+        } catch {
+            staged.discard()
+            throw error
+        }
+        try staged.commit()
+    }
+
+    /// Opens a fresh staging folder beside the output, to which files can be added a batch at a time
+    /// while the rest of the site is still being rendered; nothing is visible until `commit()`.
+    public func begin() throws(Failure) -> StagedSite {
         let manager = FileManager.default
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
@@ -35,47 +49,24 @@ public struct SiteWriter: Sendable {
         } catch {
             throw Failure(description: "cannot create a staging folder beside '\(output)': \(error.localizedDescription)")
         }
-        do throws(Failure) {
-            // Folders first, one depth at a time so parents exist, then the files; each step on all cores,
-            // as creating 20,000 folders and files is mostly the file system's time per inode.
-            var made: [String: Int] = [staging: 0]
-            var levels: [[String]] = []
-            for file in files { Self.collectFolders(for: staging + "/" + file.path, made: &made, levels: &levels) }
-            for level in levels { try Self.concurrently(level) { folder throws(Failure) in try Self.makeFolder(folder) } }
-            // A page whose bytes did not change since the last build is hard-linked from the old output instead
-            // of written: no new inode, no copy, and the old tree's removal frees only its names.
-            let previous = manager.fileExists(atPath: output) ? output : nil
-            try Self.concurrently(files) { file throws(Failure) in
-                let path = staging + "/" + file.path
-                if let previous, Self.holds(previous + "/" + file.path, file.bytes), link(previous + "/" + file.path, path) == 0 {
-                    return
-                }
-                try Self.writeFile(file.bytes, to: path)
-            }
-            try Self.writeFile(Array("Written by casebook. This folder is replaced on every build; keep your own files elsewhere.\n".utf8),
-                               to: staging + "/" + OutputFolderPolicy.marker)
-        } catch {
-            try? manager.removeItem(atPath: staging)
-            throw Failure(description: "cannot write the site: \(error.description)")
-        }
-        try swapIn(staging)
+        return StagedSite(writer: self, staging: staging, previous: manager.fileExists(atPath: output) ? output : nil)
     }
 
     /// Adds the folder a file goes into, and any parents not seen yet, to `levels` by depth below the staging
     /// folder (depth 0), so each folder costs one `mkdir` rather than Foundation's stat-per-component walk.
     /// Returns the folder's depth.
     @discardableResult
-    private static func collectFolders(for path: String, made: inout [String: Int], levels: inout [[String]]) -> Int {
+    static func collectFolders(for path: String, made: inout [String: Int], levels: inout [[String]]) -> Int {
         let folder = (path as NSString).deletingLastPathComponent
         if let depth = made[folder] { return depth }
         let depth = collectFolders(for: folder, made: &made, levels: &levels) + 1
         made[folder] = depth
-        if levels.count < depth { levels.append([]) }
+        while levels.count < depth { levels.append([]) }
         levels[depth - 1].append(folder)
         return depth
     }
 
-    private static func makeFolder(_ folder: String) throws(Failure) {
+    static func makeFolder(_ folder: String) throws(Failure) {
         if mkdir(folder, 0o777) != 0 && errno != EEXIST {
             throw Failure(description: "cannot create folder '\(folder)': \(String(cString: strerror(errno)))")
         }
@@ -83,7 +74,7 @@ public struct SiteWriter: Sendable {
 
     /// Runs `body` on every item on all cores; if any fail, throws the failure of the earliest item, so the
     /// message does not depend on thread timing.
-    private static func concurrently<Item: Sendable>(_ items: [Item], _ body: @Sendable (Item) throws(Failure) -> Void)
+    static func concurrently<Item: Sendable>(_ items: [Item], _ body: @Sendable (Item) throws(Failure) -> Void)
         throws(Failure) {
         let earliest = LockedCache<(index: Int, failure: Failure)?>(nil)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
@@ -163,7 +154,7 @@ public struct SiteWriter: Sendable {
     }
 
     /// Puts the staged tree at the output path and removes the old one.
-    private func swapIn(_ staging: String) throws(Failure) {
+    func swapIn(_ staging: String) throws(Failure) {
         let manager = FileManager.default
         guard manager.fileExists(atPath: output) else {
             do { try manager.moveItem(atPath: staging, toPath: output) } catch {

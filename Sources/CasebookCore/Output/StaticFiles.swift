@@ -6,8 +6,7 @@ enum StaticFiles {
     }
 
     /// Errors for static files that would replace a page, a data file or an asset.
-    static func conflicts(_ files: [OutputFile], generated: [OutputFile], content: String) -> DiagnosticList {
-        let taken = Set(generated.map(\.path))
+    static func conflicts(_ files: [OutputFile], generated taken: Set<String>, content: String) -> DiagnosticList {
         var diagnostics = DiagnosticList()
         for file in files where taken.contains(file.path) {
             diagnostics.error("static file would replace the generated '\(file.path)'; rename or remove it",

@@ -1,6 +1,6 @@
 /// The cases index and one page per case, with the case's own timeline and quotes.
 extension SiteRenderer {
-    func casePages() -> [OutputFile] {
+    func casePages(_ emit: PageBatches) {
         let all = graph.cases.compactMap { views.cases[$0.id] }
         let open: Set<String> = ["filed", "pending", "appealed"]
         let groups = [("Open", "cases-open", all.filter { open.contains($0.status) }),
@@ -8,19 +8,18 @@ extension SiteRenderer {
             members.isEmpty ? nil : PageContents.Cases.Group(label: label, anchor: anchor,
                                                              countLabel: Plural.count(members.count, "case"), cases: members)
         }
-        var files = [page(.cases, "cases", title: "Cases", description: "The lawsuits and proceedings this tracker follows.",
-                          crumbs: [layout.homeCrumb, .init(label: "Cases", url: nil)], content: PageContents.Cases(groups: groups))]
-        for view in all {
+        emit([page(.cases, "cases", title: "Cases", description: "The lawsuits and proceedings this tracker follows.",
+                   crumbs: [layout.homeCrumb, .init(label: "Cases", url: nil)], content: PageContents.Cases(groups: groups))])
+        pages(for: all, emit) { view in
             let events = graph.eventsByCase[view.id] ?? []
             let content = PageContents.Case(
                 legalCase: view,
                 months: TimelineGroups.months(events, events: graph.events, cards: eventCards),
                 filters: FilterPanel.make(scope: "case-timeline", events: events, graph: graph, cases: false, parties: true),
                 quotes: (graph.quotesByCase[view.id] ?? []).map { quoteCards[$0] })
-            files.append(page(.legalCase(view.id), "case", title: view.title, description: view.excerpt,
-                              crumbs: [layout.homeCrumb, layout.crumb("Cases", .cases), .init(label: view.shortTitle, url: nil)],
-                              content: content))
+            return page(.legalCase(view.id), "case", title: view.title, description: view.excerpt,
+                        crumbs: [layout.homeCrumb, layout.crumb("Cases", .cases), .init(label: view.shortTitle, url: nil)],
+                        content: content)
         }
-        return files
     }
 }

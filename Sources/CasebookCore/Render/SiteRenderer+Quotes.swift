@@ -1,6 +1,6 @@
 /// The quote index grouped by speaker, quote permalinks, and the topic pages.
 extension SiteRenderer {
-    func quotePages() -> [OutputFile] {
+    func quotePages(_ emit: PageBatches) {
         let urls = graph.urls
         let speakers = graph.parties.compactMap { party -> PageContents.Quotes.Speaker? in
             guard let indexes = graph.quotesBySpeaker[party.id], let view = views.parties[party.id] else { return nil }
@@ -11,7 +11,7 @@ extension SiteRenderer {
             PageContents.Filter(id: $0.slug, label: $0.label, url: urls.path(.topic($0.slug)),
                                 countLabel: Plural.count($0.quotes.count, "quote"))
         }
-        var files = [
+        emit([
             page(.quotes, "quotes", title: "Quotes", description: "Everything said in \(graph.config.title), by speaker, with sources.",
                  crumbs: [layout.homeCrumb, .init(label: "Quotes", url: nil)],
                  content: PageContents.Quotes(
@@ -22,8 +22,8 @@ extension SiteRenderer {
                  crumbs: [layout.homeCrumb, layout.crumb("Quotes", .quotes), .init(label: "Topics", url: nil)],
                  content: PageContents.Topics(lede: "\(Plural.count(topicFilters.count, "topic")) that the quotes touch on.",
                                               topics: topicFilters)),
-        ]
-        files += Array(views.quotes.indices).parallelMap { index in
+        ])
+        pages(for: Array(views.quotes.indices), emit) { index in
             let view = views.quotes[index]
             let bySpeaker = graph.quotesBySpeaker[view.speaker.id] ?? []
             let position = bySpeaker.firstIndex(of: index) ?? 0
@@ -39,14 +39,13 @@ extension SiteRenderer {
                                                     allByLabel: bySpeaker.count - 1 > more.count
                                                         ? "All \(Plural.count(bySpeaker.count, "quote")) by \(view.speaker.label)" : nil))
         }
-        for topic in graph.topics {
-            files.append(page(.topic(topic.slug), "topic", title: "Topic: \(topic.label)",
-                              description: "Quotes about \(topic.label) in \(graph.config.title).",
-                              crumbs: [layout.homeCrumb, layout.crumb("Quotes", .quotes), layout.crumb("Topics", .topics),
-                                       .init(label: topic.label, url: nil)],
-                              content: PageContents.Topic(label: topic.label, countLabel: Plural.count(topic.quotes.count, "quote"),
-                                                          quotes: topic.quotes.map { quoteCards[$0] })))
+        pages(for: graph.topics, emit) { topic in
+            page(.topic(topic.slug), "topic", title: "Topic: \(topic.label)",
+                 description: "Quotes about \(topic.label) in \(graph.config.title).",
+                 crumbs: [layout.homeCrumb, layout.crumb("Quotes", .quotes), layout.crumb("Topics", .topics),
+                          .init(label: topic.label, url: nil)],
+                 content: PageContents.Topic(label: topic.label, countLabel: Plural.count(topic.quotes.count, "quote"),
+                                             quotes: topic.quotes.map { quoteCards[$0] }))
         }
-        return files
     }
 }

@@ -1,16 +1,16 @@
 /// The timeline and one permalink page per event.
 extension SiteRenderer {
-    func timelinePages() -> [OutputFile] {
+    func timelinePages(_ emit: PageBatches) {
         let urls = graph.urls
         let all = Array(graph.events.indices)
         let content = PageContents.Timeline(
             countLabel: Plural.count(graph.events.count, "event"),
             years: TimelineGroups.years(all, events: graph.events, cards: eventCards),
             filters: FilterPanel.make(scope: "timeline", events: all, graph: graph, cases: true, parties: true))
-        var files = [page(.timeline, "timeline", title: "Timeline",
+        emit([page(.timeline, "timeline", title: "Timeline",
                           description: "Every event in \(graph.config.title), oldest first, with its sources.",
-                          crumbs: [layout.homeCrumb, .init(label: "Timeline", url: nil)], content: content)]
-        files += Array(graph.events.indices).parallelMap { index in
+                          crumbs: [layout.homeCrumb, .init(label: "Timeline", url: nil)], content: content)])
+        pages(for: Array(graph.events.indices), emit) { index in
             let event = graph.events[index]
             let view = views.events[index]
             let neighbours = event.cases.compactMap { reference -> PageContents.Event.Neighbours? in
@@ -30,6 +30,5 @@ extension SiteRenderer {
                         content: PageContents.Event(event: view, timelineURL: urls.path(.timeline) + "#" + event.id,
                                                     neighbours: neighbours))
         }
-        return files
     }
 }

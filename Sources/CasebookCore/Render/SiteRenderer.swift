@@ -18,22 +18,46 @@ public struct SiteRenderer: Sendable {
         quoteCards = views.quotes.parallelMap { templates.render("partials/quote-card", $0) }
     }
 
+    /// Every page, in one list.
     public func render() -> [OutputFile] {
         var files: [OutputFile] = []
-        files.append(home())
-        files += timelinePages()
-        files += casePages()
-        files += partyPages()
-        files += quotePages()
-        files += sourcePages()
-        files += freePages()
-        files.append(page(.search, "search", title: "Search", description: "Search events, quotes, parties and sources.",
+        render { files += $0 }
+        return files
+    }
+
+    /// Every page, handed to `emit` a batch at a time in a fixed order, so that a caller writing them out
+    /// never holds the whole site in memory.
+    public func render(_ emit: PageBatches) {
+        emit([home()])
+        timelinePages(emit)
+        casePages(emit)
+        partyPages(emit)
+        quotePages(emit)
+        sourcePages(emit)
+        emit(freePages())
+        emit([page(.search, "search", title: "Search", description: "Search events, quotes, parties and sources.",
                           crumbs: [layout.homeCrumb, .init(label: "Search", url: nil)],
                           content: PageContents.Search(indexURL: graph.urls.path(.file("search-index.json")),
-                                                       scriptURL: graph.urls.path(.file("assets/search.js")))))
-        files.append(page(.notFound, "404", title: "Page not found", description: "There is no page at this address.",
-                          crumbs: [], content: PageContents.FreePage(title: "Page not found", html: "")))
-        return files
+                                                       scriptURL: graph.urls.path(.file("assets/search.js"))))])
+        emit([page(.notFound, "404", title: "Page not found", description: "There is no page at this address.",
+                   crumbs: [], content: PageContents.FreePage(title: "Page not found", html: ""))])
+    }
+
+    /// Receives rendered pages a batch at a time.
+    public typealias PageBatches = ([OutputFile]) -> Void
+
+    /// How many pages are rendered (on all cores) before they are handed on: enough to keep both cores busy,
+    /// few enough that even a big tracker's largest pages (case pages of several MB) stay a few tens of MB.
+    static let batchSize = 64
+
+    /// One page per item, rendered on all cores a batch at a time.
+    func pages<Item: Sendable>(for items: [Item], _ emit: PageBatches, _ makePage: @Sendable (Item) -> OutputFile?) {
+        var start = items.startIndex
+        while start < items.endIndex {
+            let end = min(items.endIndex, start + Self.batchSize)
+            emit(Array(items[start..<end]).parallelMap(makePage).compactMap { $0 })
+            start = end
+        }
     }
 
     func page<Content>(_ route: Route, _ template: String, title: String, description: String?,

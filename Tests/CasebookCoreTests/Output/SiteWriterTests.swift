@@ -46,4 +46,30 @@ import Testing
         #expect(try inode("same/index.html") == sameBefore, "an unchanged file is linked, not rewritten")
         #expect(try inode("changed/index.html") != changedBefore)
     }
+
+    @Test func stagedBatchesAppearOnlyOnCommitAndDiscardLeavesTheOldSite() throws {
+        let root = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("Site")
+        let writer = SiteWriter(output: output.path)
+        try writer.write([OutputFile(path: "index.html", text: "old")])
+
+        let abandoned = try writer.begin()
+        try abandoned.add([OutputFile(path: "index.html", text: "new"), OutputFile(path: "a/b/index.html", text: "x")])
+        abandoned.discard()
+        let untouched = Fixtures.tree(at: output)
+        #expect(Set(untouched.keys) == ["index.html", OutputFolderPolicy.marker])
+        #expect(untouched["index.html"] == Data("old".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["Site"])
+
+        let staged = try writer.begin()
+        try staged.add([OutputFile(path: "events/a/index.html", text: "a")])
+        #expect(Fixtures.tree(at: output)["index.html"] == Data("old".utf8), "nothing shows before the commit")
+        // A later batch may go deeper into folders an earlier batch made.
+        try staged.add([OutputFile(path: "events/b/index.html", text: "b"), OutputFile(path: "x/y/z/index.html", text: "z")])
+        try staged.commit()
+        let tree = Fixtures.tree(at: output)
+        #expect(Set(tree.keys) == ["events/a/index.html", "events/b/index.html", "x/y/z/index.html", OutputFolderPolicy.marker])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["Site"])
+    }
 }

@@ -3,17 +3,17 @@
 struct Sitemap {
     let graph: SiteGraph
 
-    func files(pages: [OutputFile]) -> [OutputFile] {
+    func files(pagePaths: [String]) -> [OutputFile] {
         guard graph.urls.origin != nil else {
             return [OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n")]
         }
         let lastModified = Dictionary(graph.sources.map { (Route.source($0.id).outputPath, ($0.updated ?? $0.published)) },
                                       uniquingKeysWith: { a, _ in a })
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in pages.sorted(by: { $0.path < $1.path }) where page.path.hasSuffix("index.html") {
-            let folder = String(page.path.dropLast("index.html".count))
+        for path in pagePaths.sorted() where path.hasSuffix("index.html") {
+            let folder = String(path.dropLast("index.html".count))
             xml += "<url><loc>\(XML.escape(graph.urls.absolute(.file(folder))))</loc>"
-            if let date = lastModified[page.path], date.precision == .day { xml += "<lastmod>\(date)</lastmod>" }
+            if let date = lastModified[path], date.precision == .day { xml += "<lastmod>\(date)</lastmod>" }
             xml += "</url>\n"
         }
         xml += "</urlset>\n"
