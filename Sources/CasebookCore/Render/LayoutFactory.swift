@@ -2,13 +2,17 @@
 struct LayoutFactory: Sendable {
     let graph: SiteGraph
     let stylesheetVersion: String?
+    private let chrome: SiteChrome
+    /// The footer is the same on every page: rendered once.
+    private let footerHTML: String
     private let navEntries: [(label: String, route: Route?, url: String)]
     private let footerLinks: [LayoutView.DataLink]
     private let lastUpdated: DateView?
 
-    init(graph: SiteGraph, stylesheetVersion: String?) {
+    init(graph: SiteGraph, templates: TemplateSet, stylesheetVersion: String?) {
         self.graph = graph
         self.stylesheetVersion = stylesheetVersion
+        chrome = SiteChrome(templates: templates)
         let urls = graph.urls
         var entries: [(String, Route?, String)] = [
             ("Timeline", .timeline, urls.path(.timeline)), ("Cases", .cases, urls.path(.cases)),
@@ -29,6 +33,15 @@ struct LayoutFactory: Sendable {
         } + [.init(label: "feed.xml (Atom)", url: urls.path(.file("feed.xml")))]
         let dates = graph.sources.map { $0.updated ?? $0.published } + graph.events.map(\.date)
         lastUpdated = dates.max().map { DateLabel.view($0) }
+        footerHTML = chrome.footer(Self.chromeView(graph, nav: [], footerLinks: footerLinks, lastUpdated: lastUpdated))
+    }
+
+    private static func chromeView(_ graph: SiteGraph, nav: [LayoutView.NavItem], footerLinks: [LayoutView.DataLink],
+                                   lastUpdated: DateView?) -> SiteChrome.View {
+        let urls = graph.urls
+        return SiteChrome.View(siteTitle: graph.config.title, siteDescription: graph.config.description,
+                               language: graph.config.language, homeURL: urls.path(.home), searchURL: urls.path(.search),
+                               feedURL: urls.path(.file("feed.xml")), nav: nav, footerLinks: footerLinks, lastUpdated: lastUpdated)
     }
 
     var homeCrumb: LayoutView.Crumb { .init(label: "Home", url: graph.urls.path(.home)) }
@@ -41,14 +54,15 @@ struct LayoutFactory: Sendable {
         let section = Self.section(of: route)
         let currentURL = urls.path(route)
         let css = urls.path(.file("assets/casebook.css")) + (stylesheetVersion.map { "?v=\($0)" } ?? "")
+        let nav = navEntries.map { entry in
+            let current = entry.url == currentURL ? "page" : (entry.route != nil && entry.route == section ? "true" : nil)
+            return LayoutView.NavItem(label: entry.label, url: entry.url, current: current)
+        }
         return LayoutView(
             siteTitle: graph.config.title, siteDescription: graph.config.description, language: graph.config.language,
             homeURL: urls.path(.home), stylesheetURL: css, scriptURL: urls.path(.file("assets/casebook.js")),
             feedURL: urls.path(.file("feed.xml")), searchURL: urls.path(.search),
-            nav: navEntries.map { entry in
-                let current = entry.url == currentURL ? "page" : (entry.route != nil && entry.route == section ? "true" : nil)
-                return .init(label: entry.label, url: entry.url, current: current)
-            },
+            nav: nav, headerHTML: chrome.header(Self.chromeView(graph, nav: nav, footerLinks: footerLinks, lastUpdated: lastUpdated)), footerHTML: footerHTML,
             footerLinks: footerLinks, lastUpdated: lastUpdated,
             documentTitle: route == .home ? graph.config.title : "\(title) · \(graph.config.title)",
             description: description ?? graph.config.description ?? graph.config.title,

@@ -13,7 +13,7 @@ public struct SiteRenderer: Sendable {
         self.graph = graph
         self.views = views
         self.templates = templates
-        layout = LayoutFactory(graph: graph, stylesheetVersion: stylesheetVersion)
+        layout = LayoutFactory(graph: graph, templates: templates, stylesheetVersion: stylesheetVersion)
         eventCards = views.events.parallelMap { templates.render("partials/event-card", $0) }
         quoteCards = views.quotes.parallelMap { templates.render("partials/quote-card", $0) }
     }

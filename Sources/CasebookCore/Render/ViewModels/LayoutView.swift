@@ -27,6 +27,9 @@ public struct LayoutView: Sendable {
     public let feedURL: String
     public let searchURL: String
     public let nav: [NavItem]
+    /// `partials/site-header` and `partials/site-footer`, rendered once per navigation state (see `SiteChrome`).
+    public let headerHTML: String
+    public let footerHTML: String
     public let footerLinks: [DataLink]
     /// The newest date in the content, for "Last updated"; derived from content so builds stay reproducible.
     public let lastUpdated: DateView?

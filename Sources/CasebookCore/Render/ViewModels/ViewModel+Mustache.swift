@@ -103,6 +103,8 @@ extension LayoutView: MustacheParent {
         case "feedURL": return feedURL
         case "searchURL": return searchURL
         case "nav": return nav
+        case "headerHTML": return headerHTML
+        case "footerHTML": return footerHTML
         case "footerLinks": return footerLinks
         case "lastUpdated": return lastUpdated
         case "documentTitle": return documentTitle
@@ -113,6 +115,23 @@ extension LayoutView: MustacheParent {
         case "canonicalURL": return canonicalURL
         case "breadcrumbs": return breadcrumbs
         case "pageKind": return pageKind
+        default: return nil
+        }
+    }
+}
+
+extension SiteChrome.View: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "siteTitle": return siteTitle
+        case "siteDescription": return siteDescription
+        case "language": return language
+        case "homeURL": return homeURL
+        case "searchURL": return searchURL
+        case "feedURL": return feedURL
+        case "nav": return nav
+        case "footerLinks": return footerLinks
+        case "lastUpdated": return lastUpdated
         default: return nil
         }
     }
