@@ -34,8 +34,17 @@ public struct SiteWriter: Sendable {
         try staged.commit()
     }
 
-    /// Opens a fresh staging folder beside the output, to which files can be added a batch at a time
-    /// while the rest of the site is still being rendered; nothing is visible until `commit()`.
+    /// The previous output, kept beside the new one after a swap (`.Site.casebook-spare`) so that the next build
+    /// can start from it: only pages that changed are rewritten, and no tree of 20,000 folders is created and
+    /// another deleted on every build. Its unchanged files are hard links shared with the output, so it costs
+    /// little space; deleting it only makes the next build slower.
+    var spare: String {
+        (output as NSString).deletingLastPathComponent + "/.\((output as NSString).lastPathComponent).casebook-spare"
+    }
+
+    /// Opens a staging folder beside the output, to which files can be added a batch at a time while the rest of
+    /// the site is still being rendered; nothing is visible until `commit()`. The staging folder is the spare
+    /// tree of the last build when there is one.
     public func begin() throws(Failure) -> StagedSite {
         let manager = FileManager.default
         let parent = (output as NSString).deletingLastPathComponent
@@ -43,13 +52,24 @@ public struct SiteWriter: Sendable {
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         let staging = parent + "/.\(name).casebook-tmp-\(token)"
         removeAbandonedStaging(in: parent, prefix: ".\(name).casebook-tmp-")
+        let previous = manager.fileExists(atPath: output) ? output : nil
+        if Self.isCasebookTree(spare), rename(spare, staging) == 0 {
+            return StagedSite(writer: self, staging: staging, previous: previous, reused: true)
+        }
         do {
             try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
         } catch {
             throw Failure(description: "cannot create a staging folder beside '\(output)': \(error.localizedDescription)")
         }
-        return StagedSite(writer: self, staging: staging, previous: manager.fileExists(atPath: output) ? output : nil)
+        return StagedSite(writer: self, staging: staging, previous: previous, reused: false)
+    }
+
+    /// Whether `path` is a real folder (not a link) holding Casebook's marker file.
+    static func isCasebookTree(_ path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return false }
+        return lstat(path + "/" + OutputFolderPolicy.marker, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
     /// Adds the folder a file goes into, and any parents not seen yet, to `levels` by depth below the staging
@@ -66,10 +86,15 @@ public struct SiteWriter: Sendable {
         return depth
     }
 
+    /// Makes a folder; in a reused spare tree it usually exists already, and a file in its place is replaced.
     static func makeFolder(_ folder: String) throws(Failure) {
-        if mkdir(folder, 0o777) != 0 && errno != EEXIST {
-            throw Failure(description: "cannot create folder '\(folder)': \(String(cString: strerror(errno)))")
+        if mkdir(folder, 0o777) == 0 { return }
+        var info = stat()
+        if errno == EEXIST, lstat(folder, &info) == 0 {
+            if info.st_mode & S_IFMT == S_IFDIR { return }
+            if unlink(folder) == 0, mkdir(folder, 0o777) == 0 { return }
         }
+        throw Failure(description: "cannot create folder '\(folder)': \(String(cString: strerror(errno)))")
     }
 
     /// Runs `body` on every item on all cores; if any fail, throws the failure of the earliest item, so the
@@ -118,7 +143,8 @@ public struct SiteWriter: Sendable {
     /// file, which made writing 20,000 pages wait on the disk for most of the build; durability comes
     /// from the swap at the end, not from syncing every page (a killed build never shows a partial tree).
     static func writeFile(_ bytes: [UInt8], to path: String) throws(Failure) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        // O_EXCL: a file that is there is never written through, as it may be a hard link into the live site.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
             throw Failure(description: "cannot create '\(path)': \(String(cString: strerror(errno)))")
         }
@@ -153,7 +179,7 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Puts the staged tree at the output path and removes the old one.
+    /// Puts the staged tree at the output path and keeps the old one as the spare for the next build.
     func swapIn(_ staging: String) throws(Failure) {
         let manager = FileManager.default
         guard manager.fileExists(atPath: output) else {
@@ -179,6 +205,6 @@ public struct SiteWriter: Sendable {
         where entry.hasPrefix(".") && entry != OutputFolderPolicy.marker && !manager.fileExists(atPath: output + "/" + entry) {
             try? manager.moveItem(atPath: old + "/" + entry, toPath: output + "/" + entry)
         }
-        try? manager.removeItem(atPath: old)
+        if manager.fileExists(atPath: spare) || rename(old, spare) != 0 { try? manager.removeItem(atPath: old) }
     }
 }

@@ -6,19 +6,25 @@ import Darwin
 #endif
 
 extension SiteWriter {
-    /// A new site being written into its staging folder.
+    /// A new site being written into its staging folder: a fresh one, or the spare tree of the build before
+    /// last, in which pages that did not change are left as they are.
     public final class StagedSite {
         let writer: SiteWriter
         let staging: String
         /// The current output, from which unchanged pages are hard-linked.
         let previous: String?
+        /// Whether the staging folder is a reused spare tree, whose stale files must go before the swap.
+        let reused: Bool
         private var made: [String: Int]
+        /// Every file this build wrote, relative to the site root.
+        private var written: Set<String> = []
         private var finished = false
 
-        init(writer: SiteWriter, staging: String, previous: String?) {
+        init(writer: SiteWriter, staging: String, previous: String?, reused: Bool) {
             self.writer = writer
             self.staging = staging
             self.previous = previous
+            self.reused = reused
             made = [staging: 0]
         }
 
@@ -28,38 +34,66 @@ extension SiteWriter {
                 // Folders first, one depth at a time so parents exist, then the files; each step on all cores,
                 // as creating 20,000 folders and files is mostly the file system's time per inode.
                 var levels: [[String]] = []
-                for file in files { SiteWriter.collectFolders(for: staging + "/" + file.path, made: &made, levels: &levels) }
+                for file in files {
+                    SiteWriter.collectFolders(for: staging + "/" + file.path, made: &made, levels: &levels)
+                    written.insert(file.path)
+                }
                 for level in levels where !level.isEmpty {
                     try SiteWriter.concurrently(level) { folder throws(Failure) in try SiteWriter.makeFolder(folder) }
                 }
-                // A page whose bytes did not change since the last build is hard-linked from the old output instead
-                // of written: no new inode, no copy, and the old tree's removal frees only its names.
-                let staging = staging, previous = previous
+                let staging = staging, previous = previous, reused = reused
                 try SiteWriter.concurrently(files) { file throws(Failure) in
-                    let path = staging + "/" + file.path
-                    if let previous, SiteWriter.holds(previous + "/" + file.path, file.bytes),
-                       link(previous + "/" + file.path, path) == 0 {
-                        return
-                    }
-                    try SiteWriter.writeFile(file.bytes, to: path)
+                    try Self.place(file, at: staging + "/" + file.path, previous: previous.map { $0 + "/" + file.path },
+                                   reused: reused)
                 }
             } catch {
                 throw Failure(description: "cannot write the site: \(error.description)")
             }
         }
 
+        /// Puts one file in the staging tree. A page whose bytes did not change is not written: it is kept from the
+        /// spare tree, or hard-linked from the current output (no new inode, no copy); where both hold it, the spare's
+        /// copy becomes a link to the output's, so the two trees share one copy of every unchanged page.
+        private static func place(_ file: OutputFile, at path: String, previous old: String?, reused: Bool) throws(Failure) {
+            if reused, SiteWriter.holds(path, file.bytes) {
+                guard let old, !SiteWriter.sameFile(path, old), SiteWriter.holds(old, file.bytes) else { return }
+                try SiteWriter.clear(path)
+                if link(old, path) == 0 { return }
+                return try SiteWriter.writeFile(file.bytes, to: path)
+            }
+            if reused { try SiteWriter.clear(path) }
+            if let old, SiteWriter.holds(old, file.bytes), link(old, path) == 0 { return }
+            try SiteWriter.writeFile(file.bytes, to: path)
+        }
+
         /// Marks the staged tree as Casebook's and swaps it in for the output.
         public func commit() throws(Failure) {
             finished = true
             do throws(Failure) {
+                if reused { try removeStale(in: staging, relative: "") }
+                let marker = staging + "/" + OutputFolderPolicy.marker
+                try SiteWriter.clear(marker)
                 try SiteWriter.writeFile(
                     Array("Written by casebook. This folder is replaced on every build; keep your own files elsewhere.\n".utf8),
-                    to: staging + "/" + OutputFolderPolicy.marker)
+                    to: marker)
             } catch {
                 try? FileManager.default.removeItem(atPath: staging)
                 throw Failure(description: "cannot write the site: \(error.description)")
             }
             try writer.swapIn(staging)
+        }
+
+        /// Deletes what a reused spare tree holds that this build did not write: pages that are gone, and
+        /// folders no page needs any more.
+        private func removeStale(in folder: String, relative: String) throws(Failure) {
+            for (name, isFolder) in SiteWriter.entries(of: folder) {
+                let path = folder + "/" + name, relativePath = relative.isEmpty ? name : relative + "/" + name
+                if isFolder, made[path] != nil {
+                    try removeStale(in: path, relative: relativePath)
+                } else if isFolder || !written.contains(relativePath) {
+                    try SiteWriter.clear(path)
+                }
+            }
         }
 
         /// Removes the staging folder, leaving the output as it was.
@@ -71,5 +105,38 @@ extension SiteWriter {
         deinit {
             if !finished { try? FileManager.default.removeItem(atPath: staging) }
         }
+    }
+
+    /// Removes whatever is at `path` (a file, a link or a whole folder); nothing there is fine.
+    static func clear(_ path: String) throws(Failure) {
+        if unlink(path) == 0 || errno == ENOENT { return }
+        if errno == EISDIR || errno == EPERM, (try? FileManager.default.removeItem(atPath: path)) != nil { return }
+        throw Failure(description: "cannot remove '\(path)': \(String(cString: strerror(errno)))")
+    }
+
+    /// Whether two paths name the same file (one inode).
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat(), second = stat()
+        return lstat(a, &first) == 0 && lstat(b, &second) == 0 && first.st_ino == second.st_ino && first.st_dev == second.st_dev
+    }
+
+    /// A folder's entries (without `.` and `..`) and whether each is a folder, from one directory read.
+    static func entries(of folder: String) -> [(name: String, isFolder: Bool)] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var result: [(String, Bool)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) { String(cString: $0) }
+            }
+            guard name != ".", name != ".." else { continue }
+            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = lstat(folder + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            }
+            result.append((name, isFolder))
+        }
+        return result
     }
 }

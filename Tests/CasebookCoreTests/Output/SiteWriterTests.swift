@@ -20,7 +20,8 @@ import Testing
         #expect(tree["index.html"] == Data("two".utf8))
         #expect(tree[".git/HEAD"] == Data("ref".utf8))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path)
-        #expect(leftovers == ["Site"], "staging folders must be cleaned up")
+        #expect(Set(leftovers) == ["Site", ".Site.casebook-spare"], "staging folders must be cleaned up; the old tree is the spare")
+        #expect(!FileManager.default.fileExists(atPath: root.path + "/.Site.casebook-spare/.git"), "dot-entries move to the new site")
     }
 
     @Test func linksUnchangedFilesFromTheOldOutputAndWritesChangedOnes() throws {
@@ -70,6 +71,42 @@ import Testing
         try staged.commit()
         let tree = Fixtures.tree(at: output)
         #expect(Set(tree.keys) == ["events/a/index.html", "events/b/index.html", "x/y/z/index.html", OutputFolderPolicy.marker])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["Site"])
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: root.path)) == ["Site", ".Site.casebook-spare"])
+    }
+
+    @Test func reusesTheSpareTreeWithoutWritingThroughToTheLiveSite() throws {
+        let root = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("Site")
+        let writer = SiteWriter(output: output.path)
+        func inode(_ path: String) throws -> UInt64 {
+            try #require(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
+        }
+        try writer.write([OutputFile(path: "same/index.html", text: "same"), OutputFile(path: "edited/index.html", text: "v1"),
+                          OutputFile(path: "gone/deep/index.html", text: "gone"), OutputFile(path: "becomes-file", text: "x")])
+        try writer.write([OutputFile(path: "same/index.html", text: "same"), OutputFile(path: "edited/index.html", text: "v2"),
+                          OutputFile(path: "gone/deep/index.html", text: "gone"), OutputFile(path: "becomes-file", text: "x")])
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: root.path)) == ["Site", ".Site.casebook-spare"])
+
+        // The third build starts from the spare (the first build's tree) while the second build is live.
+        let staged = try writer.begin()
+        try staged.add([OutputFile(path: "same/index.html", text: "same"), OutputFile(path: "edited/index.html", text: "v3"),
+                        OutputFile(path: "becomes-file/index.html", text: "now a folder"), OutputFile(path: "new/index.html", text: "new")])
+        let live = Fixtures.tree(at: output)
+        #expect(live["edited/index.html"] == Data("v2".utf8), "the live site is untouched until the swap")
+        #expect(live["gone/deep/index.html"] == Data("gone".utf8))
+        try staged.commit()
+
+        let tree = Fixtures.tree(at: output)
+        #expect(Set(tree.keys) == ["same/index.html", "edited/index.html", "becomes-file/index.html", "new/index.html",
+                                   OutputFolderPolicy.marker])
+        #expect(tree["edited/index.html"] == Data("v3".utf8))
+        #expect(tree["becomes-file/index.html"] == Data("now a folder".utf8))
+        #expect(!FileManager.default.fileExists(atPath: output.path + "/gone"), "folders no page needs are removed")
+        let spare = root.appendingPathComponent(".Site.casebook-spare")
+        #expect(Fixtures.tree(at: spare)["edited/index.html"] == Data("v2".utf8), "the spare is now the second build")
+        #expect(try inode(output.path + "/same/index.html") == inode(spare.path + "/same/index.html"),
+                "an unchanged page is one file shared by both trees")
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: root.path)) == ["Site", ".Site.casebook-spare"])
     }
 }
