@@ -1,6 +1,6 @@
 /// The cases index and one page per case, with the case's own timeline and quotes.
 extension SiteRenderer {
-    func casePages(_ emit: PageBatches) {
+    func caseJobs() -> [Job] {
         let all = graph.cases.compactMap { views.cases[$0.id] }
         let open: Set<String> = ["filed", "pending", "appealed"]
         let groups = [("Open", "cases-open", all.filter { open.contains($0.status) }),
@@ -8,9 +8,11 @@ extension SiteRenderer {
             members.isEmpty ? nil : PageContents.Cases.Group(label: label, anchor: anchor,
                                                              countLabel: Plural.count(members.count, "case"), cases: members)
         }
-        emit([page(.cases, "cases", title: "Cases", description: "The lawsuits and proceedings this tracker follows.",
-                   crumbs: [layout.homeCrumb, .init(label: "Cases", url: nil)], content: PageContents.Cases(groups: groups))])
-        pages(for: all, emit) { view in
+        let index: Job = {
+            [page(.cases, "cases", title: "Cases", description: "The lawsuits and proceedings this tracker follows.",
+                  crumbs: [layout.homeCrumb, .init(label: "Cases", url: nil)], content: PageContents.Cases(groups: groups))]
+        }
+        return [index] + jobs(for: all) { view in
             let events = graph.eventsByCase[view.id] ?? []
             let content = PageContents.Case(
                 legalCase: view,

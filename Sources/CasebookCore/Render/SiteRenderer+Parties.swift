@@ -1,18 +1,20 @@
 /// The parties index, grouped by kind, and one page per party.
 extension SiteRenderer {
-    func partyPages(_ emit: PageBatches) {
+    func partyJobs() -> [Job] {
         let groups = Party.Kind.allCases.compactMap { kind -> PageContents.Parties.Group? in
             let members = graph.parties.filter { $0.kind == kind }.compactMap { views.parties[$0.id] }
             return members.isEmpty ? nil : .init(label: kind.pluralLabel, anchor: "kind-\(kind.rawValue)",
                                                  countLabel: Plural.count(members.count, "party"), parties: members)
         }
-        emit([page(.parties, "parties", title: "Parties",
+        let index: Job = {
+            [page(.parties, "parties", title: "Parties",
                           description: "The people, companies, courts and outlets in \(graph.config.title).",
                           crumbs: [layout.homeCrumb, .init(label: "Parties", url: nil)], content: PageContents.Parties(
                             lede: "\(Plural.count(graph.parties.count, "person or organization", plural: "people and organizations")) in the cases: "
                                 + "who they are, what they did and what they said.",
-                            groups: groups))])
-        pages(for: graph.parties, emit) { party -> OutputFile? in
+                            groups: groups))]
+        }
+        return [index] + jobs(for: graph.parties) { party -> OutputFile? in
             guard let view = views.parties[party.id] else { return nil }
             let events = graph.eventsByParty[party.id] ?? []
             let quotesBy = graph.quotesBySpeaker[party.id] ?? [], quotesAbout = graph.quotesMentioning[party.id] ?? []

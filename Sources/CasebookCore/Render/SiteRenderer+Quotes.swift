@@ -1,6 +1,6 @@
 /// The quote index grouped by speaker, quote permalinks, and the topic pages.
 extension SiteRenderer {
-    func quotePages(_ emit: PageBatches) {
+    func quoteJobs() -> [Job] {
         let urls = graph.urls
         let speakers = graph.parties.compactMap { party -> PageContents.Quotes.Speaker? in
             guard let indexes = graph.quotesBySpeaker[party.id], let view = views.parties[party.id] else { return nil }
@@ -11,19 +11,20 @@ extension SiteRenderer {
             PageContents.Filter(id: $0.slug, label: $0.label, url: urls.path(.topic($0.slug)),
                                 countLabel: Plural.count($0.quotes.count, "quote"))
         }
-        emit([
-            page(.quotes, "quotes", title: "Quotes", description: "Everything said in \(graph.config.title), by speaker, with sources.",
+        let indexes: [Job] = [{
+            [page(.quotes, "quotes", title: "Quotes", description: "Everything said in \(graph.config.title), by speaker, with sources.",
                  crumbs: [layout.homeCrumb, .init(label: "Quotes", url: nil)],
                  content: PageContents.Quotes(
                     lede: "\(Plural.count(graph.quotes.count, "quote")) from \(Plural.count(speakers.count, "speaker")), grouped by speaker. "
                         + "Where sources print different wording, each version is shown.",
-                    speakers: speakers, topics: topicFilters)),
-            page(.topics, "topics", title: "Topics", description: "Quotes by topic.",
+                    speakers: speakers, topics: topicFilters))]
+        }, {
+            [page(.topics, "topics", title: "Topics", description: "Quotes by topic.",
                  crumbs: [layout.homeCrumb, layout.crumb("Quotes", .quotes), .init(label: "Topics", url: nil)],
                  content: PageContents.Topics(lede: "\(Plural.count(topicFilters.count, "topic")) that the quotes touch on.",
-                                              topics: topicFilters)),
-        ])
-        pages(for: Array(views.quotes.indices), emit) { index in
+                                              topics: topicFilters))]
+        }]
+        let quotePages = jobs(for: Array(views.quotes.indices)) { index in
             let view = views.quotes[index]
             let bySpeaker = graph.quotesBySpeaker[view.speaker.id] ?? []
             let position = bySpeaker.firstIndex(of: index) ?? 0
@@ -39,7 +40,7 @@ extension SiteRenderer {
                                                     allByLabel: bySpeaker.count - 1 > more.count
                                                         ? "All \(Plural.count(bySpeaker.count, "quote")) by \(view.speaker.label)" : nil))
         }
-        pages(for: graph.topics, emit) { topic in
+        let topicPages = jobs(for: graph.topics) { topic in
             page(.topic(topic.slug), "topic", title: "Topic: \(topic.label)",
                  description: "Quotes about \(topic.label) in \(graph.config.title).",
                  crumbs: [layout.homeCrumb, layout.crumb("Quotes", .quotes), layout.crumb("Topics", .topics),
@@ -47,5 +48,6 @@ extension SiteRenderer {
                  content: PageContents.Topic(label: topic.label, countLabel: Plural.count(topic.quotes.count, "quote"),
                                              quotes: topic.quotes.map { quoteCards[$0] }))
         }
+        return indexes + quotePages + topicPages
     }
 }

@@ -1,16 +1,18 @@
 /// The timeline and one permalink page per event.
 extension SiteRenderer {
-    func timelinePages(_ emit: PageBatches) {
+    func timelineJobs() -> [Job] {
         let urls = graph.urls
         let all = Array(graph.events.indices)
-        let content = PageContents.Timeline(
-            countLabel: Plural.count(graph.events.count, "event"),
-            years: TimelineGroups.years(all, events: graph.events, cards: eventCards),
-            filters: FilterPanel.make(scope: "timeline", events: all, graph: graph, cases: true, parties: true))
-        emit([page(.timeline, "timeline", title: "Timeline",
-                          description: "Every event in \(graph.config.title), oldest first, with its sources.",
-                          crumbs: [layout.homeCrumb, .init(label: "Timeline", url: nil)], content: content)])
-        pages(for: Array(graph.events.indices), emit) { index in
+        let timeline: Job = {
+            let content = PageContents.Timeline(
+                countLabel: Plural.count(graph.events.count, "event"),
+                years: TimelineGroups.years(all, events: graph.events, cards: eventCards),
+                filters: FilterPanel.make(scope: "timeline", events: all, graph: graph, cases: true, parties: true))
+            return [page(.timeline, "timeline", title: "Timeline",
+                         description: "Every event in \(graph.config.title), oldest first, with its sources.",
+                         crumbs: [layout.homeCrumb, .init(label: "Timeline", url: nil)], content: content)]
+        }
+        return [timeline] + jobs(for: Array(graph.events.indices)) { index in
             let event = graph.events[index]
             let view = views.events[index]
             let neighbours = event.cases.compactMap { reference -> PageContents.Event.Neighbours? in

@@ -21,43 +21,49 @@ public struct SiteRenderer: Sendable {
     /// Every page, in one list.
     public func render() -> [OutputFile] {
         var files: [OutputFile] = []
-        render { files += $0 }
+        Self.run(jobs()) { files += $0 }
         return files
     }
 
-    /// Every page, handed to `emit` a batch at a time in a fixed order, so that a caller writing them out
-    /// never holds the whole site in memory.
-    public func render(_ emit: PageBatches) {
-        emit([home()])
-        timelinePages(emit)
-        casePages(emit)
-        partyPages(emit)
-        quotePages(emit)
-        sourcePages(emit)
-        emit(freePages())
-        emit([page(.search, "search", title: "Search", description: "Search events, quotes, parties and sources.",
-                          crumbs: [layout.homeCrumb, .init(label: "Search", url: nil)],
-                          content: PageContents.Search(indexURL: graph.urls.path(.file("search-index.json")),
-                                                       scriptURL: graph.urls.path(.file("assets/search.js"))))])
-        emit([page(.notFound, "404", title: "Page not found", description: "There is no page at this address.",
-                   crumbs: [], content: PageContents.FreePage(title: "Page not found", html: ""))])
+    /// One piece of rendering work (a page, or a few data files), done on whichever core is free.
+    public typealias Job = @Sendable () -> [OutputFile]
+
+    /// Every page as a job, in a fixed order.
+    public func jobs() -> [Job] {
+        var jobs: [Job] = [{ [home()] }]
+        jobs += timelineJobs() + caseJobs() + partyJobs() + quoteJobs() + sourceJobs()
+        jobs += graph.pages.map { item in { [freePage(item)] } }
+        jobs.append {
+            [page(.search, "search", title: "Search", description: "Search events, quotes, parties and sources.",
+                  crumbs: [layout.homeCrumb, .init(label: "Search", url: nil)],
+                  content: PageContents.Search(indexURL: graph.urls.path(.file("search-index.json")),
+                                               scriptURL: graph.urls.path(.file("assets/search.js"))))]
+        }
+        jobs.append {
+            [page(.notFound, "404", title: "Page not found", description: "There is no page at this address.",
+                  crumbs: [], content: PageContents.FreePage(title: "Page not found", html: ""))]
+        }
+        return jobs
     }
 
-    /// Receives rendered pages a batch at a time.
-    public typealias PageBatches = ([OutputFile]) -> Void
-
-    /// How many pages are rendered (on all cores) before they are handed on: enough to keep both cores busy,
+    /// How many jobs run (on all cores) before their files are handed on: enough to keep both cores busy,
     /// few enough that even a big tracker's largest pages (case pages of several MB) stay a few tens of MB.
     static let batchSize = 64
 
-    /// One page per item, rendered on all cores a batch at a time.
-    func pages<Item: Sendable>(for items: [Item], _ emit: PageBatches, _ makePage: @Sendable (Item) -> OutputFile?) {
-        var start = items.startIndex
-        while start < items.endIndex {
-            let end = min(items.endIndex, start + Self.batchSize)
-            emit(Array(items[start..<end]).parallelMap(makePage).compactMap { $0 })
+    /// Runs `jobs` on all cores a batch at a time and hands each batch's files to `emit`, in order, so that a
+    /// caller writing them out never holds the whole site in memory.
+    public static func run(_ jobs: [Job], _ emit: ([OutputFile]) -> Void) {
+        var start = jobs.startIndex
+        while start < jobs.endIndex {
+            let end = min(jobs.endIndex, start + batchSize)
+            emit(Array(jobs[start..<end]).parallelMap { $0() }.flatMap { $0 })
             start = end
         }
+    }
+
+    /// One job per item, each making that item's page.
+    func jobs<Item: Sendable>(for items: [Item], _ makePage: @escaping @Sendable (Item) -> OutputFile?) -> [Job] {
+        items.map { item in { makePage(item).map { [$0] } ?? [] } }
     }
 
     func page<Content>(_ route: Route, _ template: String, title: String, description: String?,
@@ -92,12 +98,9 @@ public struct SiteRenderer: Sendable {
         return page(.home, "home", title: graph.config.title, description: graph.config.description, crumbs: [], content: content)
     }
 
-    func freePages() -> [OutputFile] {
-        graph.pages.map { item in
-            let html = views.pages[item.id]?.html ?? ""
-            return page(.page(item.id), "page", title: item.title, description: views.pages[item.id]?.excerpt,
-                        crumbs: [layout.homeCrumb, .init(label: item.title, url: nil)],
-                        content: PageContents.FreePage(title: item.title, html: html))
-        }
+    func freePage(_ item: Page) -> OutputFile {
+        page(.page(item.id), "page", title: item.title, description: views.pages[item.id]?.excerpt,
+             crumbs: [layout.homeCrumb, .init(label: item.title, url: nil)],
+             content: PageContents.FreePage(title: item.title, html: views.pages[item.id]?.html ?? ""))
     }
 }
