@@ -40,7 +40,7 @@ release: deps
 	$(SWIFT) build -c release
 
 clean:
-	rm -rf .build Site .Site.casebook-spare
+	rm -rf .build Site .Site.casebook-spare .casebook-cache
 
 ## Release-build benchmark on synthetic trackers of 1,000 and 10,000 events (see Scripts/bench.sh).
 bench: deps

@@ -21,6 +21,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Replace an output folder that holds files Casebook did not write.")
     var force = false
 
+    @Flag(help: "Render every page, ignoring the page digests kept in .casebook-cache/ (they are still updated).")
+    var noCache = false
+
     @Flag(help: "Print only errors and warnings.")
     var quiet = false
 
@@ -31,6 +34,8 @@ struct Build: ParsableCommand {
         var options = source.buildOptions()
         options.output = output
         options.force = force
+        options.cacheFolder = options.projectRoot + "/.casebook-cache"
+        options.ignoreCache = noCache
         let start = DispatchTime.now().uptimeNanoseconds
         let result = BuildPipeline.run(options)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

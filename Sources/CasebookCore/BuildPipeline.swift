@@ -102,7 +102,8 @@ public enum BuildPipeline {
             { DataExport(graph: graph).files() }, { [AtomFeed(graph: graph, views: views).file()] },
             { [SearchIndex(graph: graph, views: views).file()] }, { [CalendarFile(graph: graph, views: views).file()] },
         ]
-        let renderer = SiteRenderer(graph: graph, views: views, templates: templates, stylesheetVersion: stylesheet)
+        let renderer = SiteRenderer(graph: graph, views: views, templates: templates, stylesheetVersion: stylesheet,
+                                    cache: output.cache)
         var pagePaths: [String] = [], dataPaths: [String] = []
         SiteRenderer.run(renderer.jobs() + downloads) { files in
             for file in files {
@@ -133,11 +134,15 @@ public enum BuildPipeline {
     struct Output {
         private(set) var kept: [OutputFile] = []
         private(set) var staged: SiteWriter.StagedSite?
+        /// Page digests of the last build, for writing builds with a cache folder.
+        let cache: RenderCache?
         private(set) var failure: SiteWriter.Failure?
         /// Time spent writing, interleaved with rendering.
         private(set) var writeSeconds = 0.0
 
         init(_ options: BuildOptions) throws(BuildResult.Failure) {
+            cache = options.write
+                ? options.cacheFolder.map { RenderCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) } : nil
             guard options.write else { return }
             do { staged = try SiteWriter(output: options.output).begin() } catch { throw .io(error.description) }
         }
@@ -157,7 +162,9 @@ public enum BuildPipeline {
         mutating func commit() throws(BuildResult.Failure) {
             guard let staged else { return }
             self.staged = nil
-            do { try staged.commit() } catch { throw .io(error.description) }
+            let stamp = cache?.stamp
+            do { try staged.commit(stamp: stamp) } catch { throw .io(error.description) }
+            if let stamp { cache?.save(stamp: stamp) }
         }
     }
 }
@@ -172,6 +179,11 @@ public struct BuildOptions: Sendable {
     /// Replaces the base URL's scheme and host, keeping its path: the preview server's own address, so that
     /// feeds and canonical links point at the preview.
     public var origin: String?
+    /// Where page digests are kept between builds (`.casebook-cache/`), so a rebuild renders only pages that
+    /// changed; nil renders every page.
+    public var cacheFolder: String?
+    /// Renders every page but still records digests for the next build.
+    public var ignoreCache = false
     public var drafts = false
     public var force = false
     /// False builds in memory only (for tests and `casebook check`).

@@ -66,6 +66,62 @@ import Testing
         #expect(String(decoding: rebuilt["index.html"] ?? Data(), as: UTF8.self).contains("Example sues Sample"))
     }
 
+    /// With a render cache, pages whose digest did not change are linked from the output, not rendered; the
+    /// result must still equal a fresh build without a cache, after content and template edits.
+    @Test func cachedRebuildsRenderOnlyChangedPagesAndEqualAFreshBuild() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let templates = root.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(atPath: Fixtures.templates, toPath: templates.path)
+        var cached = options(root)
+        cached.templates = templates.path
+        cached.cacheFolder = root.appendingPathComponent(".casebook-cache").path
+        func page(_ path: String) -> String {
+            String(decoding: Fixtures.tree(at: root.appendingPathComponent("Site"))[path] ?? Data(), as: UTF8.self)
+        }
+        func freshBuildMatches() throws {
+            var fresh = options(root)
+            fresh.templates = templates.path
+            fresh.output = root.appendingPathComponent("Fresh-\(UUID().uuidString)").path
+            #expect(BuildPipeline.run(fresh).exitCode == 0)
+            let rebuilt = Fixtures.tree(at: root.appendingPathComponent("Site"))
+            let expected = Fixtures.tree(at: URL(fileURLWithPath: fresh.output))
+            #expect(rebuilt.keys.sorted() == expected.keys.sorted())
+            #expect(rebuilt.filter { $0.key != OutputFolderPolicy.marker && expected[$0.key] != $0.value }.keys.sorted() == [])
+        }
+        #expect(BuildPipeline.run(cached).exitCode == 0)
+        // Marks a page the edit below does not touch: it survives only if that page is not rendered again.
+        let untouched = root.appendingPathComponent("Site/parties/jane-roe/index.html")
+        try Data((page("parties/jane-roe/index.html") + "<!-- kept -->").utf8).write(to: untouched)
+
+        let events = root.appendingPathComponent("Content/timeline/2021.yml")
+        try String(contentsOf: events, encoding: .utf8).replacingOccurrences(of: "Sample gave notice by email.", with: "Sample gave notice by fax.")
+            .write(to: events, atomically: true, encoding: .utf8)
+        #expect(BuildPipeline.run(cached).exitCode == 0)
+        #expect(page("parties/jane-roe/index.html").hasSuffix("<!-- kept -->"), "an unchanged page is linked, not rendered")
+        #expect(page("events/host-notice/index.html").contains("notice by fax"))
+        #expect(page("timeline/index.html").contains("notice by fax"))
+        cached.ignoreCache = true
+        #expect(BuildPipeline.run(cached).exitCode == 0)
+        cached.ignoreCache = false
+        try freshBuildMatches()
+
+        // A template edit changes every page's digest.
+        let layout = templates.appendingPathComponent("layout.mustache")
+        try String(contentsOf: layout, encoding: .utf8).replacingOccurrences(of: "<main id=\"main\"", with: "<main data-edited id=\"main\"")
+            .write(to: layout, atomically: true, encoding: .utf8)
+        #expect(BuildPipeline.run(cached).exitCode == 0)
+        #expect(page("parties/jane-roe/index.html").contains("data-edited"))
+        try freshBuildMatches()
+
+        // An output changed behind the cache's back (its marker no longer matches) is rebuilt whole.
+        try FileManager.default.removeItem(at: root.appendingPathComponent("Site/parties/jane-roe/index.html"))
+        let marker = root.appendingPathComponent("Site/" + OutputFolderPolicy.marker)
+        try Data("Written by casebook.\n".utf8).write(to: marker)
+        #expect(BuildPipeline.run(cached).exitCode == 0)
+        try freshBuildMatches()
+    }
+
     @Test func staticFilesAreCopiedButMayNotReplaceGeneratedOnes() throws {
         let root = try project()
         defer { try? FileManager.default.removeItem(at: root) }

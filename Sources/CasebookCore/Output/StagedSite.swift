@@ -55,6 +55,16 @@ extension SiteWriter {
         /// spare tree, or hard-linked from the current output (no new inode, no copy); where both hold it, the spare's
         /// copy becomes a link to the output's, so the two trees share one copy of every unchanged page.
         private static func place(_ file: OutputFile, at path: String, previous old: String?, reused: Bool) throws(Failure) {
+            if file.unchanged {
+                guard let old else { throw Failure(description: "'\(file.path)' was not rendered but there is no output to take it from") }
+                if reused, SiteWriter.sameFile(path, old) { return }
+                if reused { try SiteWriter.clear(path) }
+                if link(old, path) == 0 { return }
+                guard let bytes = FileManager.default.contents(atPath: old) else {
+                    throw Failure(description: "cannot read '\(old)': \(String(cString: strerror(errno)))")
+                }
+                return try SiteWriter.writeFile(Array(bytes), to: path)
+            }
             if reused, SiteWriter.holds(path, file.bytes) {
                 guard let old, !SiteWriter.sameFile(path, old), SiteWriter.holds(old, file.bytes) else { return }
                 try SiteWriter.clear(path)
@@ -66,16 +76,16 @@ extension SiteWriter {
             try SiteWriter.writeFile(file.bytes, to: path)
         }
 
-        /// Marks the staged tree as Casebook's and swaps it in for the output.
-        public func commit() throws(Failure) {
+        /// Marks the staged tree as Casebook's (with the render cache's stamp, when there is one) and swaps it in
+        /// for the output.
+        public func commit(stamp: String? = nil) throws(Failure) {
             finished = true
             do throws(Failure) {
                 if reused { try removeStale(in: staging, relative: "") }
                 let marker = staging + "/" + OutputFolderPolicy.marker
                 try SiteWriter.clear(marker)
-                try SiteWriter.writeFile(
-                    Array("Written by casebook. This folder is replaced on every build; keep your own files elsewhere.\n".utf8),
-                    to: marker)
+                let note = "Written by casebook. This folder is replaced on every build; keep your own files elsewhere.\n"
+                try SiteWriter.writeFile(Array((note + (stamp.map { "pages \($0)\n" } ?? "")).utf8), to: marker)
             } catch {
                 try? FileManager.default.removeItem(atPath: staging)
                 throw Failure(description: "cannot write the site: \(error.description)")

@@ -51,7 +51,7 @@ public struct DateLabel: Sendable {
 }
 
 /// A date ready for `<time datetime="{{iso}}">{{label}}</time>`.
-public struct DateView: Hashable, Sendable {
+public struct DateView: Hashable, Sendable, Encodable {
     public let iso: String
     public let label: String
     public let approximate: Bool

@@ -8,8 +8,12 @@ public struct SiteRenderer: Sendable {
     /// Card HTML, parallel to `graph.events` and `graph.quotes`.
     let eventCards: [String]
     let quoteCards: [String]
+    /// When set, a page whose digest matches the one the current output was built from is not rendered.
+    let cache: RenderCache?
 
-    public init(graph: SiteGraph, views: ViewCatalog, templates: TemplateSet, stylesheetVersion: String?) {
+    public init(graph: SiteGraph, views: ViewCatalog, templates: TemplateSet, stylesheetVersion: String?,
+                cache: RenderCache? = nil) {
+        self.cache = cache
         self.graph = graph
         self.views = views
         self.templates = templates
@@ -66,11 +70,14 @@ public struct SiteRenderer: Sendable {
         items.map { item in { makePage(item).map { [$0] } ?? [] } }
     }
 
-    func page<Content>(_ route: Route, _ template: String, title: String, description: String?,
-                       crumbs: [LayoutView.Crumb], schema: [StructuredData.Object] = [], content: Content) -> OutputFile {
+    func page<Content: Encodable>(_ route: Route, _ template: String, title: String, description: String?,
+                                  crumbs: [LayoutView.Crumb], schema: [StructuredData.Object] = [], content: Content) -> OutputFile {
         let context = PageContext(layout: layout.view(for: route, title: title, description: description, crumbs: crumbs,
                                                       schema: schema),
                                   content: content)
+        if let cache, cache.unchanged(route.outputPath, PageDigest.of(template: template, templates: templates.digest, context: context)) {
+            return OutputFile(unchangedAt: route.outputPath)
+        }
         return OutputFile(path: route.outputPath, text: templates.render(template, context))
     }
 

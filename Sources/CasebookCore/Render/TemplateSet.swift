@@ -12,6 +12,8 @@ public struct TemplateSet: Sendable {
     ]
 
     let library: MustacheLibrary
+    /// Of every template's name and text: part of each page's digest, so editing a template re-renders its pages.
+    let digest: PageDigest
 
     public enum Failure: Error, Equatable {
         case missingFolder(String)
@@ -48,7 +50,12 @@ public struct TemplateSet: Sendable {
             }
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (TemplateSet(library: MustacheLibrary(templates: templates)), diagnostics)
+        var state = DigestState()
+        for (name, file) in sources.sorted(by: { $0.key < $1.key }) {
+            state.add(name)
+            state.add(file.text)
+        }
+        return (TemplateSet(library: MustacheLibrary(templates: templates), digest: state.digest), diagnostics)
     }
 
     /// Renders a template; the name must be one of `required` or a partial checked at load.

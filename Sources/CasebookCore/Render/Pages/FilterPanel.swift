@@ -1,7 +1,7 @@
 /// The filter links above a timeline. Without JavaScript each link opens the case's or party's own page
 /// (which carries its filtered timeline); the script turns them into toggles that filter in place.
-public struct FilterPanel: Sendable {
-    public struct Filter: Sendable {
+public struct FilterPanel: Sendable, Encodable {
+    public struct Filter: Sendable, Encodable {
         /// "cases" or "parties", matching the cards' `data-cases` / `data-parties`.
         public let key: String
         public let id: String
@@ -12,7 +12,7 @@ public struct FilterPanel: Sendable {
         public let noun: String
     }
 
-    public struct Group: Sendable {
+    public struct Group: Sendable, Encodable {
         public let id: String
         public let label: String
         public let filters: [Filter]

@@ -1,7 +1,7 @@
 /// The page-specific data each template receives under `content`.
 public enum PageContents {
-    public struct Home: Sendable {
-        public struct Speaker: Sendable {
+    public struct Home: Sendable, Encodable {
+        public struct Speaker: Sendable, Encodable {
             public let party: Chip
             public let kindLabel: String
             public let countLabel: String
@@ -14,33 +14,33 @@ public enum PageContents {
         public let stats: [Stat]
     }
 
-    public struct Stat: Sendable {
+    public struct Stat: Sendable, Encodable {
         public let value: Int
         public let label: String
         public let url: String
     }
 
-    public struct Filter: Sendable {
+    public struct Filter: Sendable, Encodable {
         public let id: String
         public let label: String
         public let url: String
         public let countLabel: String
     }
 
-    public struct Timeline: Sendable {
+    public struct Timeline: Sendable, Encodable {
         public let countLabel: String
         public let years: [TimelineYear]
         public let filters: FilterPanel?
     }
 
-    public struct Event: Sendable {
-        public struct Neighbour: Sendable {
+    public struct Event: Sendable, Encodable {
+        public struct Neighbour: Sendable, Encodable {
             public let label: String
             public let url: String
             public let date: DateView
         }
 
-        public struct Neighbours: Sendable {
+        public struct Neighbours: Sendable, Encodable {
             public let legalCase: Chip
             public let previous: Neighbour?
             public let next: Neighbour?
@@ -53,8 +53,8 @@ public enum PageContents {
         public let neighbours: [Neighbours]
     }
 
-    public struct Cases: Sendable {
-        public struct Group: Sendable {
+    public struct Cases: Sendable, Encodable {
+        public struct Group: Sendable, Encodable {
             public let label: String
             public let anchor: String
             public let countLabel: String
@@ -64,15 +64,15 @@ public enum PageContents {
         public let groups: [Group]
     }
 
-    public struct Case: Sendable {
+    public struct Case: Sendable, Encodable {
         public let legalCase: CaseView
         public let months: [TimelineMonth]
         public let filters: FilterPanel?
         public let quotes: [String]
     }
 
-    public struct Parties: Sendable {
-        public struct Group: Sendable {
+    public struct Parties: Sendable, Encodable {
+        public struct Group: Sendable, Encodable {
             public let label: String
             public let anchor: String
             public let countLabel: String
@@ -83,8 +83,8 @@ public enum PageContents {
         public let groups: [Group]
     }
 
-    public struct Party: Sendable {
-        public struct CaseRole: Sendable {
+    public struct Party: Sendable, Encodable {
+        public struct CaseRole: Sendable, Encodable {
             public let legalCase: Chip
             public let status: String
             public let statusLabel: String
@@ -102,8 +102,8 @@ public enum PageContents {
         public let quotesAboutLabel: String
     }
 
-    public struct Quotes: Sendable {
-        public struct Speaker: Sendable {
+    public struct Quotes: Sendable, Encodable {
+        public struct Speaker: Sendable, Encodable {
             public let party: Chip
             public let role: String?
             public let anchor: String
@@ -116,7 +116,7 @@ public enum PageContents {
         public let topics: [Filter]
     }
 
-    public struct Quote: Sendable {
+    public struct Quote: Sendable, Encodable {
         public let quote: QuoteView
         /// Read by the quote-card partial: the page's own quote is shown large.
         public let large = true
@@ -127,19 +127,19 @@ public enum PageContents {
         public let allByLabel: String?
     }
 
-    public struct Topics: Sendable {
+    public struct Topics: Sendable, Encodable {
         public let lede: String
         public let topics: [Filter]
     }
 
-    public struct Topic: Sendable {
+    public struct Topic: Sendable, Encodable {
         public let label: String
         public let countLabel: String
         public let quotes: [String]
     }
 
-    public struct Sources: Sendable {
-        public struct Group: Sendable {
+    public struct Sources: Sendable, Encodable {
+        public struct Group: Sendable, Encodable {
             public let label: String
             public let anchor: String
             public let countLabel: String
@@ -150,7 +150,7 @@ public enum PageContents {
         public let groups: [Group]
     }
 
-    public struct Source: Sendable {
+    public struct Source: Sendable, Encodable {
         public let source: SourceView
         public let months: [TimelineMonth]
         public let eventCountLabel: String
@@ -158,12 +158,12 @@ public enum PageContents {
         public let quoteCountLabel: String
     }
 
-    public struct Search: Sendable {
+    public struct Search: Sendable, Encodable {
         public let indexURL: String
         public let scriptURL: String
     }
 
-    public struct FreePage: Sendable {
+    public struct FreePage: Sendable, Encodable {
         public let title: String
         public let html: String
     }

@@ -1,11 +1,11 @@
 /// Events grouped by year and month for timeline sections, carrying each event's card HTML.
-public struct TimelineYear: Sendable {
+public struct TimelineYear: Sendable, Encodable {
     public let year: String
     public let anchor: String
     public let months: [TimelineMonth]
 }
 
-public struct TimelineMonth: Sendable {
+public struct TimelineMonth: Sendable, Encodable {
     /// "January", or "Month unknown" for events dated only to the year.
     public let label: String
     /// "January 2021", for sections that show months without a year heading.

@@ -1,6 +1,6 @@
 /// A case's fields ready to print, shared by the cases index, the case page and the home page.
-public struct CaseView: Sendable {
-    public struct RoleView: Sendable {
+public struct CaseView: Sendable, Encodable {
+    public struct RoleView: Sendable, Encodable {
         public let role: String
         public let parties: [Chip]
     }

@@ -1,5 +1,5 @@
 /// A numbered reference from an event or quote to one of its sources.
-public struct CitationView: Hashable, Sendable {
+public struct CitationView: Hashable, Sendable, Encodable {
     public let number: Int
     public let sourceID: String
     public let sourceTitle: String

@@ -1,5 +1,5 @@
 /// Everything an event card or event page prints, precomputed.
-public struct EventView: Sendable {
+public struct EventView: Sendable, Encodable {
     public let id: String
     public let url: String
     public let titleHTML: String

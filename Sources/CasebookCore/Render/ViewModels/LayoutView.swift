@@ -1,19 +1,19 @@
 /// What the shared layout prints on every page: site identity, navigation, and the page's own metadata.
-public struct LayoutView: Sendable {
-    public struct NavItem: Sendable {
+public struct LayoutView: Sendable, Encodable {
+    public struct NavItem: Sendable, Encodable {
         public let label: String
         public let url: String
         /// `aria-current`: "page" on the section's own index, "true" on pages inside it, nil elsewhere.
         public let current: String?
     }
 
-    public struct Crumb: Sendable {
+    public struct Crumb: Sendable, Encodable {
         public let label: String
         /// Nil for the current page, which is the last crumb.
         public let url: String?
     }
 
-    public struct DataLink: Sendable {
+    public struct DataLink: Sendable, Encodable {
         public let label: String
         public let url: String
     }

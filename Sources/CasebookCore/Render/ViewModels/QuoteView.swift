@@ -1,7 +1,7 @@
 /// Everything a quote card or quote page prints, precomputed.
-public struct QuoteView: Sendable {
+public struct QuoteView: Sendable, Encodable {
     /// One source's different wording of the quote, shown as a word diff against the main text.
-    public struct Variant: Sendable {
+    public struct Variant: Sendable, Encodable {
         public let number: Int
         public let sourceTitle: String
         public let url: String

@@ -1,0 +1,94 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The page digests of the build that wrote the current output, kept in `.casebook-cache/`, so that the next
+/// build renders only pages whose digest changed and links every other page from the output as it is.
+/// The cache is trusted only for the output it describes: the output's marker file carries the same stamp
+/// (a digest of all page digests), and the `casebook` binary is the same file, since a new build of Casebook
+/// may render the same view models differently.
+public final class RenderCache: @unchecked Sendable {
+    let file: String
+    let output: String
+    private let binary: String
+    private let previous: [String: PageDigest]
+    private let current = LockedCache<[String: PageDigest]>([:])
+
+    /// Opens the cache for `output` under `folder`; an unreadable, stale or foreign cache is an empty one.
+    public init(folder: String, output: String, ignoringPrevious: Bool = false) {
+        self.output = OutputFolderPolicy.canonical(output)
+        var state = DigestState()
+        state.add(self.output)
+        file = folder + "/pages-" + state.digest.description.prefix(16) + ".txt"
+        binary = Self.binaryIdentity()
+        previous = ignoringPrevious ? [:] : Self.read(file, output: self.output, binary: binary)
+    }
+
+    /// Records the page's digest for this build; true when the output already holds exactly that page.
+    func unchanged(_ path: String, _ digest: PageDigest) -> Bool {
+        current.withLock { $0[path] = digest }
+        guard previous[path] == digest else { return false }
+        var info = stat()
+        return lstat(output + "/" + path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
+    /// Names this build's pages: written into the output's marker and at the head of the cache file.
+    var stamp: String {
+        var state = DigestState()
+        for (path, digest) in current.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
+            state.add(path)
+            state.add(digest.high)
+            state.add(digest.low)
+        }
+        return state.digest.description
+    }
+
+    /// Saves this build's digests once its output is in place; a cache that cannot be written only makes the
+    /// next build slower.
+    func save(stamp: String) {
+        var text = "casebook-render-cache 1\nstamp \(stamp)\nbinary \(binary)\noutput \(output)\n"
+        for (path, digest) in current.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
+            text += "\(digest) \(path)\n"
+        }
+        let folder = (file as NSString).deletingLastPathComponent
+        let temporary = file + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+            if rename(temporary, file) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+        }
+    }
+
+    private static func read(_ file: String, output: String, binary: String) -> [String: PageDigest] {
+        guard let data = FileManager.default.contents(atPath: file) else { return [:] }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= 4, lines[0] == "casebook-render-cache 1", lines[2] == "binary \(binary)",
+              lines[3] == "output \(output)", lines[1].hasPrefix("stamp "),
+              let marker = FileManager.default.contents(atPath: output + "/" + OutputFolderPolicy.marker),
+              String(decoding: marker, as: UTF8.self).contains("\npages \(lines[1].dropFirst("stamp ".count))\n")
+        else { return [:] }
+        var digests: [String: PageDigest] = [:]
+        for line in lines.dropFirst(4) where line.count > 33 {
+            guard let digest = PageDigest(hex: line.prefix(32)) else { return [:] }
+            digests[String(line.dropFirst(33))] = digest
+        }
+        return digests
+    }
+
+    /// Size and modification time of the running executable.
+    private static func binaryIdentity() -> String {
+        var info = stat()
+        guard let path = Bundle.main.executablePath, stat(path, &info) == 0 else { return "unknown" }
+        #if canImport(Darwin)
+        let modified = info.st_mtimespec
+        #else
+        let modified = info.st_mtim
+        #endif
+        return "\(path) \(info.st_size) \(modified.tv_sec).\(modified.tv_nsec)"
+    }
+}

@@ -1,0 +1,78 @@
+/// A 128-bit fingerprint of everything a page is rendered from (its template set, template name and context),
+/// stable across runs, so a rebuild can tell that a page would come out the same without rendering it.
+/// It is a fast mixing hash, not a cryptographic one: it guards against accidents, not against an adversary.
+struct PageDigest: Hashable, Sendable, CustomStringConvertible {
+    let high: UInt64
+    let low: UInt64
+
+    init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
+    /// Parses the 32 hex digits of `description`.
+    init?(hex: Substring) {
+        guard hex.count == 32, let high = UInt64(hex.prefix(16), radix: 16), let low = UInt64(hex.suffix(16), radix: 16) else {
+            return nil
+        }
+        self.init(high: high, low: low)
+    }
+
+    var description: String {
+        let digits = String(high, radix: 16) + "|" + String(low, radix: 16)
+        let parts = digits.split(separator: "|")
+        return parts.map { String(repeating: "0", count: 16 - $0.count) + $0 }.joined()
+    }
+
+    /// The digest of a page's context as Mustache would see it, with the template set's own digest mixed in.
+    static func of<Context: Encodable>(template: String, templates: PageDigest, context: Context) -> PageDigest {
+        let encoder = DigestEncoder()
+        encoder.state.add(templates.high)
+        encoder.state.add(templates.low)
+        encoder.state.add(template)
+        try? context.encode(to: encoder)  // the digest encoder never throws
+        return encoder.state.digest
+    }
+}
+
+/// Two independent 64-bit lanes fed eight bytes at a time.
+struct DigestState {
+    private var first: UInt64 = 0x243F_6A88_85A3_08D3
+    private var second: UInt64 = 0x1319_8A2E_0370_7344
+    private var count: UInt64 = 0
+
+    mutating func add(_ word: UInt64) {
+        first = ((first ^ word) &* 0x9E37_79B9_7F4A_7C15).rotated(by: 29)
+        second = ((second ^ word) &* 0xC2B2_AE3D_27D4_EB4F).rotated(by: 31) &+ first
+        count &+= 1
+    }
+
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+    }
+
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        add(UInt64(bytes.count))
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            add(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        for index in offset..<bytes.count { tail = tail << 8 | UInt64(bytes[index]) }
+        add(tail)
+    }
+
+    var digest: PageDigest {
+        var state = self
+        state.add(count)
+        let high = (state.first ^ state.second >> 29) &* 0xFF51_AFD7_ED55_8CCD
+        let low = (state.second ^ state.first >> 31) &* 0xC4CE_B9FE_1A85_EC53
+        return PageDigest(high: high ^ high >> 33, low: low ^ low >> 33)
+    }
+}
+
+private extension UInt64 {
+    func rotated(by bits: UInt64) -> UInt64 { self << bits | self >> (64 - bits) }
+}

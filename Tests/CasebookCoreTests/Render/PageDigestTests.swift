@@ -1,0 +1,38 @@
+import Testing
+@testable import CasebookCore
+
+@Suite struct PageDigestTests {
+    struct Card: Encodable {
+        let title: String
+        let tags: [String]
+        let note: String?
+        let count: Int
+    }
+
+    let templates = PageDigest(high: 1, low: 2)
+
+    func digest(_ card: Card, template: String = "event") -> PageDigest {
+        PageDigest.of(template: template, templates: templates, context: card)
+    }
+
+    @Test func equalInputsDigestAlikeAndEveryFieldCounts() {
+        let card = Card(title: "Parler sues", tags: ["a", "b"], note: nil, count: 1)
+        #expect(digest(card) == digest(Card(title: "Parler sues", tags: ["a", "b"], note: nil, count: 1)))
+        let variants = [
+            Card(title: "Parler sued", tags: ["a", "b"], note: nil, count: 1),
+            Card(title: "Parler sues", tags: ["ab"], note: nil, count: 1),
+            Card(title: "Parler sues", tags: ["a", "b"], note: "", count: 1),
+            Card(title: "Parler sues", tags: ["a", "b"], note: nil, count: 2),
+        ]
+        #expect(Set(variants.map { digest($0) } + [digest(card)]).count == variants.count + 1)
+        #expect(digest(card, template: "quote") != digest(card))
+        #expect(PageDigest.of(template: "event", templates: PageDigest(high: 1, low: 3), context: card) != digest(card))
+    }
+
+    @Test func hexRoundTrips() {
+        let value = digest(Card(title: "x", tags: [], note: nil, count: 0))
+        #expect(value.description.count == 32)
+        #expect(PageDigest(hex: Substring(value.description)) == value)
+        #expect(PageDigest(hex: "zz") == nil)
+    }
+}
