@@ -47,4 +47,23 @@ import Testing
         #expect(MarkdownRenderer.excerpt(long).count <= 161)
         #expect(MarkdownRenderer.excerpt(long).hasSuffix("…"))
     }
+
+    /// The excerpt reads only as far as it needs; it must still equal collapsing the whole text and cutting it.
+    @Test func excerptEqualsCollapsingTheWholeText() {
+        func reference(_ text: String, limit: Int) -> String {
+            let collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            guard collapsed.count > limit else { return collapsed }
+            let cut = collapsed.prefix(limit)
+            let end = cut.lastIndex(of: " ") ?? cut.endIndex
+            return cut[..<end].trimmingCharacters(in: .punctuationCharacters) + "…"
+        }
+        let pieces = ["word", " ", "  ", "\n", "\t", "café", "naïve", "👩‍⚖️", ",", ".", "—", "a", "“quoted”", "\u{2003}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for limit in [1, 5, 12, 40] {
+                #expect(MarkdownRenderer.excerpt(text, limit: limit) == reference(text, limit: limit), "\(text.debugDescription) at \(limit)")
+            }
+        }
+    }
 }
