@@ -3,7 +3,7 @@ import Yams
 
 /// Reads a `Content/` folder into a `SiteContent`, collecting a located diagnostic for every problem
 /// in a single field or file (cross-item problems such as unknown references are the Validate stage's).
-public struct ContentLoader {
+public struct ContentLoader: Sendable {
     public let fileSystem: FileSystem
     /// The content folder as the user named it; diagnostics print paths under it.
     public let root: String
@@ -11,6 +11,12 @@ public struct ContentLoader {
     public init(fileSystem: FileSystem, root: String) {
         self.fileSystem = fileSystem
         self.root = root
+    }
+
+    /// What one content file held.
+    enum LoadedFile: Sendable {
+        case legalCase(LegalCase?), party(Party?), source(Source?), page(Page?)
+        case events([TimelineEvent]), quotes([Quote])
     }
 
     public enum Failure: Error, Equatable {
@@ -23,23 +29,36 @@ public struct ContentLoader {
         var diagnostics = DiagnosticList()
         let config = loadConfig(&diagnostics)
         var content = SiteContent(config: config)
-        for path in files(in: "cases", extensions: ["md"], &diagnostics) {
-            if let item = loadCase(path, &diagnostics) { content.cases.append(item) }
+        // Every file is read and parsed on whichever core is free (a big tracker's timeline and quotes are two large
+        // YAML files); items and diagnostics are then gathered in file order, so the result does not depend on timing.
+        var jobs: [@Sendable () -> (LoadedFile, DiagnosticList)] = []
+        func add(_ load: @escaping @Sendable (inout DiagnosticList) -> LoadedFile) {
+            jobs.append {
+                var found = DiagnosticList()
+                let loaded = load(&found)
+                return (loaded, found)
+            }
         }
-        for path in files(in: "parties", extensions: ["md"], &diagnostics) {
-            if let item = loadParty(path, &diagnostics) { content.parties.append(item) }
-        }
-        for path in files(in: "sources", extensions: ["md"], &diagnostics) {
-            if let item = loadSource(path, &diagnostics) { content.sources.append(item) }
-        }
-        for path in files(in: "pages", extensions: ["md"], &diagnostics) {
-            if let item = loadPage(path, &diagnostics) { content.pages.append(item) }
-        }
+        for path in files(in: "cases", extensions: ["md"], &diagnostics) { add { .legalCase(loadCase(path, &$0)) } }
+        for path in files(in: "parties", extensions: ["md"], &diagnostics) { add { .party(loadParty(path, &$0)) } }
+        for path in files(in: "sources", extensions: ["md"], &diagnostics) { add { .source(loadSource(path, &$0)) } }
+        for path in files(in: "pages", extensions: ["md"], &diagnostics) { add { .page(loadPage(path, &$0)) } }
         for path in files(in: "timeline", extensions: ["yml", "yaml"], recursive: true, &diagnostics) {
-            content.events += loadList(path, what: "event", &diagnostics, item: loadEvent)
+            add { .events(loadList(path, what: "event", &$0, item: loadEvent)) }
         }
         for path in files(in: "quotes", extensions: ["yml", "yaml"], recursive: true, &diagnostics) {
-            content.quotes += loadList(path, what: "quote", &diagnostics, item: loadQuote)
+            add { .quotes(loadList(path, what: "quote", &$0, item: loadQuote)) }
+        }
+        for (loaded, found) in jobs.parallelMap({ $0() }) {
+            diagnostics.append(contentsOf: found)
+            switch loaded {
+            case .legalCase(let item): content.cases += item.map { [$0] } ?? []
+            case .party(let item): content.parties += item.map { [$0] } ?? []
+            case .source(let item): content.sources += item.map { [$0] } ?? []
+            case .page(let item): content.pages += item.map { [$0] } ?? []
+            case .events(let items): content.events += items
+            case .quotes(let items): content.quotes += items
+            }
         }
         return (content, diagnostics)
     }
