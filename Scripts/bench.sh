@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks a release build of casebook on synthetic trackers (N events and N quotes) and prints, per scale,
-# pages written, median wall time, median CPU time, median peak RSS, pages/s and the median time of each stage.
+# pages written, median wall time, median CPU time, median peak RSS, pages/s and the median time of each stage of
+# a cold build (empty output, no spare tree, no render cache), then the median wall time of a rebuild after one
+# event's title changed (warm: spare tree and render cache from the build before).
 # Usage: Scripts/bench.sh [RUNS] [N...]   (defaults: 5 runs; N = 1000 10000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +25,7 @@ for n in ${scales[@]}; do
     : > "$work/hugo-runs-$n.txt"
   fi
   : > "$work/runs-$n.txt"
+  : > "$work/rebuilds-$n.txt"
   for _ in $(seq "$runs"); do
     if [ -n "$hugo_bin" ]; then
       rm -rf "$work/hugo-out-$n"
@@ -30,12 +33,23 @@ for n in ${scales[@]}; do
       read -r wall user sys rss < "$work/time.txt"
       echo "$wall $(echo "$user + $sys" | bc) $rss" >> "$work/hugo-runs-$n.txt"
     fi
+    rm -rf "$work/site-$n" "$work/.site-$n.casebook-spare"
     /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" \
-      .build/release/casebook build --content "$content" --output "$work/site-$n" --timings > "$work/out.txt"
+      .build/release/casebook build --no-cache --content "$content" --output "$work/site-$n" --timings > "$work/out.txt"
     read -r wall user sys rss < "$work/time.txt"
     pages=$(sed -n 's/^Built \([0-9]*\) pages.*/\1/p' "$work/out.txt")
     stages=$(awk '/ ms$/ { printf "%s=%s ", $1, $2 }' "$work/out.txt")
     echo "$wall $(echo "$user + $sys" | bc) $rss $pages $stages" >> "$work/runs-$n.txt"
+    # Touch one event, as a writer saving a file would, and rebuild over the previous output.
+    if grep -q '^  title: "(edited) ' "$content/timeline/events.yml"; then
+      sed -i '0,/^  title: "(edited) /s//  title: "/' "$content/timeline/events.yml"
+    else
+      sed -i '0,/^  title: "/s//  title: "(edited) /' "$content/timeline/events.yml"
+    fi
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" \
+      .build/release/casebook build --content "$content" --output "$work/site-$n" --timings > "$work/out.txt"
+    read -r wall user sys rss < "$work/time.txt"
+    echo "$wall $(echo "$user + $sys" | bc) $rss $(awk '/ ms$/ { printf "%s=%s ", $1, $2 }' "$work/out.txt")" >> "$work/rebuilds-$n.txt"
   done
   wall=$(cut -d' ' -f1 "$work/runs-$n.txt" | median)
   cpu=$(cut -d' ' -f2 "$work/runs-$n.txt" | median)
@@ -54,4 +68,10 @@ for n in ${scales[@]}; do
     value=$(grep -o "$stage=[0-9.]*" "$work/runs-$n.txt" | cut -d= -f2 | median)
     printf '    %-9s %8s ms (median of %s)\n' "$stage" "$value" "$runs"
   done
+  printf '    rebuild after one event changed: wall=%ss cpu=%ss peak-rss=%sMB (load %s ms, render %s ms, write %s ms)\n' \
+    "$(cut -d' ' -f1 "$work/rebuilds-$n.txt" | median)" "$(cut -d' ' -f2 "$work/rebuilds-$n.txt" | median)" \
+    "$(( $(cut -d' ' -f3 "$work/rebuilds-$n.txt" | median) / 1024 ))" \
+    "$(grep -o "load=[0-9.]*" "$work/rebuilds-$n.txt" | cut -d= -f2 | median)" \
+    "$(grep -o "render=[0-9.]*" "$work/rebuilds-$n.txt" | cut -d= -f2 | median)" \
+    "$(grep -o "write=[0-9.]*" "$work/rebuilds-$n.txt" | cut -d= -f2 | median)"
 done
