@@ -34,7 +34,8 @@ struct Build: ParsableCommand {
         var options = source.buildOptions()
         options.output = output
         options.force = force
-        options.cacheFolder = options.projectRoot + "/.casebook-cache"
+        // Beside the output, like its spare tree: the project root for the usual `Site/`.
+        options.cacheFolder = URL(fileURLWithPath: output).standardizedFileURL.deletingLastPathComponent().path + "/.casebook-cache"
         options.ignoreCache = noCache
         let start = DispatchTime.now().uptimeNanoseconds
         let result = BuildPipeline.run(options)
