@@ -95,20 +95,24 @@ public enum BuildPipeline {
                        _ result: inout BuildResult) -> Bool {
         let views = ViewCatalog(graph: graph, markdown: MarkdownRenderer(urls: graph.urls, unsafeHTML: graph.config.unsafeHTML))
         let stylesheet = input.assets.first { $0.path == "assets/casebook.css" }.map { ContentHash.hex($0.bytes) }
-        // Pages and the downloads, feed, search index and calendar are independent jobs, run on all cores in one
-        // stream (the downloads last, so their large buffers do not add to those of the pages) rather than kind by kind
-        // with a wait at the end of each: that wait was a good part of a small site's build.
+        // Pages are independent jobs, run on all cores in one stream rather than kind by kind with a wait at the end
+        // of each (that wait was a good part of a small site's build). The downloads, feed, search index and calendar
+        // follow once the renderer and its cards are released, so their large buffers do not add to them.
+        var pagePaths: [String] = [], dataPaths: [String] = []
+        do {
+            let renderer = SiteRenderer(graph: graph, views: views, templates: templates, stylesheetVersion: stylesheet,
+                                        cache: output.cache)
+            SiteRenderer.run(renderer.jobs()) { files in
+                pagePaths += files.map(\.path)
+                output.add(files)
+            }
+        }
         let downloads: [SiteRenderer.Job] = [
             { DataExport(graph: graph).files() }, { [AtomFeed(graph: graph, views: views).file()] },
             { [SearchIndex(graph: graph, views: views).file()] }, { [CalendarFile(graph: graph, views: views).file()] },
         ]
-        let renderer = SiteRenderer(graph: graph, views: views, templates: templates, stylesheetVersion: stylesheet,
-                                    cache: output.cache)
-        var pagePaths: [String] = [], dataPaths: [String] = []
-        SiteRenderer.run(renderer.jobs() + downloads) { files in
-            for file in files {
-                if file.path.hasSuffix(".html") { pagePaths.append(file.path) } else { dataPaths.append(file.path) }
-            }
+        SiteRenderer.run(downloads) { files in
+            dataPaths += files.map(\.path)
             output.add(files)
         }
         let sitemap = Sitemap(graph: graph).files(pagePaths: pagePaths)

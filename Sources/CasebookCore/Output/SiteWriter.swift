@@ -115,27 +115,29 @@ public struct SiteWriter: Sendable {
 
     /// Whether `path` is a regular file (not a link) holding exactly `bytes`.
     static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { holds(path, $0) }
+    }
+
+    static func holds(_ path: String, _ expected: UnsafeRawBufferPointer) -> Bool {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else {
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == expected.count else {
             return false
         }
-        var chunk = [UInt8](repeating: 0, count: Swift.min(Swift.max(bytes.count, 1), 1 << 16))
-        return bytes.withUnsafeBytes { expected in
-            chunk.withUnsafeMutableBytes { buffer in
-                guard let start = buffer.baseAddress else { return false }
-                guard let wanted = expected.baseAddress else { return true }  // an empty page, and an empty file
-                var offset = 0
-                while offset < expected.count {
-                    let count = read(descriptor, start, Swift.min(buffer.count, expected.count - offset))
-                    if count < 0 && errno == EINTR { continue }
-                    guard count > 0, memcmp(start, wanted + offset, count) == 0 else { return false }
-                    offset += count
-                }
-                return true
+        var chunk = [UInt8](repeating: 0, count: Swift.min(Swift.max(expected.count, 1), 1 << 16))
+        return chunk.withUnsafeMutableBytes { buffer in
+            guard let start = buffer.baseAddress else { return false }
+            guard let wanted = expected.baseAddress else { return true }  // an empty page, and an empty file
+            var offset = 0
+            while offset < expected.count {
+                let count = read(descriptor, start, Swift.min(buffer.count, expected.count - offset))
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0, memcmp(start, wanted + offset, count) == 0 else { return false }
+                offset += count
             }
+            return true
         }
     }
 
@@ -143,21 +145,28 @@ public struct SiteWriter: Sendable {
     /// file, which made writing 20,000 pages wait on the disk for most of the build; durability comes
     /// from the swap at the end, not from syncing every page (a killed build never shows a partial tree).
     static func writeFile(_ bytes: [UInt8], to path: String) throws(Failure) {
+        let failure: Failure? = bytes.withUnsafeBytes { buffer in
+            do throws(Failure) { try writeFile(buffer, to: path) } catch { return error }
+            return nil
+        }
+        if let failure { throw failure }
+    }
+
+    static func writeFile(_ buffer: UnsafeRawBufferPointer, to path: String) throws(Failure) {
         // O_EXCL: a file that is there is never written through, as it may be a hard link into the live site.
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
             throw Failure(description: "cannot create '\(path)': \(String(cString: strerror(errno)))")
         }
         var failure: Int32 = 0
-        bytes.withUnsafeBytes { buffer in
-            guard let start = buffer.baseAddress else { return }  // nothing to write
+        if let start = buffer.baseAddress {  // else nothing to write
             var offset = 0
             while offset < buffer.count {
                 let written = systemWrite(descriptor, start + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     failure = errno
-                    return
+                    break
                 }
                 offset += written
             }

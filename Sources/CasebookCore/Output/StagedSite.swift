@@ -65,15 +65,24 @@ extension SiteWriter {
                 }
                 return try SiteWriter.writeFile(Array(bytes), to: path)
             }
-            if reused, SiteWriter.holds(path, file.bytes) {
-                guard let old, !SiteWriter.sameFile(path, old), SiteWriter.holds(old, file.bytes) else { return }
-                try SiteWriter.clear(path)
-                if link(old, path) == 0 { return }
-                return try SiteWriter.writeFile(file.bytes, to: path)
+            let failure: Failure? = file.withBytes { bytes in
+                do throws(Failure) {
+                    if reused, SiteWriter.holds(path, bytes) {
+                        guard let old, !SiteWriter.sameFile(path, old), SiteWriter.holds(old, bytes) else { return nil }
+                        try SiteWriter.clear(path)
+                        if link(old, path) == 0 { return nil }
+                        try SiteWriter.writeFile(bytes, to: path)
+                        return nil
+                    }
+                    if reused { try SiteWriter.clear(path) }
+                    if let old, SiteWriter.holds(old, bytes), link(old, path) == 0 { return nil }
+                    try SiteWriter.writeFile(bytes, to: path)
+                    return nil
+                } catch {
+                    return error
+                }
             }
-            if reused { try SiteWriter.clear(path) }
-            if let old, SiteWriter.holds(old, file.bytes), link(old, path) == 0 { return }
-            try SiteWriter.writeFile(file.bytes, to: path)
+            if let failure { throw failure }
         }
 
         /// Marks the staged tree as Casebook's (with the render cache's stamp, when there is one) and swaps it in

@@ -9,24 +9,54 @@ extension PageContext: Encodable where Content: Encodable {}
 /// A page or file ready to write, at its path under the output folder.
 public struct OutputFile: Sendable, Equatable {
     public let path: String
-    public let bytes: [UInt8]
+    /// A rendered page keeps the template's `String` and is written from its UTF-8 storage: copying a 30 MB
+    /// timeline page into an array first cost as much memory again at the build's peak.
+    private let storage: Storage
     /// The page is exactly what the current output holds at `path` (its digest did not change), so it was not
     /// rendered and has no bytes here: the writer links the existing file.
     public let unchanged: Bool
 
+    private enum Storage: Sendable {
+        case bytes([UInt8])
+        case text(String)
+    }
+
     public init(path: String, bytes: [UInt8]) {
         self.path = path
-        self.bytes = bytes
+        storage = .bytes(bytes)
+        unchanged = false
+    }
+
+    public init(path: String, text: String) {
+        self.path = path
+        storage = .text(text)
         unchanged = false
     }
 
     init(unchangedAt path: String) {
         self.path = path
-        bytes = []
+        storage = .bytes([])
         unchanged = true
     }
 
-    public init(path: String, text: String) {
-        self.init(path: path, bytes: Array(text.utf8))
+    public var bytes: [UInt8] {
+        switch storage {
+        case .bytes(let bytes): return bytes
+        case .text(let text): return Array(text.utf8)
+        }
+    }
+
+    /// Calls `body` with the file's bytes, without copying them.
+    func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        switch storage {
+        case .bytes(let bytes):
+            return bytes.withUnsafeBytes(body)
+        case .text(var text):
+            return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    public static func == (lhs: OutputFile, rhs: OutputFile) -> Bool {
+        lhs.path == rhs.path && lhs.unchanged == rhs.unchanged && lhs.withBytes { left in rhs.withBytes { left.elementsEqual($0) } }
     }
 }
