@@ -19,9 +19,7 @@ struct PageDigest: Hashable, Sendable, CustomStringConvertible {
     }
 
     var description: String {
-        let digits = String(high, radix: 16) + "|" + String(low, radix: 16)
-        let parts = digits.split(separator: "|")
-        return parts.map { String(repeating: "0", count: 16 - $0.count) + $0 }.joined()
+        [high, low].map { String(repeating: "0", count: $0.leadingZeroBitCount / 4) + ($0 == 0 ? "" : String($0, radix: 16)) }.joined()
     }
 
     /// The digest of a page's context as Mustache would see it, with the template set's own digest mixed in.
