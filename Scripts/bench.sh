@@ -29,11 +29,13 @@ for n in ${scales[@]}; do
   for _ in $(seq "$runs"); do
     if [ -n "$hugo_bin" ]; then
       rm -rf "$work/hugo-out-$n"
+      sync  # let the file system finish the deletion before the clock starts, for both tools alike
       /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$hugo_bin" --quiet -s "$work/hugo-$n" -d "$(pwd)/$work/hugo-out-$n"
       read -r wall user sys rss < "$work/time.txt"
       echo "$wall $(echo "$user + $sys" | bc) $rss" >> "$work/hugo-runs-$n.txt"
     fi
     rm -rf "$work/site-$n" "$work/.site-$n.casebook-spare"
+    sync
     /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" \
       .build/release/casebook build --no-cache --content "$content" --output "$work/site-$n" --timings > "$work/out.txt"
     read -r wall user sys rss < "$work/time.txt"
