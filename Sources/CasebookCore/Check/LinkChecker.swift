@@ -19,7 +19,7 @@ public struct LinkChecker {
         var pages: [(String, String)] = []
         let paths = Set(files.map(\.path))
         for file in files where file.path.hasSuffix(".html") {
-            let html = String(decoding: file.bytes, as: UTF8.self)
+            let html = file.text
             ids[file.path] = Set(Self.attributeValues("id", in: html))
             pages.append((file.path, html))
         }

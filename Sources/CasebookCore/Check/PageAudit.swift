@@ -6,7 +6,7 @@ public struct PageAudit {
     public func problems(in files: [OutputFile]) -> [(page: String, message: String)] {
         var problems: [(String, String)] = []
         for file in files where file.path.hasSuffix(".html") {
-            let html = String(decoding: file.bytes, as: UTF8.self)
+            let html = file.text
             if Self.between("<title>", "</title>", in: html)?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true {
                 problems.append((file.path, "page has no title"))
             }

@@ -114,10 +114,6 @@ public struct SiteWriter: Sendable {
     }
 
     /// Whether `path` is a regular file (not a link) holding exactly `bytes`.
-    static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { holds(path, $0) }
-    }
-
     static func holds(_ path: String, _ expected: UnsafeRawBufferPointer) -> Bool {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return false }

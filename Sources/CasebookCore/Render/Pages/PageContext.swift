@@ -46,6 +46,14 @@ public struct OutputFile: Sendable, Equatable {
         }
     }
 
+    /// The file as UTF-8 text; a rendered page's own `String`, without a round trip through bytes.
+    public var text: String {
+        switch storage {
+        case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
+        case .text(let text): return text
+        }
+    }
+
     /// Calls `body` with the file's bytes, without copying them.
     func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         switch storage {
