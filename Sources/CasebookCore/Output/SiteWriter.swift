@@ -113,7 +113,7 @@ public struct SiteWriter: Sendable {
         if let failure = earliest.withLock({ $0 }) { throw failure.failure }
     }
 
-    /// Whether `path` is a regular file (not a link) holding exactly `bytes`.
+    /// Whether `path` is a regular file (not a link) holding exactly the `expected` bytes.
     static func holds(_ path: String, _ expected: UnsafeRawBufferPointer) -> Bool {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return false }

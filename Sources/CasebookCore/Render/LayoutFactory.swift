@@ -62,7 +62,7 @@ struct LayoutFactory: Sendable {
             siteTitle: graph.config.title, siteDescription: graph.config.description, language: graph.config.language,
             homeURL: urls.path(.home), stylesheetURL: css, scriptURL: urls.path(.file("assets/casebook.js")),
             feedURL: urls.path(.file("feed.xml")), searchURL: urls.path(.search),
-            nav: nav, headerHTML: chrome.header(Self.chromeView(graph, nav: nav, footerLinks: footerLinks, lastUpdated: lastUpdated)), footerHTML: footerHTML,
+            nav: nav, headerHTML: chrome.header(nav: nav) { Self.chromeView(graph, nav: nav, footerLinks: footerLinks, lastUpdated: lastUpdated) }, footerHTML: footerHTML,
             footerLinks: footerLinks, lastUpdated: lastUpdated,
             documentTitle: route == .home ? graph.config.title : "\(title) · \(graph.config.title)",
             description: description ?? graph.config.description ?? graph.config.title,

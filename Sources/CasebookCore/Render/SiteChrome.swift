@@ -23,10 +23,11 @@ struct SiteChrome: Sendable {
         self.templates = templates
     }
 
-    func header(_ view: View) -> String {
-        let key = view.nav.map(\.current)
+    /// The header for a navigation state; `view` is made only the first time that state is seen.
+    func header(nav: [LayoutView.NavItem], _ view: () -> View) -> String {
+        let key = nav.map(\.current)
         if let known = headers.withLock({ $0[key] }) { return known }
-        let html = render("partials/site-header", view)
+        let html = render("partials/site-header", view())
         headers.withLock { $0[key] = html }
         return html
     }
