@@ -20,6 +20,7 @@ public enum BuildPipeline {
             clock.lap("render")
             clock.move(output.writeSeconds, from: "render", to: "write")
             try output.commit()
+            output.finish(options.memory)
             clock.lap("write")
         } catch {
             result.failure = error
@@ -101,7 +102,7 @@ public enum BuildPipeline {
         var pagePaths: [String] = [], dataPaths: [String] = []
         do {
             let renderer = SiteRenderer(graph: graph, views: views, templates: templates, stylesheetVersion: stylesheet,
-                                        cache: output.cache)
+                                        cache: output.cache, cards: output.cards)
             SiteRenderer.run(renderer.jobs()) { files in
                 pagePaths += files.map(\.path)
                 output.add(files)
@@ -138,16 +139,22 @@ public enum BuildPipeline {
     struct Output {
         private(set) var kept: [OutputFile] = []
         private(set) var staged: SiteWriter.StagedSite?
-        /// Page digests of the last build, for writing builds with a cache folder.
+        /// Page digests of the last build: on disk for writing builds with a cache folder, in memory for
+        /// a long-lived process's builds.
         let cache: RenderCache?
+        let cards: CardCache?
         private(set) var failure: SiteWriter.Failure?
         /// Time spent writing, interleaved with rendering.
         private(set) var writeSeconds = 0.0
 
         init(_ options: BuildOptions) throws(BuildResult.Failure) {
-            cache = options.write
-                ? options.cacheFolder.map { RenderCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) } : nil
-            guard options.write else { return }
+            guard options.write else {
+                cache = options.memory?.renderCache()
+                cards = options.memory?.cards
+                return
+            }
+            cache = options.cacheFolder.map { RenderCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) }
+            cards = options.cacheFolder.map { CardCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) }
             do { staged = try SiteWriter(output: options.output).begin() } catch { throw .io(error.description) }
         }
 
@@ -170,6 +177,12 @@ public enum BuildPipeline {
             do { try staged.commit(stamp: stamp) } catch { throw .io(error.description) }
             if let stamp { cache?.save(stamp: stamp) }
         }
+
+        /// After a successful build: its cards and pages become what the next build reuses.
+        func finish(_ memory: BuildMemory?) {
+            cards?.finishBuild()
+            if let memory, let cache, !cache.isOnDisk { memory.remember(cache) }
+        }
     }
 }
 
@@ -186,8 +199,11 @@ public struct BuildOptions: Sendable {
     /// Where page digests are kept between builds (`.casebook-cache/`), so a rebuild renders only pages that
     /// changed; nil renders every page.
     public var cacheFolder: String?
-    /// Renders every page but still records digests for the next build.
+    /// Renders every page and card but still records digests for the next build.
     public var ignoreCache = false
+    /// Kept by a long-lived process between in-memory builds (`write == false`): unchanged pages come back as
+    /// `OutputFile.unchanged`, for the caller to take from the files it kept.
+    public var memory: BuildMemory?
     public var drafts = false
     public var force = false
     /// False builds in memory only (for tests and `casebook check`).

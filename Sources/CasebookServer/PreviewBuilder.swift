@@ -2,7 +2,8 @@ import CasebookCore
 import Foundation
 
 /// Builds the site in memory for the preview and decides, from what changed, how much to rebuild:
-/// a stylesheet saved on its own is swapped in as it is; anything else rebuilds the site.
+/// a stylesheet saved on its own is swapped in as it is; anything else rebuilds the site, rendering only the
+/// pages and cards whose digests changed since the last good build.
 struct PreviewBuilder: Sendable {
     let options: BuildOptions
     /// Absolute path of the theme's `assets/` folder, whose files are copied to `assets/` in the site.
@@ -12,6 +13,7 @@ struct PreviewBuilder: Sendable {
     init(options: BuildOptions, log: @escaping @Sendable (String) -> Void) {
         var options = options
         options.write = false
+        options.memory = BuildMemory()
         self.options = options
         self.assetsFolder = Self.absolute(options.templates) + "/assets"
         self.log = log
@@ -39,8 +41,11 @@ struct PreviewBuilder: Sendable {
             let count = result.diagnostics.errorCount
             log("casebook: \(count) error\(count == 1 ? "" : "s"); the preview keeps the last good build")
             state.fail(reports)
+        } else if !state.publish(result.files, warnings: reports, basePath: result.basePath ?? "/") {
+            // The build reused pages the preview no longer holds; render them all.
+            options.memory?.forgetPages()
+            return buildAll(into: state)
         } else {
-            state.publish(result.files, warnings: reports, basePath: result.basePath ?? "/")
             log(String(format: "Built %d pages in %.0f ms", result.pageCount, milliseconds))
         }
         return .reload(generation: state.current.generation)

@@ -20,17 +20,28 @@ final class PreviewState: @unchecked Sendable {
 
     var current: Snapshot { lock.withLock { snapshot } }
 
-    /// Takes a successful build's files; the overlay goes away.
-    func publish(_ files: [OutputFile], warnings: [DiagnosticReport], basePath: String) {
-        var table: [String: [UInt8]] = [:]
-        table.reserveCapacity(files.count)
-        for file in files { table[file.path] = file.bytes }
+    /// Takes a successful build's files, unless it names an unchanged page this state does not hold; the
+    /// overlay goes away. An unchanged page keeps the bytes of the build before. Returns false, publishing
+    /// nothing, when a page is missing.
+    @discardableResult
+    func publish(_ files: [OutputFile], warnings: [DiagnosticReport], basePath: String) -> Bool {
         lock.withLock {
+            var table: [String: [UInt8]] = [:]
+            table.reserveCapacity(files.count)
+            for file in files {
+                if file.unchanged {
+                    guard let kept = snapshot.files[file.path] else { return false }
+                    table[file.path] = kept
+                } else {
+                    table[file.path] = file.bytes
+                }
+            }
             snapshot.files = table
             snapshot.diagnostics = warnings
             snapshot.failed = false
             snapshot.basePath = basePath
             snapshot.generation += 1
+            return true
         }
     }
 

@@ -122,6 +122,45 @@ import Testing
         try freshBuildMatches()
     }
 
+    /// In-memory builds of a long-lived process (`casebook serve`): a page an edit does not touch comes back
+    /// unchanged, for the caller to take from the build before, and filling those in gives a fresh build's files.
+    @Test func inMemoryRebuildsReuseUnchangedPagesAndEqualAFreshBuild() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var session = options(root)
+        session.write = false
+        session.memory = BuildMemory()
+        var fresh = session
+        fresh.memory = nil
+        func table(_ files: [OutputFile]) -> [String: [UInt8]] {
+            Dictionary(files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        }
+        let first = BuildPipeline.run(session)
+        #expect(first.exitCode == 0 && !first.files.isEmpty && !first.files.contains { $0.unchanged })
+
+        let events = root.appendingPathComponent("Content/timeline/2021.yml")
+        let original = try String(contentsOf: events, encoding: .utf8)
+        let edited = original.replacingOccurrences(of: "Sample gave notice by email.", with: "Sample gave notice by fax.")
+        try edited.write(to: events, atomically: true, encoding: .utf8)
+        let second = BuildPipeline.run(session)
+        let unchanged = Set(second.files.filter(\.unchanged).map(\.path))
+        #expect(unchanged.contains("parties/jane-roe/index.html"))
+        #expect(!unchanged.contains("events/host-notice/index.html") && !unchanged.contains("timeline/index.html"))
+        let previous = table(first.files)
+        let resolved = second.files.map { $0.unchanged ? OutputFile(path: $0.path, bytes: previous[$0.path] ?? []) : $0 }
+        #expect(table(resolved) == table(BuildPipeline.run(fresh).files))
+
+        // A failed build is not remembered: after it, the same content as the last good build is all unchanged.
+        try original.replacingOccurrences(of: "parties: [sample, example]", with: "parties: [sampel, example]")
+            .write(to: events, atomically: true, encoding: .utf8)
+        #expect(BuildPipeline.run(session).exitCode == 1)
+        try edited.write(to: events, atomically: true, encoding: .utf8)
+        let third = BuildPipeline.run(session)
+        #expect(third.exitCode == 0)
+        let pages = third.files.filter { $0.path.hasSuffix(".html") }
+        #expect(!pages.isEmpty && pages.allSatisfy(\.unchanged))
+    }
+
     @Test func staticFilesAreCopiedButMayNotReplaceGeneratedOnes() throws {
         let root = try project()
         defer { try? FileManager.default.removeItem(at: root) }

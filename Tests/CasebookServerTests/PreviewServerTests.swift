@@ -60,9 +60,15 @@ import Glibc
         let preview = try await PreviewFixture(polling: polling)
         let events = try await preview.client.openEventStream()
         try await events.read(until: "event: hello", timeout: 10)
+        let untouched = try await preview.client.get("/about/").body
         try preview.edit("Content/timeline/2021.yml", replacing: "title: Example sues Sample", with: "title: Example sues Sample again")
         try await events.read(until: "event: reload", timeout: 20)
         #expect(try await preview.client.get("/events/lawsuit-filed/").body.contains("Example sues Sample again"))
+        // Not rendered again: the page the edit does not touch is served from the build before, whole (only the
+        // live-reload script's build number moves on).
+        let after = try await preview.client.get("/about/").body
+        #expect(untouched.contains("</html>") && untouched.contains("data-generation=\"1\""))
+        #expect(after == untouched.replacingOccurrences(of: "data-generation=\"1\"", with: "data-generation=\"2\""))
         await preview.stop()
     }
 

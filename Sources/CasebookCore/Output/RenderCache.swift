@@ -11,26 +11,49 @@ import Darwin
 /// (a digest of all page digests), and the `casebook` binary is the same file, since a new build of Casebook
 /// may render the same view models differently.
 public final class RenderCache: @unchecked Sendable {
-    let file: String
-    let output: String
+    /// Nil for a cache of an in-memory build (`casebook serve`), whose previous pages the caller keeps.
+    let file: String?
+    let output: String?
     private let binary: String
     private let previous: [String: PageDigest]
     private let current = LockedCache<[String: PageDigest]>([:])
 
     /// Opens the cache for `output` under `folder`; an unreadable, stale or foreign cache is an empty one.
     public init(folder: String, output: String, ignoringPrevious: Bool = false) {
-        self.output = OutputFolderPolicy.canonical(output)
-        var state = DigestState()
-        state.add(self.output)
-        file = folder + "/pages-" + state.digest.description.prefix(16) + ".txt"
+        let output = OutputFolderPolicy.canonical(output)
+        self.output = output
+        let file = folder + "/pages-" + Self.outputKey(output) + ".txt"
+        self.file = file
         binary = Self.binaryIdentity()
-        previous = ignoringPrevious ? [:] : Self.read(file, output: self.output, binary: binary)
+        previous = ignoringPrevious ? [:] : Self.read(file, output: output, binary: binary)
     }
 
-    /// Records the page's digest for this build; true when the output already holds exactly that page.
+    /// A cache for an in-memory build whose previous build had pages with `previous` digests.
+    init(previous: [String: PageDigest]) {
+        file = nil
+        output = nil
+        binary = Self.binaryIdentity()
+        self.previous = previous
+    }
+
+    var isOnDisk: Bool { file != nil }
+
+    /// This build's page digests so far.
+    var digests: [String: PageDigest] { current.withLock { $0 } }
+
+    /// Names the cache files of one output folder.
+    static func outputKey(_ output: String) -> String {
+        var state = DigestState()
+        state.add(OutputFolderPolicy.canonical(output))
+        return String(state.digest.description.prefix(16))
+    }
+
+    /// Records the page's digest for this build; true when the output (or the previous in-memory build) already
+    /// holds exactly that page.
     func unchanged(_ path: String, _ digest: PageDigest) -> Bool {
         current.withLock { $0[path] = digest }
         guard previous[path] == digest else { return false }
+        guard let output else { return true }
         var info = stat()
         return lstat(output + "/" + path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
@@ -49,6 +72,7 @@ public final class RenderCache: @unchecked Sendable {
     /// Saves this build's digests once its output is in place; a cache that cannot be written only makes the
     /// next build slower.
     func save(stamp: String) {
+        guard let file, let output else { return }
         var text = "casebook-render-cache 1\nstamp \(stamp)\nbinary \(binary)\noutput \(output)\n"
         for (path, digest) in current.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
             text += "\(digest) \(path)\n"
@@ -81,7 +105,7 @@ public final class RenderCache: @unchecked Sendable {
     }
 
     /// Size and modification time of the running executable.
-    private static func binaryIdentity() -> String {
+    static func binaryIdentity() -> String {
         var info = stat()
         guard let path = Bundle.main.executablePath, stat(path, &info) == 0 else { return "unknown" }
         #if canImport(Darwin)

@@ -12,14 +12,19 @@ public struct SiteRenderer: Sendable {
     let cache: RenderCache?
 
     public init(graph: SiteGraph, views: ViewCatalog, templates: TemplateSet, stylesheetVersion: String?,
-                cache: RenderCache? = nil) {
+                cache: RenderCache? = nil, cards: CardCache? = nil) {
         self.cache = cache
         self.graph = graph
         self.views = views
         self.templates = templates
         layout = LayoutFactory(graph: graph, templates: templates, stylesheetVersion: stylesheetVersion)
-        eventCards = views.events.parallelMap { templates.render("partials/event-card", $0) }
-        quoteCards = views.quotes.parallelMap { templates.render("partials/quote-card", $0) }
+        eventCards = views.events.parallelMap { Self.card("partials/event-card", $0, templates, cards) }
+        quoteCards = views.quotes.parallelMap { Self.card("partials/quote-card", $0, templates, cards) }
+    }
+
+    private static func card<View: Encodable>(_ template: String, _ view: View, _ templates: TemplateSet, _ cards: CardCache?) -> String {
+        guard let cards else { return templates.render(template, view) }
+        return cards.html(template, templates: templates, view: view) { templates.render(template, view) }
     }
 
     /// Every page, in one list.
