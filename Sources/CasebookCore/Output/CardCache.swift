@@ -61,26 +61,34 @@ public final class CardCache: @unchecked Sendable {
         } > 0 || cards.count != previous.count
         previous = cards
         guard let file, changed else { return }
-        var bytes = Array("casebook-card-cache 1\nbinary \(binary)\n".utf8)
-        for (digest, html) in cards.sorted(by: { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }) {
-            bytes += Array("\(digest) \(html.utf8.count)\n".utf8)
-            bytes += html.utf8
-            bytes.append(0x0A)
-        }
         let temporary = file + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        do {
-            try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-            if rename(temporary, file) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
+        if Self.write(cards, binary: binary, to: temporary) {
+            if rename(temporary, file) != 0 { unlink(temporary) }
+        } else {
+            unlink(temporary)
         }
+    }
+
+    /// Streams the entries out through stdio's buffer: a copy of all cards in one array was 100 MB at the
+    /// end of a big tracker's build, its peak.
+    private static func write(_ cards: [PageDigest: String], binary: String, to path: String) -> Bool {
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        guard let stream = fopen(path, "wb") else { return false }
+        var ok = fputs("casebook-card-cache 1\nbinary \(binary)\n", stream) >= 0
+        for (digest, html) in cards.sorted(by: { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }) where ok {
+            var html = html
+            ok = fputs("\(digest) \(html.utf8.count)\n", stream) >= 0
+                && html.withUTF8 { fwrite($0.baseAddress, 1, $0.count, stream) == $0.count }
+                && fputc(0x0A, stream) != EOF
+        }
+        return fclose(stream) == 0 && ok
     }
 
     /// Entries are `<32 hex digits> <byte count>\n<bytes>\n`; any damage empties the cache rather than
     /// risking a wrong card.
     private static func read(_ file: String, binary: String) -> [PageDigest: String] {
-        guard let data = FileManager.default.contents(atPath: file) else { return [:] }
+        // Mapped, not read: the strings below are the only copy the build keeps.
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else { return [:] }
         let header = Array("casebook-card-cache 1\nbinary \(binary)\n".utf8)
         return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> [PageDigest: String] in
             let bytes = raw.bindMemory(to: UInt8.self)

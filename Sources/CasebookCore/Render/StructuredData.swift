@@ -19,59 +19,78 @@ enum StructuredData {
             ])
         }
         guard !graph.isEmpty else { return "" }
-        var json = ""
+        var json: [UInt8] = []
+        json.reserveCapacity(1024)
         write(["@context": "https://schema.org", "@graph": graph], into: &json)
-        return json
+        return String(decoding: json, as: UTF8.self)
     }
 
-    /// Compact JSON with sorted keys, written directly (Foundation's serializer and five passes of
-    /// `replacingOccurrences` took a quarter of the render time). `<`, `>` and `&` become unicode escapes:
-    /// the JSON means the same, and `</script>` or `<!--` cannot appear.
-    static func write(_ value: Any, into json: inout String) {
+    /// Compact JSON with sorted keys, written directly as UTF-8 (Foundation's serializer and five passes of
+    /// `replacingOccurrences` took a quarter of the render time; escaping scalar by scalar, a tenth of a rebuild).
+    /// `<`, `>` and `&` become unicode escapes: the JSON means the same, and `</script>` or `<!--` cannot appear.
+    static func write(_ value: Any, into json: inout [UInt8]) {
         switch value {
         case let text as String:
-            json += "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": json += "\\\""
-                case "\\": json += "\\\\"
-                case "\n": json += "\\n"
-                case "\r": json += "\\r"
-                case "\t": json += "\\t"
-                case "<": json += "\\u003c"
-                case ">": json += "\\u003e"
-                case "&": json += "\\u0026"
-                case "\u{2028}": json += "\\u2028"
-                case "\u{2029}": json += "\\u2029"
-                case _ where scalar.value < 0x20:
-                    json += "\\u00" + String(scalar.value, radix: 16).leftPadded(to: 2)
-                default: json.unicodeScalars.append(scalar)
-                }
-            }
-            json += "\""
+            writeString(text, into: &json)
         case let number as Int:
-            json += String(number)
+            json += String(number).utf8
         case let flag as Bool:
-            json += flag ? "true" : "false"
+            json += (flag ? "true" : "false").utf8
         case let list as [Any]:
-            json += "["
+            json.append(UInt8(ascii: "["))
             for (index, item) in list.enumerated() {
-                if index > 0 { json += "," }
+                if index > 0 { json.append(UInt8(ascii: ",")) }
                 write(item, into: &json)
             }
-            json += "]"
+            json.append(UInt8(ascii: "]"))
         case let object as [String: Any]:
-            json += "{"
+            json.append(UInt8(ascii: "{"))
             for (index, key) in object.keys.sorted().enumerated() {
-                if index > 0 { json += "," }
-                write(key, into: &json)
-                json += ":"
+                if index > 0 { json.append(UInt8(ascii: ",")) }
+                writeString(key, into: &json)
+                json.append(UInt8(ascii: ":"))
                 write(object[key] as Any, into: &json)
             }
-            json += "}"
+            json.append(UInt8(ascii: "}"))
         default:
-            json += "null"
+            json += "null".utf8
         }
+    }
+
+    /// A JSON string; bytes that need no escape are copied in runs.
+    private static func writeString(_ text: String, into json: inout [UInt8]) {
+        var text = text
+        json.append(UInt8(ascii: "\""))
+        text.withUTF8 { bytes in
+            var run = 0
+            var index = 0
+            func escape(_ replacement: String, skipping count: Int = 1) {
+                json += UnsafeBufferPointer(rebasing: bytes[run..<index])
+                json += replacement.utf8
+                index += count
+                run = index
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""): escape("\\\"")
+                case UInt8(ascii: "\\"): escape("\\\\")
+                case 0x0A: escape("\\n")
+                case 0x0D: escape("\\r")
+                case 0x09: escape("\\t")
+                case UInt8(ascii: "<"): escape("\\u003c")
+                case UInt8(ascii: ">"): escape("\\u003e")
+                case UInt8(ascii: "&"): escape("\\u0026")
+                case 0..<0x20: escape("\\u00" + String(byte, radix: 16).leftPadded(to: 2))
+                // U+2028 and U+2029 (E2 80 A8/A9): line breaks to JavaScript.
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", skipping: 3)
+                default: index += 1
+                }
+            }
+            json += UnsafeBufferPointer(rebasing: bytes[run..<bytes.count])
+        }
+        json.append(UInt8(ascii: "\""))
     }
 
     static func party(_ party: Party, view: PartyView, urls: URLBuilder) -> Object {

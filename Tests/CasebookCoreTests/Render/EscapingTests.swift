@@ -47,6 +47,27 @@ import Testing
         #expect(checked == 4)
     }
 
+    /// The UTF-8 JSON writer: every string reads back as itself, and nothing that could end the script or
+    /// break a JavaScript line survives unescaped.
+    @Test func jsonStringsRoundTripAndEscapeWhatCouldEndTheScript() throws {
+        let texts = ["plain", "", "quote \" and \\ backslash", "</script><!-- x -->", "a & b > c", "tab\tcr\r\nlf\n",
+                     "\u{1}\u{1F}\u{7F}", "line\u{2028}para\u{2029}end", "Zürich — “quoted” 🚀", "\u{E2}\u{80}", "é\u{301}"]
+        for text in texts {
+            var json: [UInt8] = []
+            StructuredData.write(["k": [text, 7, true]], into: &json)
+            let written = String(decoding: json, as: UTF8.self)
+            for forbidden in ["<", ">", "&", "\u{2028}", "\u{2029}", "\n", "\r", "\t", "\u{1}"] {
+                #expect(!written.contains(forbidden), "\(written)")
+            }
+            let object = try JSONSerialization.jsonObject(with: Data(json)) as? [String: [Any]]
+            #expect(object?["k"]?.first as? String == text)
+            #expect(object?["k"]?[1] as? Int == 7)
+        }
+        var json: [UInt8] = []
+        StructuredData.write(["b": "x\u{2028}<", "a": ["\"\u{1}"]], into: &json)
+        #expect(String(decoding: json, as: UTF8.self) == #"{"a":["\"\u0001"],"b":"x\u2028\u003c"}"#)
+    }
+
     static func strings(in value: Any) -> [String] {
         switch value {
         case let string as String: return [string]
