@@ -2,11 +2,23 @@ import Yams
 
 /// Loading of the kinds kept as YAML lists: timeline events and quotes.
 extension ContentLoader {
-    func loadList<Item>(_ path: String, what: String, _ diagnostics: inout DiagnosticList,
-                        item load: (FieldReader, inout DiagnosticList) -> Item?) -> [Item] {
-        guard let text = readText(path, &diagnostics),
-              case .success(let root) = YAMLDocument.parse(text, path: path).reportingFailure(into: &diagnostics)
-        else { return [] }
+    func loadList<Item: Sendable>(_ path: String, what: String, _ diagnostics: inout DiagnosticList,
+                                  item load: @escaping @Sendable (FieldReader, inout DiagnosticList) -> Item?) -> [Item] {
+        guard let text = readText(path, &diagnostics) else { return [] }
+        if let pieces = YAMLListPieces.parse(text) {
+            // A big file's items are read on all cores too, in runs gathered back in order.
+            let runs = stride(from: 0, to: pieces.count, by: 256).map { ListRun(items: Array(pieces[$0..<min(pieces.count, $0 + 256)])) }
+            let loaded = runs.parallelMap { run -> ([Item], DiagnosticList) in
+                var found = DiagnosticList()
+                let items = run.items.compactMap { loadItem($0.node, lineOffset: $0.lineOffset, path: path, what: what, &found, load) }
+                return (items, found)
+            }
+            return loaded.flatMap { items, found in
+                diagnostics.append(contentsOf: found)
+                return items
+            }
+        }
+        guard case .success(let root) = YAMLDocument.parse(text, path: path).reportingFailure(into: &diagnostics) else { return [] }
         guard let root else {
             diagnostics.warning("empty file: expected a list of \(what)s", at: SourceLocation(file: path))
             return []
@@ -16,13 +28,16 @@ extension ContentLoader {
                               at: root.location(in: path, lineOffset: 0))
             return []
         }
-        return nodes.compactMap { node in
-            guard let fields = FieldReader(node, path: path, lineOffset: 0, what: "each \(what)",
-                                           fallback: node.location(in: path, lineOffset: 0), diagnostics: &diagnostics)
-            else { return nil }
-            defer { fields.report(into: &diagnostics) }
-            return load(fields, &diagnostics)
-        }
+        return nodes.compactMap { loadItem($0, lineOffset: 0, path: path, what: what, &diagnostics, load) }
+    }
+
+    private func loadItem<Item>(_ node: Node, lineOffset: Int, path: String, what: String, _ diagnostics: inout DiagnosticList,
+                                _ load: (FieldReader, inout DiagnosticList) -> Item?) -> Item? {
+        guard let fields = FieldReader(node, path: path, lineOffset: lineOffset, what: "each \(what)",
+                                       fallback: node.location(in: path, lineOffset: lineOffset), diagnostics: &diagnostics)
+        else { return nil }
+        defer { fields.report(into: &diagnostics) }
+        return load(fields, &diagnostics)
     }
 
     /// The `id` field of a list item, checked to be a safe slug.
@@ -126,4 +141,9 @@ extension ContentLoader {
         }
         return result
     }
+}
+
+/// Consecutive items of a list file; composed Yams nodes are never changed, so handing them to another thread is safe.
+private struct ListRun: @unchecked Sendable {
+    let items: [(node: Node, lineOffset: Int)]
 }

@@ -29,27 +29,38 @@ public struct ContentLoader: Sendable {
         var diagnostics = DiagnosticList()
         let config = loadConfig(&diagnostics)
         var content = SiteContent(config: config)
-        // Every file is read and parsed on whichever core is free (a big tracker's timeline and quotes are two large
-        // YAML files); items and diagnostics are then gathered in file order, so the result does not depend on timing.
+        // Every file is read and parsed on whichever core is free; items and diagnostics are then gathered in file
+        // order, so the result does not depend on timing. A large list file (a big tracker's timeline or quotes)
+        // is left out of that and loaded afterwards with both cores on its pieces: nested in the file-by-file
+        // loop, its pieces would all run on one core.
         var jobs: [@Sendable () -> (LoadedFile, DiagnosticList)] = []
-        func add(_ load: @escaping @Sendable (inout DiagnosticList) -> LoadedFile) {
+        var large: [Int] = []
+        func add(large isLarge: Bool = false, _ load: @escaping @Sendable (inout DiagnosticList) -> LoadedFile) {
+            if isLarge { large.append(jobs.count) }
             jobs.append {
                 var found = DiagnosticList()
                 let loaded = load(&found)
                 return (loaded, found)
             }
         }
+        func isLarge(_ path: String) -> Bool {
+            ((try? fileSystem.readFile(at: path).count) ?? 0) > YAMLListPieces.defaultPieceSize
+        }
         for path in files(in: "cases", extensions: ["md"], &diagnostics) { add { .legalCase(loadCase(path, &$0)) } }
         for path in files(in: "parties", extensions: ["md"], &diagnostics) { add { .party(loadParty(path, &$0)) } }
         for path in files(in: "sources", extensions: ["md"], &diagnostics) { add { .source(loadSource(path, &$0)) } }
         for path in files(in: "pages", extensions: ["md"], &diagnostics) { add { .page(loadPage(path, &$0)) } }
         for path in files(in: "timeline", extensions: ["yml", "yaml"], recursive: true, &diagnostics) {
-            add { .events(loadList(path, what: "event", &$0, item: loadEvent)) }
+            add(large: isLarge(path)) { .events(loadList(path, what: "event", &$0, item: loadEvent)) }
         }
         for path in files(in: "quotes", extensions: ["yml", "yaml"], recursive: true, &diagnostics) {
-            add { .quotes(loadList(path, what: "quote", &$0, item: loadQuote)) }
+            add(large: isLarge(path)) { .quotes(loadList(path, what: "quote", &$0, item: loadQuote)) }
         }
-        for (loaded, found) in jobs.parallelMap({ $0() }) {
+        var results = [(LoadedFile, DiagnosticList)?](repeating: nil, count: jobs.count)
+        let small = jobs.indices.filter { !large.contains($0) }
+        for (index, result) in zip(small, small.map { jobs[$0] }.parallelMap { $0() }) { results[index] = result }
+        for index in large { results[index] = jobs[index]() }
+        for case let (loaded, found)? in results {
             diagnostics.append(contentsOf: found)
             switch loaded {
             case .legalCase(let item): content.cases += item.map { [$0] } ?? []

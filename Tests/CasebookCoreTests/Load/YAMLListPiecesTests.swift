@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import Yams
+@testable import CasebookCore
+
+@Suite struct YAMLListPiecesTests {
+    /// A list whose items use block scalars, multi-line quoted and plain scalars, flow lists, comments and
+    /// blank lines: everything that spans lines inside an item.
+    static func events(_ count: Int) -> String {
+        (0..<count).map { index in
+            switch index % 4 {
+            case 0: return "- id: e\(index)\n  date: 2021-01-\(index % 19 + 10)\n  title: \"Quoted\n    over two lines \(index)\"\n  parties: [aws,\n    parler]\n  sources: [news]\n"
+            case 1: return "# a comment\n- id: e\(index)\n  date: 2021-02-01\n  title: Plain text that\n    continues \(index)\n  summary: |\n    Block text.\n\n    - not an item, indented\n  sources: [news]\n\n"
+            case 2: return "-   id: e\(index)\n    date: 2021\n    title: >\n      Folded \(index)\n    sources:\n      - news\n"
+            default: return "- {id: e\(index), date: 2021-03-03, title: Flow \(index), sources: [news]}\n"
+            }
+        }.joined()
+    }
+
+    /// Every item, and every line number inside it, is what parsing the whole file gives.
+    @Test func piecesMatchTheWholeFileItemByItemAndLineByLine() throws {
+        let text = Self.events(400)
+        let pieces = try #require(YAMLListPieces.parse(text, pieceSize: 500))
+        let whole = try #require(try Yams.compose(yaml: text)?.sequence)
+        #expect(pieces.count == whole.count)
+        #expect(Set(pieces.map(\.lineOffset)).count > 10, "the file was cut in many pieces")
+        for (piece, expected) in zip(pieces, whole) {
+            #expect(piece.node == expected)
+            #expect(piece.node.mark.map { $0.line + piece.lineOffset } == expected.mark?.line)
+            #expect(piece.node["title"]?.mark.map { ($0.line + piece.lineOffset, $0.column) } ?? (0, 0) == expected["title"]?.mark.map { ($0.line, $0.column) } ?? (1, 1))
+        }
+    }
+
+    /// Lists that cannot be cut safely are left to the whole-file parse. A piece size of 1 cuts before every
+    /// top-level item.
+    @Test func refusesWhatPiecesCouldChange() {
+        let big = Self.events(400)
+        func pieces(_ text: String, pieceSize: Int = 1) -> Int? { YAMLListPieces.parse(text, pieceSize: pieceSize)?.count }
+        #expect(pieces(Self.events(3), pieceSize: 2_000) == nil, "small file")
+        #expect(pieces("- &first {id: a}\n" + big + "- *first\n") == nil, "alias into another piece")
+        #expect(pieces(big + "...\n" + big) == nil, "document end")
+        #expect(pieces(big + "---\n" + big) == nil, "second document")
+        #expect(pieces("events:\n" + big) == nil, "a mapping, not a list")
+        #expect(pieces(big + "- id: x\n  title: \"open\n- quote\"\n" + big) == nil, "quote across a cut")
+        #expect(pieces(big + "- id: x\n  parties: [a,\n- b]\n" + big) == nil, "flow list across a cut")
+        #expect(pieces("---\n" + big) == 400, "a document marker on the first line is fine")
+        #expect(pieces(big) == 400)
+    }
+
+    /// Through the loader: a mistake deep in a big timeline file is reported at its line, and the events are
+    /// the ones the whole file holds.
+    @Test func bigTimelineFileLoadsWithExactLocations() throws {
+        var text = Self.events(6_000)
+        #expect(text.utf8.count > YAMLListPieces.defaultPieceSize * 2)
+        text += "- id: late\n  date: 2021-05-05\n  title: Late\n  sources: [news]\n  colour: red\n"
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        let files = Fixtures.site(adding: ["Content/timeline/all.yml": text])
+        let (content, diagnostics) = try ContentLoader(fileSystem: InMemoryFileSystem(files: files), root: "Content").load()
+        #expect(content.events.count == 6_001)
+        #expect(content.events.map(\.id).prefix(3) == ["e0", "e1", "e2"])
+        #expect(diagnostics.sorted.map(\.description) == ["Content/timeline/all.yml:\(line):3: warning: unknown field 'colour'"])
+    }
+}
