@@ -1,24 +1,29 @@
 #!/usr/bin/env python3
 """Time from a saved edit to the live-reload event, on a temp copy of the real tracker.
 
-Usage: Scripts/serve-latency.py CASEBOOK_BINARY [RUNS]
+Usage: Scripts/serve-latency.py CASEBOOK_BINARY [RUNS] [CONTENT]
 Starts `casebook serve` on a free port, listens to /__casebook/events, saves an edit to one event's
 title RUNS times (default 10), and prints each save-to-event time and their median. Then stops the
-server with SIGINT and checks that it exits cleanly.
+server with SIGINT and checks that it exits cleanly. CONTENT (default: the tracker's Content/) may name
+another content folder, such as a synthetic one from `make bench` (.build/bench/content-10000); its
+first event title in timeline/events.yml is the one edited.
 """
 import os, shutil, signal, socket, statistics, subprocess, sys, tempfile, time
 
 binary = os.path.abspath(sys.argv[1])
 runs = int(sys.argv[2]) if len(sys.argv) > 2 else 10
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+content = os.path.abspath(sys.argv[3]) if len(sys.argv) > 3 else os.path.join(root, "Content")
 work = tempfile.mkdtemp(prefix="casebook-latency-")
 try:
-    for folder in ("Content", "Templates"):
-        shutil.copytree(os.path.join(root, folder), os.path.join(work, folder))
+    shutil.copytree(content, os.path.join(work, "Content"))
+    shutil.copytree(os.path.join(root, "Templates"), os.path.join(work, "Templates"))
     probe = socket.socket(); probe.bind(("127.0.0.1", 0)); port = probe.getsockname()[1]; probe.close()
     server = subprocess.Popen([binary, "serve", "--port", str(port)], cwd=work,
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     line = server.stdout.readline()
+    while line and "Built" in line:  # a big site prints its first build before the address
+        line = server.stdout.readline()
     if "Serving" not in line:
         sys.exit(f"serve did not start: {line!r}")
     events = socket.create_connection(("127.0.0.1", port))
@@ -34,9 +39,14 @@ try:
             received += chunk
 
     wait_for(b"event: hello", 0)
-    path = os.path.join(work, "Content", "timeline", "2021-01.yml")
-    original = open(path, encoding="utf-8").read()
-    needle = "title: A pro-Trump mob storms the U.S. Capitol"
+    if len(sys.argv) > 3:
+        path = os.path.join(work, "Content", "timeline", "events.yml")
+        original = open(path, encoding="utf-8").read()
+        needle = original[original.index("  title: "):original.index("\n", original.index("  title: "))].rstrip('"')
+    else:
+        path = os.path.join(work, "Content", "timeline", "2021-01.yml")
+        original = open(path, encoding="utf-8").read()
+        needle = "title: A pro-Trump mob storms the U.S. Capitol"
     assert needle in original
     times = []
     for run in range(runs):

@@ -20,7 +20,7 @@ public enum BuildPipeline {
             clock.lap("render")
             clock.move(output.writeSeconds, from: "render", to: "write")
             try output.commit()
-            output.finish(options.memory)
+            output.finish()
             clock.lap("write")
         } catch {
             result.failure = error
@@ -94,7 +94,9 @@ public enum BuildPipeline {
     /// replace a generated one or writing failed.
     static func render(_ graph: SiteGraph, _ input: Input, _ templates: TemplateSet, into output: inout Output,
                        _ result: inout BuildResult) -> Bool {
-        let views = ViewCatalog(graph: graph, markdown: MarkdownRenderer(urls: graph.urls, unsafeHTML: graph.config.unsafeHTML))
+        let settings = MarkdownRenderer.settings(graph.urls, graph.config.unsafeHTML)
+        let views = ViewCatalog(graph: graph, markdown: MarkdownRenderer(urls: graph.urls, unsafeHTML: graph.config.unsafeHTML,
+                                                                         memo: output.memory?.markdownMemo(settings: settings)))
         let stylesheet = input.assets.first { $0.path == "assets/casebook.css" }.map { ContentHash.hex($0.bytes) }
         // Pages are independent jobs, run on all cores in one stream rather than kind by kind with a wait at the end
         // of each (that wait was a good part of a small site's build). The downloads, feed, search index and calendar
@@ -143,16 +145,20 @@ public enum BuildPipeline {
         /// a long-lived process's builds.
         let cache: RenderCache?
         let cards: CardCache?
+        /// A long-lived process's memory, for in-memory builds.
+        let memory: BuildMemory?
         private(set) var failure: SiteWriter.Failure?
         /// Time spent writing, interleaved with rendering.
         private(set) var writeSeconds = 0.0
 
         init(_ options: BuildOptions) throws(BuildResult.Failure) {
             guard options.write else {
+                memory = options.memory
                 cache = options.memory?.renderCache()
                 cards = options.memory?.cards
                 return
             }
+            memory = nil
             cache = options.cacheFolder.map { RenderCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) }
             cards = options.cacheFolder.map { CardCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) }
             do { staged = try SiteWriter(output: options.output).begin() } catch { throw .io(error.description) }
@@ -179,9 +185,9 @@ public enum BuildPipeline {
         }
 
         /// After a successful build: its cards and pages become what the next build reuses.
-        func finish(_ memory: BuildMemory?) {
+        func finish() {
             cards?.finishBuild()
-            if let memory, let cache, !cache.isOnDisk { memory.remember(cache) }
+            if let memory, let cache { memory.remember(cache) }
         }
     }
 }

@@ -3,14 +3,31 @@
 public struct MarkdownRenderer: Sendable {
     public let urls: URLBuilder
     public let unsafeHTML: Bool
+    /// Results of earlier builds in the same process, when it keeps them.
+    let memo: MarkdownMemo?
 
     public init(urls: URLBuilder, unsafeHTML: Bool) {
+        self.init(urls: urls, unsafeHTML: unsafeHTML, memo: nil)
+    }
+
+    init(urls: URLBuilder, unsafeHTML: Bool, memo: MarkdownMemo?) {
         self.urls = urls
         self.unsafeHTML = unsafeHTML
+        self.memo = memo?.settings == Self.settings(urls, unsafeHTML) ? memo : nil
+    }
+
+    /// What, besides the text, the output depends on: a memo is used only with the settings it was made for.
+    static func settings(_ urls: URLBuilder, _ unsafeHTML: Bool) -> String {
+        "\(urls.basePath) \(urls.origin ?? "") \(unsafeHTML)"
     }
 
     /// - Parameter topHeadingLevel: the level the text's highest heading is shifted to, to nest under the page's headings.
     public func render(_ markdown: String, topHeadingLevel: Int = 2) -> RenderedMarkdown {
+        guard let memo else { return renderNow(markdown, topHeadingLevel: topHeadingLevel) }
+        return memo.value(.init(text: markdown, level: topHeadingLevel)) { renderNow(markdown, topHeadingLevel: topHeadingLevel) }
+    }
+
+    private func renderNow(_ markdown: String, topHeadingLevel: Int) -> RenderedMarkdown {
         var used: [String: Int] = [:]
         let options = CommonMark.Options(unsafeHTML: unsafeHTML, topHeadingLevel: Int32(min(max(topHeadingLevel, 1), 6)))
         let output = CommonMark.render(markdown, options: options, rewriteURL: rewrite) { text in
@@ -26,6 +43,11 @@ public struct MarkdownRenderer: Sendable {
     /// Renders one line of Markdown (a title) without the paragraph around it; anything that is
     /// not a single paragraph is shown as its plain text, escaped.
     public func renderInline(_ markdown: String) -> RenderedMarkdown {
+        guard let memo else { return renderInlineNow(markdown) }
+        return memo.value(.init(text: markdown, level: 0)) { renderInlineNow(markdown) }
+    }
+
+    private func renderInlineNow(_ markdown: String) -> RenderedMarkdown {
         let output = CommonMark.render(markdown, options: .init(unsafeHTML: false), rewriteURL: rewrite) { Slug.make(from: $0) }
         var html = output.html
         if output.isSingleParagraph, html.hasPrefix("<p>"), html.hasSuffix("</p>\n") {

@@ -1,11 +1,22 @@
-/// What a long-lived process (`casebook serve`) keeps between its in-memory builds: the card cache and the
-/// page digests of the last successful build. With it, a page whose digest did not change comes back as
-/// `OutputFile.unchanged` and the caller reuses the bytes it kept from that build.
+/// What a long-lived process (`casebook serve`) keeps between its in-memory builds: rendered Markdown and
+/// cards, and the page digests of the last successful build. With it, a page whose digest did not change comes
+/// back as `OutputFile.unchanged` and the caller reuses the bytes it kept from that build.
 public final class BuildMemory: @unchecked Sendable {
     let cards = CardCache()
     private let pages = LockedCache<[String: PageDigest]>([:])
+    private let markdown = LockedCache<MarkdownMemo?>(nil)
 
     public init() {}
+
+    /// The Markdown memo for these renderer settings; a new, empty one when they changed.
+    func markdownMemo(settings: String) -> MarkdownMemo {
+        markdown.withLock { memo in
+            if let memo, memo.settings == settings { return memo }
+            let fresh = MarkdownMemo(settings: settings)
+            memo = fresh
+            return fresh
+        }
+    }
 
     /// The page cache for the next build, primed with the last successful build's digests.
     func renderCache() -> RenderCache {
@@ -16,6 +27,7 @@ public final class BuildMemory: @unchecked Sendable {
     func remember(_ cache: RenderCache) {
         let digests = cache.digests
         pages.withLock { $0 = digests }
+        markdown.withLock { $0 }?.finishBuild()
     }
 
     /// Forgets the pages (not the cards, which do not depend on any earlier output): the next build renders

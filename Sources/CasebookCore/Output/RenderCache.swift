@@ -36,8 +36,6 @@ public final class RenderCache: @unchecked Sendable {
         self.previous = previous
     }
 
-    var isOnDisk: Bool { file != nil }
-
     /// This build's page digests so far.
     var digests: [String: PageDigest] { current.withLock { $0 } }
 
