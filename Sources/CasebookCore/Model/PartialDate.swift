@@ -43,9 +43,14 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// ISO 8601 at the date's own precision, as written in content and in `<time datetime>`.
     public var description: String {
-        var text = String(format: "%04d", year)
-        if let month { text += String(format: "-%02d", month) }
-        if let day { text += String(format: "-%02d", day) }
+        // Zero-padded by hand: `String(format:)` made this a few percent of a rebuild (every date of every view).
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        var text = year < 0 ? "-" + padded(-year, 3) : padded(year, 4)  // as "%04d": the sign counts in the width
+        if let month { text += "-" + padded(month, 2) }
+        if let day { text += "-" + padded(day, 2) }
         return text
     }
 

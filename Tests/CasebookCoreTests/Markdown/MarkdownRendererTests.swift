@@ -57,9 +57,13 @@ import Testing
             let end = cut.lastIndex(of: " ") ?? cut.endIndex
             return cut[..<end].trimmingCharacters(in: .punctuationCharacters) + "…"
         }
-        let pieces = ["word", " ", "  ", "\n", "\t", "café", "naïve", "👩‍⚖️", ",", ".", "—", "a", "“quoted”", "\u{2003}"]
+        let mixed = ["word", " ", "  ", "\n", "\t", "café", "naïve", "👩‍⚖️", ",", ".", "—", "a", "“quoted”", "\u{2003}",
+                     "\r\n", "e\u{301}", "\u{85}", "\u{A0}"]
+        // ASCII-only texts take a byte-by-byte path; a combining mark after ASCII must send it back.
+        let ascii = ["word", " ", "\r\n", "\t", "\u{0B}", "\u{0C}", "\u{1F}", ",", ".", "a", "!?", "x\u{301}"]
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<2_000 {
+        for round in 0..<4_000 {
+            let pieces = round % 2 == 0 ? mixed : ascii
             let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             for limit in [1, 5, 12, 40] {
                 #expect(MarkdownRenderer.excerpt(text, limit: limit) == reference(text, limit: limit), "\(text.debugDescription) at \(limit)")
