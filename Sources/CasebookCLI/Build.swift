@@ -55,6 +55,9 @@ struct Build: ParsableCommand {
             for lap in result.timings {
                 print(String(format: "  %-9@ %8.1f ms", lap.stage as NSString, lap.seconds * 1000))
             }
+            if !result.peakMemory.isEmpty {
+                print("  peak memory after " + result.peakMemory.map { "\($0.stage) \($0.bytes >> 20) MB" }.joined(separator: ", "))
+            }
         }
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }

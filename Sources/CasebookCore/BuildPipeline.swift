@@ -26,6 +26,7 @@ public enum BuildPipeline {
             result.failure = error
         }
         result.timings = clock.laps
+        result.peakMemory = clock.peaks
         return result
     }
 
@@ -110,11 +111,14 @@ public enum BuildPipeline {
                 output.add(files)
             }
         }
-        let downloads: [SiteRenderer.Job] = [
-            { DataExport(graph: graph).files() }, { [AtomFeed(graph: graph, views: views).file()] },
+        ReleasedMemory.returnToSystem()
+        // Two at a time (one per core on the usual machine): each is tens of MB at N=10,000, built and written
+        // before the next, so that together they do not set the build's memory peak.
+        let downloads: [SiteRenderer.Job] = DataExport(graph: graph).jobs() + [
             { [SearchIndex(graph: graph, views: views).file()] }, { [CalendarFile(graph: graph, views: views).file()] },
+            { [AtomFeed(graph: graph, views: views).file()] },
         ]
-        SiteRenderer.run(downloads) { files in
+        SiteRenderer.run(downloads, batchSize: 2) { files in
             dataPaths += files.map(\.path)
             output.add(files)
         }
@@ -239,6 +243,8 @@ public struct BuildResult: Sendable {
     /// The path the site lives under (`/` or `/trackers/parler/`), once the base URL was understood.
     public var basePath: String?
     public var timings: [(stage: String, seconds: Double)] = []
+    /// The process's peak resident memory in bytes at the end of each stage, where the system reports it (Linux).
+    public var peakMemory: [(stage: String, bytes: Int)] = []
 
     /// 0 when the site was built, 1 for content errors, 2 for usage and IO errors.
     public var exitCode: Int32 {
@@ -253,10 +259,22 @@ struct StageClock {
     private var last = DispatchTime.now().uptimeNanoseconds
     private(set) var laps: [(stage: String, seconds: Double)] = []
 
+    private(set) var peaks: [(stage: String, bytes: Int)] = []
+
     mutating func lap(_ stage: String) {
         let now = DispatchTime.now().uptimeNanoseconds
         add(Double(now - last) / 1e9, to: stage)
+        if let peak = Self.peakResidentBytes() { peaks.append((stage, peak)) }
         last = now
+    }
+
+    /// `VmHWM` from /proc/self/status: the most memory the process has held so far.
+    static func peakResidentBytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+        else { return nil }
+        return kilobytes * 1024
     }
 
     /// Moves time measured in one stage to another: pages are written between render batches.

@@ -161,6 +161,20 @@ import Testing
         #expect(!pages.isEmpty && pages.allSatisfy(\.unchanged))
     }
 
+    #if os(Linux)
+    /// `--timings` prints the process's peak memory after each stage: it never falls, and it is real (> 1 MB).
+    @Test func eachStageReportsThePeakMemorySoFar() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = BuildPipeline.run(options(root))
+        #expect(result.exitCode == 0)
+        #expect(result.peakMemory.map(\.stage) == result.timings.map(\.stage))
+        #expect(result.peakMemory.map(\.stage) == ["load", "validate", "graph", "render", "write"])
+        #expect(result.peakMemory.allSatisfy { $0.bytes > 1 << 20 })
+        #expect(zip(result.peakMemory, result.peakMemory.dropFirst()).allSatisfy { $0.bytes <= $1.bytes })
+    }
+    #endif
+
     @Test func staticFilesAreCopiedButMayNotReplaceGeneratedOnes() throws {
         let root = try project()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -57,14 +57,14 @@ public struct SiteRenderer: Sendable {
 
     /// How many jobs run (on all cores) before their files are handed on: enough to keep both cores busy,
     /// few enough that even a big tracker's largest pages (case pages of several MB) stay a few tens of MB.
-    static let batchSize = 64
+    public static let batchSize = 64
 
     /// Runs `jobs` on all cores a batch at a time and hands each batch's files to `emit`, in order, so that a
     /// caller writing them out never holds the whole site in memory.
-    public static func run(_ jobs: [Job], _ emit: ([OutputFile]) -> Void) {
+    public static func run(_ jobs: [Job], batchSize: Int = batchSize, _ emit: ([OutputFile]) -> Void) {
         var start = jobs.startIndex
         while start < jobs.endIndex {
-            let end = min(jobs.endIndex, start + batchSize)
+            let end = min(jobs.endIndex, start + max(batchSize, 1))
             emit(Array(jobs[start..<end]).parallelMap { $0() }.flatMap { $0 })
             start = end
         }

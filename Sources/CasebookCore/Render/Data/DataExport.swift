@@ -8,16 +8,54 @@ struct DataExport {
     static let paths = ["data/timeline.json", "data/quotes.json", "data/parties.json", "data/sources.json",
                         "data/cases.json", "data/timeline.csv", "data/quotes.csv", "data/parties.csv"]
 
-    func files() -> [OutputFile] {
+    /// One job per file, so that a big tracker's downloads (tens of MB, each twice while encoding) are built and
+    /// written a few at a time rather than held all at once at the build's memory peak.
+    func jobs() -> [SiteRenderer.Job] {
+        [
+            { [json("data/timeline.json", ["events": eventRecords()])] },
+            { [json("data/quotes.json", ["quotes": quoteRecords()])] },
+            { [json("data/parties.json", ["parties": partyRecords()])] },
+            { [json("data/sources.json", ["sources": sourceRecords()])] },
+            { [json("data/cases.json", ["cases": caseRecords()])] },
+            {
+                [OutputFile(path: "data/timeline.csv", text: CSVTable(
+                    header: ["id", "date", "time", "timezone", "approximate", "title", "cases", "parties", "sources", "summary", "disputed", "tags", "url"],
+                    rows: zip(eventRecords(), graph.events).map { record, event in
+                        [record.id, record.date, record.time ?? "", record.timezone ?? "", record.approximate ? "true" : "false",
+                         record.title, record.cases.joined(separator: " "), record.parties.joined(separator: " "),
+                         event.sources.map(\.source.id).joined(separator: " "), record.summary ?? "", record.disputed ?? "",
+                         record.tags.joined(separator: "; "), record.url] }).text)]
+            },
+            {
+                [OutputFile(path: "data/quotes.csv", text: CSVTable(
+                    header: ["id", "date", "speaker", "text", "case", "context", "mentions", "sources", "topics", "url"],
+                    rows: zip(quoteRecords(), graph.quotes).map { record, quote in
+                        [record.id, record.date, record.speaker, record.text, record.case ?? "", record.context ?? "",
+                         record.mentions.joined(separator: " "), quote.sources.map(\.source.id).joined(separator: " "),
+                         record.topics.joined(separator: "; "), record.url] }).text)]
+            },
+            {
+                [OutputFile(path: "data/parties.csv", text: CSVTable(
+                    header: ["id", "name", "kind", "aliases", "affiliation", "role", "url"],
+                    rows: partyRecords().map { [$0.id, $0.name, $0.kind, $0.aliases.joined(separator: "; "), $0.affiliation ?? "", $0.role ?? "", $0.url] }).text)]
+            },
+        ]
+    }
+
+    private func eventRecords() -> [DataRecords.Event] {
         let urls = graph.urls
-        let events = graph.events.map { event in
+        return graph.events.map { event in
             DataRecords.Event(
                 id: event.id, date: event.date.description, time: event.time?.description, timezone: event.timezone,
                 approximate: event.approximate, title: event.title.text, cases: event.cases.map(\.id),
                 parties: event.parties.map(\.id), sources: event.sources.map(DataRecords.CitationRecord.init),
                 summary: event.summary?.text, disputed: event.disputed?.text, tags: event.tags, url: urls.absolute(.event(event.id)))
         }
-        let quotes = graph.quotes.map { quote in
+    }
+
+    private func quoteRecords() -> [DataRecords.Quote] {
+        let urls = graph.urls
+        return graph.quotes.map { quote in
             DataRecords.Quote(
                 id: quote.id, text: quote.text, speaker: quote.speaker.id, date: quote.date.description,
                 case: quote.legalCase?.id, context: quote.context?.text, mentions: quote.mentions.map(\.id),
@@ -27,19 +65,31 @@ struct DataExport {
                 },
                 url: urls.absolute(.quote(quote.id)))
         }
-        let parties = graph.parties.map { party in
+    }
+
+    private func partyRecords() -> [DataRecords.Party] {
+        let urls = graph.urls
+        return graph.parties.map { party in
             DataRecords.Party(
                 id: party.id, name: party.name, kind: party.kind.rawValue, aliases: party.aliases,
                 affiliation: party.affiliation?.id, role: party.role, sources: party.sources.map(\.id),
                 biography: party.body.isBlank ? nil : party.body.text, url: urls.absolute(.party(party.id)))
         }
-        let sources = graph.sources.map { source in
+    }
+
+    private func sourceRecords() -> [DataRecords.Source] {
+        let urls = graph.urls
+        return graph.sources.map { source in
             DataRecords.Source(
                 id: source.id, title: source.title, publisher: source.publisher, authors: source.authors,
                 published: source.published.description, updated: source.updated?.description, source_url: source.url,
                 kind: source.kind.rawValue, notes: source.body.isBlank ? nil : source.body.text, url: urls.absolute(.source(source.id)))
         }
-        let cases = graph.cases.map { item in
+    }
+
+    private func caseRecords() -> [DataRecords.Case] {
+        let urls = graph.urls
+        return graph.cases.map { item in
             DataRecords.Case(
                 id: item.id, title: item.title, short_title: item.shortTitle, court: item.court, docket: item.docket,
                 filed: item.filed?.description, closed: item.closed?.description, status: item.status.rawValue,
@@ -47,35 +97,13 @@ struct DataExport {
                 claims: item.claims, sources: item.sources.map(\.id),
                 description: item.body.isBlank ? nil : item.body.text, url: urls.absolute(.legalCase(item.id)))
         }
-        return [
-            json("data/timeline.json", ["events": events]),
-            json("data/quotes.json", ["quotes": quotes]),
-            json("data/parties.json", ["parties": parties]),
-            json("data/sources.json", ["sources": sources]),
-            json("data/cases.json", ["cases": cases]),
-            OutputFile(path: "data/timeline.csv", text: CSVTable(
-                header: ["id", "date", "time", "timezone", "approximate", "title", "cases", "parties", "sources", "summary", "disputed", "tags", "url"],
-                rows: zip(events, graph.events).map { record, event in
-                    [record.id, record.date, record.time ?? "", record.timezone ?? "", record.approximate ? "true" : "false",
-                     record.title, record.cases.joined(separator: " "), record.parties.joined(separator: " "),
-                     event.sources.map(\.source.id).joined(separator: " "), record.summary ?? "", record.disputed ?? "",
-                     record.tags.joined(separator: "; "), record.url] }).text),
-            OutputFile(path: "data/quotes.csv", text: CSVTable(
-                header: ["id", "date", "speaker", "text", "case", "context", "mentions", "sources", "topics", "url"],
-                rows: zip(quotes, graph.quotes).map { record, quote in
-                    [record.id, record.date, record.speaker, record.text, record.case ?? "", record.context ?? "",
-                     record.mentions.joined(separator: " "), quote.sources.map(\.source.id).joined(separator: " "),
-                     record.topics.joined(separator: "; "), record.url] }).text),
-            OutputFile(path: "data/parties.csv", text: CSVTable(
-                header: ["id", "name", "kind", "aliases", "affiliation", "role", "url"],
-                rows: parties.map { [$0.id, $0.name, $0.kind, $0.aliases.joined(separator: "; "), $0.affiliation ?? "", $0.role ?? "", $0.url] }).text),
-        ]
     }
 
     private func json<T: Encodable>(_ path: String, _ value: T) -> OutputFile {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return OutputFile(path: path, bytes: Array(data) + [0x0A])
+        var bytes = [UInt8]((try? encoder.encode(value)) ?? Data("{}".utf8))
+        bytes.append(0x0A)
+        return OutputFile(path: path, bytes: bytes)
     }
 }
