@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasebookCore
 import Foundation
 
 /// The `casebook` command: parses arguments and prints; the work is in CasebookCore.
@@ -18,6 +19,7 @@ struct Casebook: AsyncParsableCommand {
 
     /// Runs the command, mapping argument errors to exit code 2 as documented (ArgumentParser's default is 64).
     static func main() async {
+        GlibcHeap.limitArenasToCores()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -111,7 +111,7 @@ public enum BuildPipeline {
                 output.add(files)
             }
         }
-        ReleasedMemory.returnToSystem()
+        GlibcHeap.returnFreedMemory()
         // Two at a time (one per core on the usual machine): each is tens of MB at N=10,000, built and written
         // before the next, so that together they do not set the build's memory peak.
         let downloads: [SiteRenderer.Job] = DataExport(graph: graph).jobs() + [
