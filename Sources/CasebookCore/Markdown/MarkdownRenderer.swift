@@ -83,56 +83,59 @@ public struct MarkdownRenderer: Sendable {
     static func excerpt(_ text: String, limit: Int = 160) -> String {
         // Whitespace collapsed to single spaces, reading only as far as the limit: excerpts are taken from every
         // event's and quote's first paragraph, and splitting whole paragraphs into words was a tenth of a rebuild.
-        if let ascii = asciiExcerpt(text, limit: limit) { return ascii }
-        var collapsed = "", count = 0, pendingSpace = false
-        for character in text {
-            if character.isWhitespace {
-                pendingSpace = count > 0
-                continue
-            }
-            if pendingSpace {
-                collapsed.append(" ")
+        var text = text
+        var (collapsed, pendingSpace, resume) = text.withUTF8 { asciiPrefix($0, limit: limit) }
+        var count = collapsed.utf8.count
+        if let resume {
+            for character in text[text.utf8.index(text.utf8.startIndex, offsetBy: resume)...] {
+                if character.isWhitespace {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    collapsed.append(" ")
+                    count += 1
+                    pendingSpace = false
+                }
+                collapsed.append(character)
                 count += 1
-                pendingSpace = false
+                if count > limit { break }
             }
-            collapsed.append(character)
-            count += 1
-            if count > limit { break }
         }
         guard count > limit else { return collapsed }
-        return cutAtWord(collapsed, limit: limit)
-    }
-
-    private static func cutAtWord(_ collapsed: String, limit: Int) -> String {
         let cut = collapsed.prefix(limit)
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
         return cut[..<end].trimmingCharacters(in: .punctuationCharacters) + "…"
     }
 
-    /// The same excerpt read byte by byte while the text is ASCII (one byte, one character, and only
-    /// tab, line breaks and space are white space), skipping grapheme breaking; nil at the first other byte.
-    private static func asciiExcerpt(_ text: String, limit: Int) -> String? {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
-            var collapsed: [UInt8] = []
-            collapsed.reserveCapacity(min(bytes.count, limit + 1))
-            var pendingSpace = false
-            for byte in bytes {
-                guard byte < 0x80 else { return nil }
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                    pendingSpace = !collapsed.isEmpty
-                    continue
-                }
-                if pendingSpace {
-                    collapsed.append(0x20)
-                    pendingSpace = false
-                }
-                collapsed.append(byte)
-                if collapsed.count > limit { break }
+    /// The excerpt's start, collapsed byte by byte while the text is ASCII (one byte is one character, and only
+    /// tab, line breaks and space are white space), which skips grapheme breaking. At the first other byte it
+    /// undoes the byte before (a combining mark joins the character before it) and says where reading character
+    /// by character resumes; nil when it reached the limit or the end.
+    private static func asciiPrefix(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> (String, Bool, Int?) {
+        var collapsed: [UInt8] = []
+        collapsed.reserveCapacity(min(bytes.count, limit + 1))
+        var pendingSpace = false
+        var before = (count: 0, pendingSpace: false)
+        for (index, byte) in bytes.enumerated() {
+            guard byte < 0x80 else {
+                guard index > 0 else { return ("", false, 0) }
+                collapsed.removeLast(collapsed.count - before.count)
+                return (String(decoding: collapsed, as: UTF8.self), before.pendingSpace, index - 1)
             }
-            let result = String(decoding: collapsed, as: UTF8.self)
-            return collapsed.count > limit ? cutAtWord(result, limit: limit) : result
+            before = (collapsed.count, pendingSpace)
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !collapsed.isEmpty
+                continue
+            }
+            if pendingSpace {
+                collapsed.append(0x20)
+                pendingSpace = false
+            }
+            collapsed.append(byte)
+            if collapsed.count > limit { break }
         }
+        return (String(decoding: collapsed, as: UTF8.self), pendingSpace, nil)
     }
 }
 

@@ -57,11 +57,41 @@ import Testing
             let end = cut.lastIndex(of: " ") ?? cut.endIndex
             return cut[..<end].trimmingCharacters(in: .punctuationCharacters) + "…"
         }
+        // Character by character, as excerpts were read before the ASCII fast path; it differs from the split
+        // above only where a combining mark follows white space and joins the separator space.
+        func characterByCharacter(_ text: String, limit: Int) -> String {
+            var collapsed = "", count = 0, pendingSpace = false
+            for character in text {
+                if character.isWhitespace {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    collapsed.append(" ")
+                    count += 1
+                    pendingSpace = false
+                }
+                collapsed.append(character)
+                count += 1
+                if count > limit { break }
+            }
+            guard count > limit else { return collapsed }
+            let cut = collapsed.prefix(limit)
+            let end = cut.lastIndex(of: " ") ?? cut.endIndex
+            return cut[..<end].trimmingCharacters(in: .punctuationCharacters) + "…"
+        }
+        let marks = ["word", " ", "\n", "a", "é", "\u{301}", "\u{308}", ".", "\r\n", "\u{2003}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in marks.randomElement(using: &generator)! }.joined()
+            for limit in [1, 5, 12, 40] {
+                #expect(MarkdownRenderer.excerpt(text, limit: limit) == characterByCharacter(text, limit: limit), "\(text.debugDescription) at \(limit)")
+            }
+        }
         let mixed = ["word", " ", "  ", "\n", "\t", "café", "naïve", "👩‍⚖️", ",", ".", "—", "a", "“quoted”", "\u{2003}",
-                     "\r\n", "e\u{301}", "\u{85}", "\u{A0}"]
+                     "\r\n", "e\u{301}", "\u{85}", "\u{A0}", "\r"]
         // ASCII-only texts take a byte-by-byte path; a combining mark after ASCII must send it back.
         let ascii = ["word", " ", "\r\n", "\t", "\u{0B}", "\u{0C}", "\u{1F}", ",", ".", "a", "!?", "x\u{301}"]
-        var generator = SystemRandomNumberGenerator()
         for round in 0..<4_000 {
             let pieces = round % 2 == 0 ? mixed : ascii
             let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
