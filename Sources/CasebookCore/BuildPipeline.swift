@@ -97,7 +97,8 @@ public enum BuildPipeline {
                        _ result: inout BuildResult) -> Bool {
         let settings = MarkdownRenderer.settings(graph.urls, graph.config.unsafeHTML)
         let views = ViewCatalog(graph: graph, markdown: MarkdownRenderer(urls: graph.urls, unsafeHTML: graph.config.unsafeHTML,
-                                                                         memo: output.memory?.markdownMemo(settings: settings)))
+                                                                         memo: output.markdownMemo(settings: settings)))
+        output.markdownUsed()
         let stylesheet = input.assets.first { $0.path == "assets/casebook.css" }.map { ContentHash.hex($0.bytes) }
         // Pages are independent jobs, run on all cores in one stream rather than kind by kind with a wait at the end
         // of each (that wait was a good part of a small site's build). The downloads, feed, search index and calendar
@@ -106,6 +107,7 @@ public enum BuildPipeline {
         do {
             let renderer = SiteRenderer(graph: graph, views: views, templates: templates, stylesheetVersion: stylesheet,
                                         cache: output.cache, cards: output.cards)
+            output.cardsUsed()
             SiteRenderer.run(renderer.jobs()) { files in
                 pagePaths += files.map(\.path)
                 output.add(files)
@@ -151,11 +153,19 @@ public enum BuildPipeline {
         let cards: CardCache?
         /// A long-lived process's memory, for in-memory builds.
         let memory: BuildMemory?
+        /// Where a writing build keeps rendered Markdown, once the renderer settings are known.
+        private let cacheFolder: String?
+        private let output: String
+        private let ignoreCache: Bool
+        private var markdown: MarkdownMemo?
         private(set) var failure: SiteWriter.Failure?
         /// Time spent writing, interleaved with rendering.
         private(set) var writeSeconds = 0.0
 
         init(_ options: BuildOptions) throws(BuildResult.Failure) {
+            cacheFolder = options.write ? options.cacheFolder : nil
+            output = options.output
+            ignoreCache = options.ignoreCache
             guard options.write else {
                 memory = options.memory
                 cache = options.memory?.renderCache()
@@ -188,10 +198,31 @@ public enum BuildPipeline {
             if let stamp { cache?.save(stamp: stamp) }
         }
 
-        /// After a successful build: its cards and pages become what the next build reuses.
+        /// The Markdown memo for these renderer settings: the long-lived process's, or one kept on disk.
+        mutating func markdownMemo(settings: String) -> MarkdownMemo? {
+            if let memory { return memory.markdownMemo(settings: settings) }
+            guard let cacheFolder else { return nil }
+            markdown = MarkdownMemo(settings: settings, folder: cacheFolder, output: output, ignoringPrevious: ignoreCache)
+            return markdown
+        }
+
+        /// A writing build saves its Markdown as soon as the views are made, and lets it go: nothing later needs
+        /// it, and holding it raised the memory peak.
+        mutating func markdownUsed() {
+            markdown?.finishBuild()
+            markdown = nil
+        }
+
+        /// The same for the cards, once the renderer has them.
+        func cardsUsed() {
+            if memory == nil { cards?.finishBuild() }
+        }
+
+        /// After a successful in-memory build: its Markdown, cards and pages become what the next build reuses.
         func finish() {
+            guard let memory else { return }
             cards?.finishBuild()
-            if let memory, let cache { memory.remember(cache) }
+            if let cache { memory.remember(cache) }
         }
     }
 }

@@ -24,7 +24,7 @@ public struct MarkdownRenderer: Sendable {
     /// - Parameter topHeadingLevel: the level the text's highest heading is shifted to, to nest under the page's headings.
     public func render(_ markdown: String, topHeadingLevel: Int = 2) -> RenderedMarkdown {
         guard let memo else { return renderNow(markdown, topHeadingLevel: topHeadingLevel) }
-        return memo.value(.init(text: markdown, level: topHeadingLevel)) { renderNow(markdown, topHeadingLevel: topHeadingLevel) }
+        return memo.value(text: markdown, level: min(max(topHeadingLevel, 1), 6)) { renderNow(markdown, topHeadingLevel: topHeadingLevel) }
     }
 
     private func renderNow(_ markdown: String, topHeadingLevel: Int) -> RenderedMarkdown {
@@ -44,7 +44,7 @@ public struct MarkdownRenderer: Sendable {
     /// not a single paragraph is shown as its plain text, escaped.
     public func renderInline(_ markdown: String) -> RenderedMarkdown {
         guard let memo else { return renderInlineNow(markdown) }
-        return memo.value(.init(text: markdown, level: 0)) { renderInlineNow(markdown) }
+        return memo.value(text: markdown, level: 0) { renderInlineNow(markdown) }
     }
 
     private func renderInlineNow(_ markdown: String) -> RenderedMarkdown {
