@@ -1,0 +1,104 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Texts by digest, kept between builds: the storage of the card cache and the Markdown memo. A text is a pure
+/// function of what its digest covers, so an entry is valid for as long as the binary (and whatever the header
+/// names) is the same; each build keeps only the entries it used.
+/// Without a file it lives as long as the object, for a process that builds many times (`casebook serve`).
+/// With one, it serves one build: entries are `<32 hex digits> <byte count>\n<bytes>\n` under a header that says
+/// what wrote them; a file with another header, or damaged anywhere, reads as empty rather than risking a wrong
+/// entry, and it is replaced whole, through a temporary file and a rename.
+final class DigestCache: @unchecked Sendable {
+    private let file: String?
+    private let header: String
+    private var previous: [PageDigest: String]
+    private let current = LockedCache<[PageDigest: String]>([:])
+    private let added = LockedCache(0)
+
+    init() {
+        file = nil
+        header = ""
+        previous = [:]
+    }
+
+    init(file: String, header: String, ignoringPrevious: Bool) {
+        self.file = file
+        self.header = header
+        previous = ignoringPrevious ? [:] : Self.read(file, header: header)
+    }
+
+    /// The text kept for `digest`, from the previous build or this one.
+    func text(for digest: PageDigest) -> String? {
+        guard let text = previous[digest] ?? current.withLock({ $0[digest] }) else { return nil }
+        current.withLock { $0[digest] = text }
+        return text
+    }
+
+    /// Keeps a text that was not found.
+    func add(_ text: String, for digest: PageDigest) {
+        added.withLock { $0 += 1 }
+        current.withLock { $0[digest] = text }
+    }
+
+    /// Texts added (not found) since the last `finishBuild`.
+    var addedCount: Int { added.withLock { $0 } }
+
+    /// Makes this build's entries the ones the next build looks up. With a file, saves them when any was added
+    /// or dropped (a file that cannot be written only makes the next build slower) and lets them go.
+    func finishBuild() {
+        let entries = current.withLock { entries in
+            defer { entries = [:] }
+            return entries
+        }
+        let changed = added.withLock { count in
+            defer { count = 0 }
+            return count
+        } > 0 || entries.count != previous.count
+        previous = file == nil ? entries : [:]
+        if let file, changed { Self.write(entries, header: header, to: file) }
+    }
+
+    private static func read(_ path: String, header: String) -> [PageDigest: String] {
+        // Mapped, not read: the strings below are the only copy the build keeps.
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return [:] }
+        let header = Array(header.utf8)
+        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> [PageDigest: String] in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard bytes.count >= header.count, bytes.prefix(header.count).elementsEqual(header) else { return [:] }
+            var entries: [PageDigest: String] = [:]
+            var offset = header.count
+            while offset < bytes.count {
+                guard let newline = bytes[offset...].firstIndex(of: 0x0A), newline - offset > 33, newline - offset < 60 else { return [:] }
+                let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<newline]), as: UTF8.self)
+                guard let digest = PageDigest(hex: line.prefix(32)), line.dropFirst(32).first == " ",
+                      let length = Int(line.dropFirst(33)), length >= 0, newline + 1 + length < bytes.count,
+                      bytes[newline + 1 + length] == 0x0A
+                else { return [:] }
+                entries[digest] = String(decoding: UnsafeBufferPointer(rebasing: bytes[(newline + 1)..<(newline + 1 + length)]), as: UTF8.self)
+                offset = newline + 2 + length
+            }
+            return entries
+        }
+    }
+
+    /// Streams the entries out through stdio's buffer: a copy of all cards in one array was 100 MB at the end
+    /// of a big tracker's build, its peak.
+    private static func write(_ entries: [PageDigest: String], header: String, to path: String) {
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        guard let stream = fopen(temporary, "wb") else { return }
+        var ok = fputs(header, stream) >= 0
+        for (digest, text) in entries.sorted(by: { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }) where ok {
+            var text = text
+            ok = fputs("\(digest) \(text.utf8.count)\n", stream) >= 0
+                && text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, stream) == $0.count }
+                && fputc(0x0A, stream) != EOF
+        }
+        if fclose(stream) == 0, ok, rename(temporary, path) == 0 { return }
+        unlink(temporary)
+    }
+}
