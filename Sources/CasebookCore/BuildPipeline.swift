@@ -200,29 +200,26 @@ public enum BuildPipeline {
 
         /// The Markdown memo for these renderer settings: the long-lived process's, or one kept on disk.
         mutating func markdownMemo(settings: String) -> MarkdownMemo? {
-            if let memory { return memory.markdownMemo(settings: settings) }
-            guard let cacheFolder else { return nil }
-            markdown = MarkdownMemo(settings: settings, folder: cacheFolder, output: output, ignoringPrevious: ignoreCache)
+            markdown = memory?.markdownMemo(settings: settings)
+                ?? cacheFolder.map { MarkdownMemo(settings: settings, folder: $0, output: output, ignoringPrevious: ignoreCache) }
             return markdown
         }
 
-        /// A writing build saves its Markdown as soon as the views are made, and lets it go: nothing later needs
-        /// it, and holding it raised the memory peak.
+        /// Markdown and cards are saved (in a long-lived process, kept) as soon as they are used: they are pure
+        /// functions of their digests, so a later failure does not make them wrong, and a writing build then lets
+        /// them go instead of holding them through the data files, where they raised the memory peak.
         mutating func markdownUsed() {
             markdown?.finishBuild()
             markdown = nil
         }
 
-        /// The same for the cards, once the renderer has them.
         func cardsUsed() {
-            if memory == nil { cards?.finishBuild() }
+            cards?.finishBuild()
         }
 
-        /// After a successful in-memory build: its Markdown, cards and pages become what the next build reuses.
+        /// After a successful build of a long-lived process: its pages are the ones the next build compares with.
         func finish() {
-            guard let memory else { return }
-            cards?.finishBuild()
-            if let cache { memory.remember(cache) }
+            if let memory, let cache { memory.remember(cache) }
         }
     }
 }

@@ -1,7 +1,7 @@
 /// What a long-lived process (`casebook serve`) keeps between its in-memory builds: rendered Markdown and
 /// cards, and the page digests of the last successful build. With it, a page whose digest did not change comes
 /// back as `OutputFile.unchanged` and the caller reuses the bytes it kept from that build.
-public final class BuildMemory: @unchecked Sendable {
+public final class BuildMemory: Sendable {
     let cards = CardCache()
     private let pages = LockedCache<[String: PageDigest]>([:])
     private let markdown = LockedCache<MarkdownMemo?>(nil)
@@ -27,7 +27,6 @@ public final class BuildMemory: @unchecked Sendable {
     func remember(_ cache: RenderCache) {
         let digests = cache.digests
         pages.withLock { $0 = digests }
-        markdown.withLock { $0 }?.finishBuild()
     }
 
     /// Forgets the pages (not the cards, which do not depend on any earlier output): the next build renders
