@@ -9,7 +9,8 @@ struct DataExport {
                         "data/cases.json", "data/timeline.csv", "data/quotes.csv", "data/parties.csv"]
 
     /// One job per file, so that a big tracker's downloads (tens of MB, each twice while encoding) are built and
-    /// written a few at a time rather than held all at once at the build's memory peak.
+    /// written a few at a time rather than held all at once at the build's memory peak. The JSON and CSV of one
+    /// kind each make their own records (milliseconds at N=10,000) so that no job waits for another.
     func jobs() -> [SiteRenderer.Job] {
         [
             { [json("data/timeline.json", ["events": eventRecords()])] },
