@@ -292,7 +292,9 @@ struct StageClock {
     mutating func lap(_ stage: String) {
         let now = DispatchTime.now().uptimeNanoseconds
         add(Double(now - last) / 1e9, to: stage)
-        if let peak = Self.peakResidentBytes() { peaks.append((stage, peak)) }
+        // Read twice, the kernel's VmHWM can go down (it is the larger of a lazily updated mark and the current
+        // RSS; seen under parallel tests): the peak so far is the largest value read.
+        if let peak = Self.peakResidentBytes() { peaks.append((stage, max(peak, peaks.last?.bytes ?? 0))) }
         last = now
     }
 
