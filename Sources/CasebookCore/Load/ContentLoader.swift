@@ -74,7 +74,7 @@ public struct ContentLoader: Sendable {
         return (content, diagnostics)
     }
 
-    static let configFields = ["title", "description", "base_url", "language", "timezone", "unsafe_html", "nav"]
+    static let configFields = ["title", "description", "base_url", "language", "timezone", "unsafe_html", "nav", "paginate_by"]
 
     private func loadConfig(_ diagnostics: inout DiagnosticList) -> SiteConfig {
         let path = root + "/site.yml"
@@ -94,6 +94,11 @@ public struct ContentLoader: Sendable {
             }
         }
         config.unsafeHTML = fields.bool("unsafe_html") ?? false
+        if let node = fields.node("paginate_by"), let size = fields.int("paginate_by") {
+            if size >= 0 { config.paginateBy = size } else {
+                diagnostics.error("field 'paginate_by' must be 0 (one page) or a number of items per page", at: fields.at(node))
+            }
+        }
         if let nav = fields.node("nav") {
             if case .sequence(let items) = nav {
                 for item in items {

@@ -82,6 +82,7 @@ struct LayoutFactory: Sendable {
         case .quotes, .quote, .topics, .topic: return .quotes
         case .sources, .source: return .sources
         case .page: return route
+        case .later(let list, _): return section(of: list)
         default: return nil
         }
     }
@@ -105,6 +106,7 @@ struct LayoutFactory: Sendable {
         case .search: return "search"
         case .notFound: return "not-found"
         case .file: return "file"
+        case .later(let list, _): return kind(of: list)
         }
     }
 }

@@ -2,28 +2,16 @@
 extension SiteRenderer {
     func quoteJobs() -> [Job] {
         let urls = graph.urls
-        let speakers = graph.parties.compactMap { party -> PageContents.Quotes.Speaker? in
-            guard let indexes = graph.quotesBySpeaker[party.id], let view = views.parties[party.id] else { return nil }
-            return .init(party: Chip(id: party.id, label: party.name, url: view.url), role: party.role, anchor: "speaker-\(party.id)",
-                         countLabel: view.quoteCountLabel, quotes: indexes.map { quoteCards[$0] })
-        }
         let topicFilters = graph.topics.map {
             PageContents.Filter(id: $0.slug, label: $0.label, url: urls.path(.topic($0.slug)),
                                 countLabel: Plural.count($0.quotes.count, "quote"))
         }
-        let indexes: [Job] = [{
-            [page(.quotes, "quotes", title: "Quotes", description: "Everything said in \(graph.config.title), by speaker, with sources.",
-                 crumbs: [layout.homeCrumb, .init(label: "Quotes", url: nil)],
-                 content: PageContents.Quotes(
-                    lede: "\(Plural.count(graph.quotes.count, "quote")) from \(Plural.count(speakers.count, "speaker")), grouped by speaker. "
-                        + "Where sources print different wording, each version is shown.",
-                    speakers: speakers, topics: topicFilters))]
-        }, {
+        let topics: Job = {
             [page(.topics, "topics", title: "Topics", description: "Quotes by topic.",
                  crumbs: [layout.homeCrumb, layout.crumb("Quotes", .quotes), .init(label: "Topics", url: nil)],
                  content: PageContents.Topics(lede: "\(Plural.count(topicFilters.count, "topic")) that the quotes touch on.",
                                               topics: topicFilters))]
-        }]
+        }
         let quotePages = jobs(for: Array(views.quotes.indices)) { index in
             let view = views.quotes[index]
             let bySpeaker = graph.quotesBySpeaker[view.speaker.id] ?? []
@@ -40,14 +28,79 @@ extension SiteRenderer {
                                                     allByLabel: bySpeaker.count - 1 > more.count
                                                         ? "All \(Plural.count(bySpeaker.count, "quote")) by \(view.speaker.label)" : nil))
         }
-        let topicPages = jobs(for: graph.topics) { topic in
-            page(.topic(topic.slug), "topic", title: "Topic: \(topic.label)",
-                 description: "Quotes about \(topic.label) in \(graph.config.title).",
-                 crumbs: [layout.homeCrumb, layout.crumb("Quotes", .quotes), layout.crumb("Topics", .topics),
-                          .init(label: topic.label, url: nil)],
-                 content: PageContents.Topic(label: topic.label, countLabel: Plural.count(topic.quotes.count, "quote"),
-                                             quotes: topic.quotes.map { quoteCards[$0] }))
+        return quoteIndexJobs(topics: topicFilters) + [topics] + quotePages + graph.topics.flatMap(topicJobs)
+    }
+
+    /// The quote index, grouped by speaker, cut into pages of `paginate_by` quotes; a speaker whose quotes
+    /// run over a page break is shown on both pages, and says so.
+    private func quoteIndexJobs(topics: [PageContents.Filter]) -> [Job] {
+        let urls = graph.urls
+        let speakers = graph.parties.compactMap { party -> (party: Party, view: PartyView, quotes: [Int])? in
+            guard let indexes = graph.quotesBySpeaker[party.id], let view = views.parties[party.id] else { return nil }
+            return (party, view, indexes)
         }
-        return indexes + quotePages + topicPages
+        let entries = speakers.indices.flatMap { speaker in speakers[speaker].quotes.indices.map { (speaker: speaker, nth: $0) } }
+        let pagination = Pagination(list: .quotes, count: entries.count, size: graph.config.paginateBy)
+        // Speakers first to last; a page within one speaker's quotes is told apart by their dates.
+        let labels = pagination.pages.map { range -> String in
+            guard let first = range.first, let last = range.last else { return "" }
+            let from = speakers[entries[first].speaker], to = speakers[entries[last].speaker]
+            guard from.party.id == to.party.id else { return Pagination.span(from.party.name, to.party.name) }
+            return from.party.name + ", " + Pagination.span(DateLabel.text(graph.quotes[from.quotes[entries[first].nth]].date),
+                                                            DateLabel.text(graph.quotes[to.quotes[entries[last].nth]].date))
+        }
+        let lede = "\(Plural.count(graph.quotes.count, "quote")) from \(Plural.count(speakers.count, "speaker")), grouped by speaker. "
+            + "Where sources print different wording, each version is shown."
+        return pagination.pages.indices.map { index in {
+            let number = index + 1, range = pagination.pages[index]
+            var groups: [PageContents.Quotes.Speaker] = []
+            var start = range.lowerBound
+            while start < range.upperBound {
+                let speaker = entries[start].speaker
+                var end = start
+                while end < range.upperBound, entries[end].speaker == speaker { end += 1 }
+                let (party, view, quotes) = speakers[speaker]
+                let first = entries[start].nth, last = entries[end - 1].nth
+                var countLabel = view.quoteCountLabel
+                if first > 0 { countLabel += ", continued from page \(pagination.number(of: start - 1))" }
+                if last < quotes.count - 1 { countLabel += ", continued on page \(number + 1)" }
+                groups.append(.init(party: Chip(id: party.id, label: party.name, url: view.url), role: party.role,
+                                    anchor: "speaker-\(party.id)", countLabel: countLabel,
+                                    quotes: quotes[first...last].map { quoteCards[$0] }))
+                start = end
+            }
+            let pager = pagination.pager(number, labels: labels, urls: urls)
+            return [page(pagination.route(number), "quotes", title: number == 1 ? "Quotes" : "Quotes, page \(number)",
+                         description: "Everything said in \(graph.config.title), by speaker, with sources"
+                            + (pager.map { ". \($0.position): \($0.current.label)." } ?? "."),
+                         crumbs: [layout.homeCrumb] + (number == 1 ? [.init(label: "Quotes", url: nil)]
+                            : [layout.crumb("Quotes", .quotes), .init(label: "Page \(number)", url: nil)]),
+                         content: PageContents.Quotes(lede: lede, speakers: groups, topics: topics, pager: pager))]
+        } }
+    }
+
+    /// A topic's quotes, oldest first, in pages of `paginate_by`.
+    private func topicJobs(_ topic: SiteGraph.Topic) -> [Job] {
+        let urls = graph.urls
+        let pagination = Pagination(list: .topic(topic.slug), count: topic.quotes.count, size: graph.config.paginateBy)
+        let labels = pagination.pages.map { range in
+            range.isEmpty ? "" : Pagination.span(DateLabel.text(graph.quotes[topic.quotes[range.lowerBound]].date),
+                                                  DateLabel.text(graph.quotes[topic.quotes[range.upperBound - 1]].date))
+        }
+        return pagination.pages.indices.map { index in {
+            let number = index + 1
+            let pager = pagination.pager(number, labels: labels, urls: urls)
+            var crumbs = [layout.homeCrumb, layout.crumb("Quotes", .quotes), layout.crumb("Topics", .topics)]
+            crumbs += number == 1 ? [.init(label: topic.label, url: nil)]
+                : [layout.crumb(topic.label, .topic(topic.slug)), .init(label: "Page \(number)", url: nil)]
+            return [page(pagination.route(number), "topic",
+                         title: "Topic: \(topic.label)" + (number == 1 ? "" : ", page \(number)"),
+                         description: "Quotes about \(topic.label) in \(graph.config.title)"
+                            + (pager.map { ". \($0.position): \($0.current.label)." } ?? "."),
+                         crumbs: crumbs,
+                         content: PageContents.Topic(label: topic.label, countLabel: Plural.count(topic.quotes.count, "quote"),
+                                                     quotes: pagination.pages[index].map { quoteCards[topic.quotes[$0]] },
+                                                     pager: pager))]
+        } }
     }
 }

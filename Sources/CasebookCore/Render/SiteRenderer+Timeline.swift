@@ -2,17 +2,28 @@
 extension SiteRenderer {
     func timelineJobs() -> [Job] {
         let urls = graph.urls
-        let all = Array(graph.events.indices)
-        let timeline: Job = {
+        let pagination = Pagination(list: .timeline, count: graph.events.count, size: graph.config.paginateBy)
+        let labels = pagination.pages.map { range in
+            range.isEmpty ? "" : Pagination.span(DateLabel.text(graph.events[range.lowerBound].date),
+                                                  DateLabel.text(graph.events[range.upperBound - 1].date))
+        }
+        let timeline: [Job] = pagination.pages.indices.map { index in {
+            let number = index + 1, shown = Array(pagination.pages[index])
+            let pager = pagination.pager(number, labels: labels, urls: urls)
             let content = PageContents.Timeline(
                 countLabel: Plural.count(graph.events.count, "event"),
-                years: TimelineGroups.years(all, events: graph.events, cards: eventCards),
-                filters: FilterPanel.make(scope: "timeline", events: all, graph: graph, cases: true, parties: true))
-            return [page(.timeline, "timeline", title: "Timeline",
-                         description: "Every event in \(graph.config.title), oldest first, with its sources.",
-                         crumbs: [layout.homeCrumb, .init(label: "Timeline", url: nil)], content: content)]
-        }
-        return [timeline] + jobs(for: Array(graph.events.indices)) { index in
+                years: TimelineGroups.years(shown, events: graph.events, cards: eventCards),
+                filters: FilterPanel.make(scope: "timeline", events: shown, graph: graph, cases: true, parties: true,
+                                          paged: pager != nil),
+                pager: pager)
+            return [page(pagination.route(number), "timeline", title: number == 1 ? "Timeline" : "Timeline, page \(number)",
+                         description: "Every event in \(graph.config.title), oldest first, with its sources"
+                            + (pager.map { ". \($0.position): \($0.current.label)." } ?? "."),
+                         crumbs: [layout.homeCrumb] + (number == 1 ? [.init(label: "Timeline", url: nil)]
+                            : [layout.crumb("Timeline", .timeline), .init(label: "Page \(number)", url: nil)]),
+                         content: content)]
+        } }
+        return timeline + jobs(for: Array(graph.events.indices)) { index in
             let event = graph.events[index]
             let view = views.events[index]
             let neighbours = event.cases.compactMap { reference -> PageContents.Event.Neighbours? in
@@ -29,7 +40,7 @@ extension SiteRenderer {
             return page(.event(event.id), "event", title: view.titleText, description: view.excerpt,
                         crumbs: [layout.homeCrumb, layout.crumb("Timeline", .timeline), .init(label: view.titleText, url: nil)],
                         schema: [StructuredData.event(view, urls: graph.urls)],
-                        content: PageContents.Event(event: view, timelineURL: urls.path(.timeline) + "#" + event.id,
+                        content: PageContents.Event(event: view, timelineURL: pagination.link(to: index, anchor: event.id, urls: urls),
                                                     neighbours: neighbours))
         }
     }

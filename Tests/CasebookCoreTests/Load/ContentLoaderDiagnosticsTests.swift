@@ -13,6 +13,14 @@ import Testing
         check([:], [])
     }
 
+    @Test func paginateByIsAWholeNumberFromZero() {
+        check(["Content/site.yml": "title: Test\npaginate_by: -3\n"],
+              ["Content/site.yml:2:14: error: field 'paginate_by' must be 0 (one page) or a number of items per page"])
+        check(["Content/site.yml": "title: Test\npaginate_by: ten\n"],
+              ["Content/site.yml:2:14: error: field 'paginate_by' must be a whole number"])
+        check(["Content/site.yml": "title: Test\npaginate_by: 0\n"], [])
+    }
+
     @Test func yamlSyntaxError() {
         check(["Content/timeline/a.yml": "- id: x\n  title: [unclosed\n  date: 2021\n"],
               ["Content/timeline/a.yml:3:7: error: YAML syntax error: did not find expected ',' or ']' while parsing a flow sequence"])

@@ -24,7 +24,9 @@ public struct FilterPanel: Sendable, Encodable {
     public let status: String
 
     /// Filters by case and party for the given events; nil when there are too few events to bother.
-    static func make(scope: String, events: [Int], graph: SiteGraph, cases: Bool, parties: Bool) -> FilterPanel? {
+    /// `paged`: the events are one page of a longer list, and the filters act on this page only.
+    static func make(scope: String, events: [Int], graph: SiteGraph, cases: Bool, parties: Bool,
+                     paged: Bool = false) -> FilterPanel? {
         guard events.count > 3 else { return nil }
         var caseCounts: [String: Int] = [:], partyCounts: [String: Int] = [:]
         for index in events {
@@ -49,6 +51,8 @@ public struct FilterPanel: Sendable, Encodable {
         }
         guard !groups.isEmpty else { return nil }
         return FilterPanel(scope: scope, groups: groups,
-                           status: "Showing all \(Plural.count(events.count, "event")). Each filter link opens a page with its own timeline.")
+                           status: (paged ? "Showing the \(Plural.count(events.count, "event")) on this page."
+                                    : "Showing all \(Plural.count(events.count, "event")).")
+                            + " Each filter link opens a page with its own timeline.")
     }
 }

@@ -57,6 +57,7 @@ extension PageContents.Timeline: MustacheParent {
         case "countLabel": return countLabel
         case "years": return years
         case "filters": return filters
+        case "pager": return pager
         default: return nil
         }
     }
@@ -186,6 +187,7 @@ extension PageContents.Quotes: MustacheParent {
         case "lede": return lede
         case "speakers": return speakers
         case "topics": return topics
+        case "pager": return pager
         default: return nil
         }
     }
@@ -233,6 +235,7 @@ extension PageContents.Topic: MustacheParent {
         case "label": return label
         case "countLabel": return countLabel
         case "quotes": return quotes
+        case "pager": return pager
         default: return nil
         }
     }

@@ -31,6 +31,8 @@ public enum PageContents {
         public let countLabel: String
         public let years: [TimelineYear]
         public let filters: FilterPanel?
+        /// Links to the other pages when the timeline is longer than `paginate_by`.
+        public let pager: Pager?
     }
 
     public struct Event: Sendable, Encodable {
@@ -112,8 +114,10 @@ public enum PageContents {
         }
 
         public let lede: String
+        /// The speakers on this page, with their quotes on this page.
         public let speakers: [Speaker]
         public let topics: [Filter]
+        public let pager: Pager?
     }
 
     public struct Quote: Sendable, Encodable {
@@ -135,7 +139,9 @@ public enum PageContents {
     public struct Topic: Sendable, Encodable {
         public let label: String
         public let countLabel: String
+        /// The quotes on this page.
         public let quotes: [String]
+        public let pager: Pager?
     }
 
     public struct Sources: Sendable, Encodable {
