@@ -24,7 +24,7 @@ enum YAMLListPieces {
         }
         guard let pieces else { return nil }
         let parsed = pieces.parallelMap { piece -> ParsedPiece? in
-            guard case .sequence(let items)? = try? Yams.compose(yaml: piece.text) else { return nil }
+            guard case .sequence(let items)? = try? YAMLDocument.compose(piece.text) else { return nil }
             return ParsedPiece(items: Array(items), lineOffset: piece.lineOffset)
         }
         guard parsed.allSatisfy({ $0 != nil }) else { return nil }

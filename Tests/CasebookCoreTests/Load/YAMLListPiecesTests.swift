@@ -21,7 +21,7 @@ import Yams
     @Test func piecesMatchTheWholeFileItemByItemAndLineByLine() throws {
         let text = Self.events(400)
         let pieces = try #require(YAMLListPieces.parse(text, pieceSize: 500))
-        let whole = try #require(try Yams.compose(yaml: text)?.sequence)
+        let whole = try #require(try YAMLDocument.compose(text)?.sequence)
         #expect(pieces.count == whole.count)
         #expect(Set(pieces.map(\.lineOffset)).count > 10, "the file was cut in many pieces")
         for (piece, expected) in zip(pieces, whole) {
