@@ -55,7 +55,7 @@ public enum BuildPipeline {
             let loaded = try? TemplateSet.load(from: options.templates, fileSystem: templateFiles)
             parsed.withLock { $0 = loaded }
         }
-        let loadedContent = try? ContentLoader(fileSystem: contentFiles, root: options.content).load()
+        let loadedContent = try? ContentLoader(fileSystem: contentFiles, root: options.content, memory: options.memory?.loads).load()
         templatesParsed.wait()
         guard let (content, contentDiagnostics) = loadedContent else {
             throw .usage("content folder '\(options.content)' not found (use --content to name another)")

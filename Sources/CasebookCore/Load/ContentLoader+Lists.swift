@@ -5,17 +5,24 @@ extension ContentLoader {
     func loadList<Item: Sendable>(_ path: String, what: String, _ diagnostics: inout DiagnosticList,
                                   item load: @escaping @Sendable (FieldReader, inout DiagnosticList) -> Item?) -> [Item] {
         guard let text = readText(path, &diagnostics) else { return [] }
-        if let pieces = YAMLListPieces.parse(text) {
-            // A big file's items are read on all cores too, in runs gathered back in order.
-            let runs = stride(from: 0, to: pieces.count, by: 256).map { ListRun(items: Array(pieces[$0..<min(pieces.count, $0 + 256)])) }
-            let loaded = runs.parallelMap { run -> ([Item], DiagnosticList) in
+        if let pieces = YAMLListPieces.pieces(of: text, pieceSize: pieceSize) {
+            // A big file's pieces are parsed and their items read on all cores, gathered back in order; a piece
+            // loaded by an earlier build of this process, unchanged, is reused.
+            let loaded = pieces.parallelMap { piece -> LoadMemory.Entry? in
+                let key = memory.map { _ in LoadMemory.Key(path: path, piece: piece) }
+                if let key, let entry = memory?.entry(key), entry.items is [Item] { return entry }
+                guard let nodes = YAMLListPieces.items(of: piece) else { return nil }
                 var found = DiagnosticList()
-                let items = run.items.compactMap { loadItem($0.node, lineOffset: $0.lineOffset, path: path, what: what, &found, load) }
-                return (items, found)
+                let items = nodes.compactMap { loadItem($0, lineOffset: piece.lineOffset, path: path, what: what, &found, load) }
+                let entry = LoadMemory.Entry(items: items, diagnostics: found)
+                if let key { memory?.store(key, entry) }
+                return entry
             }
-            return loaded.flatMap { items, found in
-                diagnostics.append(contentsOf: found)
-                return items
+            if loaded.allSatisfy({ $0 != nil }) {
+                return loaded.flatMap { entry -> [Item] in
+                    diagnostics.append(contentsOf: entry?.diagnostics ?? DiagnosticList())
+                    return entry?.items as? [Item] ?? []
+                }
             }
         }
         guard case .success(let root) = YAMLDocument.parse(text, path: path).reportingFailure(into: &diagnostics) else { return [] }
@@ -141,9 +148,4 @@ extension ContentLoader {
         }
         return result
     }
-}
-
-/// Consecutive items of a list file; composed Yams nodes are never changed, so handing them to another thread is safe.
-private struct ListRun: @unchecked Sendable {
-    let items: [(node: Node, lineOffset: Int)]
 }

@@ -7,10 +7,15 @@ public struct ContentLoader: Sendable {
     public let fileSystem: FileSystem
     /// The content folder as the user named it; diagnostics print paths under it.
     public let root: String
+    /// Pieces of big list files loaded before, for a long-lived process.
+    let memory: LoadMemory?
+    /// List files larger than this are parsed in pieces of about this size.
+    var pieceSize = YAMLListPieces.defaultPieceSize
 
-    public init(fileSystem: FileSystem, root: String) {
+    public init(fileSystem: FileSystem, root: String, memory: LoadMemory? = nil) {
         self.fileSystem = fileSystem
         self.root = root
+        self.memory = memory
     }
 
     /// What one content file held.
@@ -44,7 +49,7 @@ public struct ContentLoader: Sendable {
             }
         }
         func isLarge(_ path: String) -> Bool {
-            ((try? fileSystem.readFile(at: path).count) ?? 0) > YAMLListPieces.defaultPieceSize
+            ((try? fileSystem.readFile(at: path).count) ?? 0) > pieceSize
         }
         for path in files(in: "cases", extensions: ["md"], &diagnostics) { add { .legalCase(loadCase(path, &$0)) } }
         for path in files(in: "parties", extensions: ["md"], &diagnostics) { add { .party(loadParty(path, &$0)) } }
@@ -60,6 +65,7 @@ public struct ContentLoader: Sendable {
         let small = jobs.indices.filter { !large.contains($0) }
         for (index, result) in zip(small, small.map { jobs[$0] }.parallelMap { $0() }) { results[index] = result }
         for index in large { results[index] = jobs[index]() }
+        memory?.finishLoad()
         for case let (loaded, found)? in results {
             diagnostics.append(contentsOf: found)
             switch loaded {

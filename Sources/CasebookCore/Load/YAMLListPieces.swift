@@ -6,15 +6,33 @@ import Yams
 /// block or flow collection of an item can contain; a piece that does not parse on its own (an alias to
 /// an anchor in another piece, a quote left open) sends the caller back to parsing the whole file, so
 /// diagnostics and results never depend on the cutting.
+///
+/// Where to cut is decided by the text (an item line whose hash ends in three zero bits, once a piece is
+/// `pieceSize` long), not by byte counts alone: an edit that keeps the file's line count leaves every other
+/// piece as it was, and `casebook serve` reuses their loaded items (`LoadMemory`).
 enum YAMLListPieces {
     /// Files smaller than this are parsed whole.
     static let defaultPieceSize = 256 * 1024
 
+    struct Piece: Sendable {
+        let text: String
+        /// Lines of the file above the piece.
+        let lineOffset: Int
+    }
+
     /// The items of the list with the line offset of the piece each came from, or nil when the file is
     /// small, is not a plain list, or a piece does not parse alone.
     static func parse(_ text: String, pieceSize: Int = defaultPieceSize) -> [(node: Node, lineOffset: Int)]? {
+        guard let pieces = pieces(of: text, pieceSize: pieceSize) else { return nil }
+        let parsed = pieces.parallelMap { piece in items(of: piece).map { ParsedPiece(items: $0, lineOffset: piece.lineOffset) } }
+        guard parsed.allSatisfy({ $0 != nil }) else { return nil }
+        return parsed.flatMap { piece in piece.map { piece in piece.items.map { ($0, piece.lineOffset) } } ?? [] }
+    }
+
+    /// The file cut into pieces, or nil when it is small or holds a line that would change meaning across pieces.
+    static func pieces(of text: String, pieceSize: Int = defaultPieceSize) -> [Piece]? {
         var text = text
-        let pieces = text.withUTF8 { bytes -> [Piece]? in
+        return text.withUTF8 { bytes -> [Piece]? in
             guard let starts = cuts(in: bytes, pieceSize: pieceSize) else { return nil }
             return starts.indices.map { index in
                 let end = index + 1 < starts.count ? starts[index + 1].offset : bytes.count
@@ -22,18 +40,12 @@ enum YAMLListPieces {
                              lineOffset: starts[index].lines)
             }
         }
-        guard let pieces else { return nil }
-        let parsed = pieces.parallelMap { piece -> ParsedPiece? in
-            guard case .sequence(let items)? = try? YAMLDocument.compose(piece.text) else { return nil }
-            return ParsedPiece(items: Array(items), lineOffset: piece.lineOffset)
-        }
-        guard parsed.allSatisfy({ $0 != nil }) else { return nil }
-        return parsed.flatMap { piece in piece.map { piece in piece.items.map { ($0, piece.lineOffset) } } ?? [] }
     }
 
-    private struct Piece: Sendable {
-        let text: String
-        let lineOffset: Int
+    /// The piece's items (lines counted from the piece's top), or nil when it does not parse alone as a list.
+    static func items(of piece: Piece) -> [Node]? {
+        guard case .sequence(let items)? = try? YAMLDocument.compose(piece.text) else { return nil }
+        return Array(items)
     }
 
     /// Yams nodes are not marked `Sendable`; a composed tree is never changed, so handing it across threads is safe.
@@ -59,8 +71,12 @@ enum YAMLListPieces {
             }
             let next = lineStart + 1 < bytes.count ? bytes[lineStart + 1] : UInt8(ascii: "\n")
             if first == UInt8(ascii: "-"), next == UInt8(ascii: " ") || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r") {
-                // The first piece keeps everything up to the second item: a piece is always a list.
-                if seenItem, lineStart - cuts[cuts.count - 1].offset >= pieceSize { cuts.append((lineStart, lines)) }
+                // The first piece keeps everything up to the second item: a piece is always a list. Twice the
+                // piece size cuts anyway, for lists whose item lines all look alike.
+                let size = lineStart - cuts[cuts.count - 1].offset
+                if seenItem, size >= pieceSize, size >= 2 * pieceSize || isBoundary(bytes, at: lineStart) {
+                    cuts.append((lineStart, lines))
+                }
                 seenItem = true
             }
             var index = lineStart
@@ -69,6 +85,17 @@ enum YAMLListPieces {
             lineStart = index + 1
         }
         return cuts.count > 1 ? cuts : nil
+    }
+
+    /// One item line in eight, chosen by its text (FNV-1a of up to its first 64 bytes).
+    private static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var index = offset
+        while index < bytes.count, index < offset + 64, bytes[index] != UInt8(ascii: "\n") {
+            hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01B3
+            index += 1
+        }
+        return (hash >> 40) & 7 == 0
     }
 
     private static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, _ prefix: StaticString) -> Bool {

@@ -1,8 +1,9 @@
-/// What a long-lived process (`casebook serve`) keeps between its in-memory builds: rendered Markdown and
-/// cards, and the page digests of the last successful build. With it, a page whose digest did not change comes
+/// What a long-lived process (`casebook serve`) keeps between its in-memory builds: the loaded pieces of big
+/// list files, rendered Markdown and cards, and the page digests of the last successful build. With it, a page whose digest did not change comes
 /// back as `OutputFile.unchanged` and the caller reuses the bytes it kept from that build.
 public final class BuildMemory: Sendable {
     let cards = CardCache()
+    let loads = LoadMemory()
     private let pages = LockedCache<[String: PageDigest]>([:])
     private let markdown = LockedCache<MarkdownMemo?>(nil)
 

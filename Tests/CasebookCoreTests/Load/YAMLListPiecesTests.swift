@@ -47,6 +47,20 @@ import Yams
         #expect(pieces(big) == 400)
     }
 
+    /// Cuts are chosen by the text: changing one item without adding lines leaves every other piece as it
+    /// was (what lets `casebook serve` reuse them), while a line added above moves the pieces below it.
+    @Test func anEditThatKeepsTheLineCountChangesOnlyItsOwnPiece() throws {
+        let text = Self.events(2_000)
+        let before = try #require(YAMLListPieces.pieces(of: text, pieceSize: 2_000))
+        let after = try #require(YAMLListPieces.pieces(of: text.replacingOccurrences(of: "Folded 1002\n", with: "Folded 1002, a longer title\n"),
+                                                       pieceSize: 2_000))
+        #expect(before.count > 20)
+        #expect(before.map(\.lineOffset) == after.map(\.lineOffset))
+        #expect(zip(before, after).filter { $0.text != $1.text }.count == 1)
+        let shifted = try #require(YAMLListPieces.pieces(of: "# a new first line\n" + text, pieceSize: 2_000))
+        #expect(shifted.dropFirst().map(\.lineOffset) == before.dropFirst().map { $0.lineOffset + 1 })
+    }
+
     /// Through the loader: a mistake deep in a big timeline file is reported at its line, and the events are
     /// the ones the whole file holds.
     @Test func bigTimelineFileLoadsWithExactLocations() throws {

@@ -1,0 +1,63 @@
+/// What `casebook serve` keeps between loads of a big list file: the items and diagnostics of each piece
+/// (`YAMLListPieces`), by file, first line and text. Saving one event in a 10,000-event timeline then parses
+/// one piece of the file, not all of it.
+public final class LoadMemory: Sendable {
+    struct Key: Hashable, Sendable {
+        let path: String
+        let lineOffset: Int
+        let text: PageDigest
+
+        init(path: String, piece: YAMLListPieces.Piece) {
+            self.path = path
+            lineOffset = piece.lineOffset
+            var state = DigestState()
+            state.add(piece.text)
+            text = state.digest
+        }
+    }
+
+    /// A piece's loaded items (events or quotes) with the diagnostics loading them gave.
+    struct Entry: Sendable {
+        let items: any Sendable
+        let diagnostics: DiagnosticList
+    }
+
+    private struct State {
+        var previous: [Key: Entry] = [:]
+        var current: [Key: Entry] = [:]
+        var reused = 0
+        var loaded = 0
+        var lastLoad = (reused: 0, loaded: 0)
+    }
+
+    private let state = LockedCache(State())
+
+    public init() {}
+
+    /// The entry a load before this one stored (or this load already used) under `key`.
+    func entry(_ key: Key) -> Entry? {
+        state.withLock { state in
+            guard let entry = state.current[key] ?? state.previous[key] else { return nil }
+            state.current[key] = entry
+            state.reused += 1
+            return entry
+        }
+    }
+
+    func store(_ key: Key, _ entry: Entry) {
+        state.withLock { state in
+            state.current[key] = entry
+            state.loaded += 1
+        }
+    }
+
+    /// Ends a load: what it did not use is dropped.
+    func finishLoad() {
+        state.withLock { state in
+            state = State(previous: state.current, lastLoad: (state.reused, state.loaded))
+        }
+    }
+
+    /// How many pieces the last finished load reused and how many it parsed.
+    var lastLoad: (reused: Int, loaded: Int) { state.withLock { $0.lastLoad } }
+}
