@@ -19,14 +19,21 @@ final class FileWatcher: @unchecked Sendable {
         self.polling = polling
     }
 
+    /// A changed path. `writing`: the file was modified and its writer still has it open (seen through inotify
+    /// only), so it may be half-written; its close follows as another change.
+    struct Change: Sendable, Equatable {
+        let path: String
+        var writing = false
+    }
+
     /// Starts watching — every save from the moment this returns is seen — and calls `onChange` with each
-    /// changed path from a background thread until `stop()`.
-    func start(_ onChange: @escaping @Sendable (String) -> Void) {
+    /// change from a background thread until `stop()`.
+    func start(_ onChange: @escaping @Sendable (Change) -> Void) {
         let thread: Thread
         #if os(Linux)
         if !polling, let inotify = InotifyWatch(roots: roots) {
             thread = Thread { [self] in
-                inotify.run(onChange: { path in if Self.isRelevant(path) { onChange(path) } }, isStopped: { [self] in isStopped })
+                inotify.run(onChange: { change in if Self.isRelevant(change.path) { onChange(change) } }, isStopped: { [self] in isStopped })
             }
         } else {
             let initial = Self.snapshot(roots)
@@ -54,13 +61,13 @@ final class FileWatcher: @unchecked Sendable {
     }
 
     /// The fallback: compares modification times and sizes of every file every 250 ms.
-    private func pollForever(from initial: [String: Stamp], _ onChange: @Sendable (String) -> Void) {
+    private func pollForever(from initial: [String: Stamp], _ onChange: @Sendable (Change) -> Void) {
         var previous = initial
         while !isStopped {
             Thread.sleep(forTimeInterval: 0.25)
             let next = Self.snapshot(roots)
-            for (path, stamp) in next where previous[path] != stamp && Self.isRelevant(path) { onChange(path) }
-            for path in previous.keys where next[path] == nil && Self.isRelevant(path) { onChange(path) }
+            for (path, stamp) in next where previous[path] != stamp && Self.isRelevant(path) { onChange(Change(path: path)) }
+            for path in previous.keys where next[path] == nil && Self.isRelevant(path) { onChange(Change(path: path)) }
             previous = next
         }
     }
@@ -119,7 +126,7 @@ private final class InotifyWatch: @unchecked Sendable {
         }
     }
 
-    func run(onChange: (String) -> Void, isStopped: () -> Bool) {
+    func run(onChange: (FileWatcher.Change) -> Void, isStopped: () -> Bool) {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         while !isStopped() {
@@ -139,7 +146,10 @@ private final class InotifyWatch: @unchecked Sendable {
                 let path = nameBytes.isEmpty ? folder : folder + "/" + String(decoding: nameBytes, as: UTF8.self)
                 if eventMask & UInt32(IN_ISDIR) != 0, eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addTree(path) }
                 if eventMask & UInt32(IN_IGNORED) != 0 { folders[watch] = nil }
-                onChange(path)
+                // A save that truncates and rewrites in place reports a modification first, while the file may
+                // still be empty or half-written; its close says the save is done.
+                onChange(FileWatcher.Change(path: path, writing: eventMask & UInt32(IN_MODIFY) != 0
+                                            && eventMask & UInt32(IN_CLOSE_WRITE) == 0))
             }
         }
     }

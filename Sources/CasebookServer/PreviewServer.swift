@@ -103,8 +103,8 @@ struct RebuildService: Service {
     }
 
     func startWatching() {
-        watcher.start { [pending, wake] path in
-            pending.add(path)
+        watcher.start { [pending, wake] change in
+            pending.add(change)
             wake.yield()
         }
     }
@@ -114,8 +114,9 @@ struct RebuildService: Service {
         await withGracefulShutdownHandler {
             await withTaskCancellationHandler {
                 for await _ in signal {
-                    while let quiet = pending.quietFor(), quiet < debounce {
-                        try? await Task.sleep(for: debounce - quiet)
+                    // In short steps, so that the close of a file being written is noticed promptly.
+                    while let wait = pending.wait(debounce: debounce, openLimit: Self.openLimit), wait > .zero {
+                        try? await Task.sleep(for: min(wait, debounce))
                     }
                     let changed = pending.takeAll()
                     guard !changed.isEmpty, !Task.isCancelled else { continue }
@@ -133,6 +134,10 @@ struct RebuildService: Service {
         events.close()
     }
 
+    /// How long a file modified but not closed may stay quiet before it is built anyway (a writer that keeps
+    /// its file open).
+    static let openLimit: Duration = .seconds(1)
+
     /// Builds run off the cooperative pool: they are long, synchronous and use every core themselves.
     private func onBuildQueue(_ work: @escaping @Sendable () -> LiveEvents.Event) async -> LiveEvents.Event {
         await withCheckedContinuation { continuation in
@@ -141,27 +146,36 @@ struct RebuildService: Service {
     }
 }
 
-/// Paths saved since the last rebuild, and when the last one came in.
+/// Paths saved since the last rebuild, which of them are still open for writing, and when the last change came in.
 final class PendingChanges: @unchecked Sendable {
     private let lock = NSLock()
     private var paths: Set<String> = []
+    private var writing: Set<String> = []
     private var last = ContinuousClock.now
 
-    func add(_ path: String) {
+    func add(_ change: FileWatcher.Change, at now: ContinuousClock.Instant = .now) {
         lock.withLock {
-            paths.insert(path)
-            last = .now
+            paths.insert(change.path)
+            if change.writing { writing.insert(change.path) } else { writing.remove(change.path) }
+            last = now
         }
     }
 
-    /// How long since the last change, or nil when nothing is pending.
-    func quietFor() -> Duration? {
-        lock.withLock { paths.isEmpty ? nil : ContinuousClock.now - last }
+    /// How much longer to wait before building (zero: build now; nil: nothing is pending): until `debounce` has
+    /// passed without a change, and while a file is still open for writing, until it is closed or `openLimit`
+    /// has passed without a change — building a half-written file shows its reader errors or an empty site.
+    func wait(debounce: Duration, openLimit: Duration, now: ContinuousClock.Instant = .now) -> Duration? {
+        lock.withLock {
+            guard !paths.isEmpty else { return nil }
+            let needed = writing.isEmpty ? debounce : openLimit
+            let quiet = now - last
+            return quiet < needed ? needed - quiet : .zero
+        }
     }
 
     func takeAll() -> Set<String> {
         lock.withLock {
-            defer { paths = [] }
+            defer { paths = []; writing = [] }
             return paths
         }
     }

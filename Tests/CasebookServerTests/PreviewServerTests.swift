@@ -72,6 +72,30 @@ import Glibc
         await preview.stop()
     }
 
+    /// A save that truncates the file and writes it in two parts, the second long after the debounce, is built
+    /// once, when the writer closes the file: never half-written (here the half would be a YAML error).
+    @Test func aSaveStillBeingWrittenIsBuiltWhenItsFileIsClosed() async throws {
+        let preview = try await PreviewFixture()
+        let events = try await preview.client.openEventStream()
+        let seen = try await events.read(until: "event: hello", timeout: 10).count
+        let url = preview.file("Content/timeline/2021.yml")
+        let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "title: Example sues Sample",
+                                                                                    with: "title: Example sues Sample again")
+        let half = text.utf8.count / 2
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(text.utf8.prefix(half)))
+        await #expect(throws: RawHTTPClient.Failure.self, "no build while the file is open") {
+            try await events.read(until: "event: reload", after: seen, timeout: 0.6)
+        }
+        try handle.write(contentsOf: Data(text.utf8.dropFirst(half)))
+        try handle.close()
+        try await events.read(until: "event: reload", after: seen, timeout: 20)
+        let page = try await preview.client.get("/events/lawsuit-filed/").body
+        #expect(page.contains("Example sues Sample again") && !page.contains("casebook-build-errors"))
+        await preview.stop()
+    }
+
     @Test func aBuildErrorShowsOverThePageUntilItIsFixed() async throws {
         let preview = try await PreviewFixture()
         let events = try await preview.client.openEventStream()
