@@ -116,7 +116,7 @@ public enum BuildPipeline {
         GlibcHeap.returnFreedMemory()
         // Two at a time (one per core on the usual machine): each is tens of MB at N=10,000, built and written
         // before the next, so that together they do not set the build's memory peak.
-        let downloads: [SiteRenderer.Job] = DataExport(graph: graph).jobs() + [
+        let downloads: [SiteRenderer.Job] = DataExport(graph: graph, cache: output.cache).jobs() + [
             { [SearchIndex(graph: graph, views: views).file()] }, { [CalendarFile(graph: graph, views: views).file()] },
             { [AtomFeed(graph: graph, views: views).file()] },
         ]

@@ -93,6 +93,9 @@ import Testing
         // Marks a page the edit below does not touch: it survives only if that page is not rendered again.
         let untouched = root.appendingPathComponent("Site/parties/jane-roe/index.html")
         try Data((page("parties/jane-roe/index.html") + "<!-- kept -->").utf8).write(to: untouched)
+        for download in ["data/quotes.json", "data/cases.json"] {
+            try Data((page(download) + "kept").utf8).write(to: root.appendingPathComponent("Site/" + download))
+        }
 
         let events = root.appendingPathComponent("Content/timeline/2021.yml")
         try String(contentsOf: events, encoding: .utf8).replacingOccurrences(of: "Sample gave notice by email.", with: "Sample gave notice by fax.")
@@ -101,6 +104,9 @@ import Testing
         #expect(page("parties/jane-roe/index.html").hasSuffix("<!-- kept -->"), "an unchanged page is linked, not rendered")
         #expect(page("events/host-notice/index.html").contains("notice by fax"))
         #expect(page("timeline/index.html").contains("notice by fax"))
+        #expect(page("data/quotes.json").hasSuffix("kept"), "a download made from unchanged records is kept, not encoded")
+        #expect(page("data/cases.json").hasSuffix("kept"), "its digest does not depend on a dictionary's order")
+        #expect(page("data/timeline.json").contains("notice by fax") && page("data/timeline.csv").contains("notice by fax"))
         cached.ignoreCache = true
         #expect(BuildPipeline.run(cached).exitCode == 0)
         cached.ignoreCache = false
@@ -146,6 +152,8 @@ import Testing
         let unchanged = Set(second.files.filter(\.unchanged).map(\.path))
         #expect(unchanged.contains("parties/jane-roe/index.html"))
         #expect(!unchanged.contains("events/host-notice/index.html") && !unchanged.contains("timeline/index.html"))
+        #expect(unchanged.isSuperset(of: ["data/quotes.json", "data/quotes.csv", "data/parties.json", "data/cases.json"]))
+        #expect(unchanged.isDisjoint(with: ["data/timeline.json", "data/timeline.csv"]))
         let previous = table(first.files)
         let resolved = second.files.map { $0.unchanged ? OutputFile(path: $0.path, bytes: previous[$0.path] ?? []) : $0 }
         #expect(table(resolved) == table(BuildPipeline.run(fresh).files))

@@ -4,6 +4,9 @@ import Foundation
 /// array, and CSV versions of the timeline, quotes and parties for spreadsheets.
 struct DataExport {
     let graph: SiteGraph
+    /// The build's page cache: a download made from the same records as the one in the output is kept, not
+    /// encoded again (editing an event leaves the quote, party, source and case files alone).
+    var cache: RenderCache?
 
     static let paths = ["data/timeline.json", "data/quotes.json", "data/parties.json", "data/sources.json",
                         "data/cases.json", "data/timeline.csv", "data/quotes.csv", "data/parties.csv"]
@@ -13,34 +16,49 @@ struct DataExport {
     /// kind each make their own records (milliseconds at N=10,000) so that no job waits for another.
     func jobs() -> [SiteRenderer.Job] {
         [
-            { [json("data/timeline.json", ["events": eventRecords()])] },
-            { [json("data/quotes.json", ["quotes": quoteRecords()])] },
-            { [json("data/parties.json", ["parties": partyRecords()])] },
-            { [json("data/sources.json", ["sources": sourceRecords()])] },
-            { [json("data/cases.json", ["cases": caseRecords()])] },
+            { [file("data/timeline.json", eventRecords()) { json("data/timeline.json", ["events": $0]) }] },
+            { [file("data/quotes.json", quoteRecords()) { json("data/quotes.json", ["quotes": $0]) }] },
+            { [file("data/parties.json", partyRecords()) { json("data/parties.json", ["parties": $0]) }] },
+            { [file("data/sources.json", sourceRecords()) { json("data/sources.json", ["sources": $0]) }] },
+            { [file("data/cases.json", caseRecords()) { json("data/cases.json", ["cases": $0]) }] },
             {
-                [OutputFile(path: "data/timeline.csv", text: CSVTable(
-                    header: ["id", "date", "time", "timezone", "approximate", "title", "cases", "parties", "sources", "summary", "disputed", "tags", "url"],
-                    rows: zip(eventRecords(), graph.events).map { record, event in
-                        [record.id, record.date, record.time ?? "", record.timezone ?? "", record.approximate ? "true" : "false",
-                         record.title, record.cases.joined(separator: " "), record.parties.joined(separator: " "),
-                         event.sources.map(\.source.id).joined(separator: " "), record.summary ?? "", record.disputed ?? "",
-                         record.tags.joined(separator: "; "), record.url] }).text)]
+                [file("data/timeline.csv", eventRecords()) { records in
+                    OutputFile(path: "data/timeline.csv", text: CSVTable(
+                        header: ["id", "date", "time", "timezone", "approximate", "title", "cases", "parties", "sources", "summary", "disputed", "tags", "url"],
+                        rows: records.map { record in
+                            [record.id, record.date, record.time ?? "", record.timezone ?? "", record.approximate ? "true" : "false",
+                             record.title, record.cases.joined(separator: " "), record.parties.joined(separator: " "),
+                             record.sources.map(\.citation.source.id).joined(separator: " "), record.summary ?? "", record.disputed ?? "",
+                             record.tags.joined(separator: "; "), record.url] }).text)
+                }]
             },
             {
-                [OutputFile(path: "data/quotes.csv", text: CSVTable(
-                    header: ["id", "date", "speaker", "text", "case", "context", "mentions", "sources", "topics", "url"],
-                    rows: zip(quoteRecords(), graph.quotes).map { record, quote in
-                        [record.id, record.date, record.speaker, record.text, record.case ?? "", record.context ?? "",
-                         record.mentions.joined(separator: " "), quote.sources.map(\.source.id).joined(separator: " "),
-                         record.topics.joined(separator: "; "), record.url] }).text)]
+                [file("data/quotes.csv", quoteRecords()) { records in
+                    OutputFile(path: "data/quotes.csv", text: CSVTable(
+                        header: ["id", "date", "speaker", "text", "case", "context", "mentions", "sources", "topics", "url"],
+                        rows: records.map { record in
+                            [record.id, record.date, record.speaker, record.text, record.case ?? "", record.context ?? "",
+                             record.mentions.joined(separator: " "), record.sources.map(\.citation.source.id).joined(separator: " "),
+                             record.topics.joined(separator: "; "), record.url] }).text)
+                }]
             },
             {
-                [OutputFile(path: "data/parties.csv", text: CSVTable(
-                    header: ["id", "name", "kind", "aliases", "affiliation", "role", "url"],
-                    rows: partyRecords().map { [$0.id, $0.name, $0.kind, $0.aliases.joined(separator: "; "), $0.affiliation ?? "", $0.role ?? "", $0.url] }).text)]
+                [file("data/parties.csv", partyRecords()) { records in
+                    OutputFile(path: "data/parties.csv", text: CSVTable(
+                        header: ["id", "name", "kind", "aliases", "affiliation", "role", "url"],
+                        rows: records.map { [$0.id, $0.name, $0.kind, $0.aliases.joined(separator: "; "), $0.affiliation ?? "", $0.role ?? "", $0.url] }).text)
+                }]
             },
         ]
+    }
+
+    /// The download `make` writes from `records`, or the output's own copy when it was made from the same
+    /// records (digested like a page's context: milliseconds, where encoding takes a large part of a second).
+    private func file<Records: Encodable>(_ path: String, _ records: Records, _ make: (Records) -> OutputFile) -> OutputFile {
+        if let cache, cache.unchanged(path, PageDigest.of(template: path, templates: PageDigest(high: 0, low: 0), context: records)) {
+            return OutputFile(unchangedAt: path)
+        }
+        return make(records)
     }
 
     private func eventRecords() -> [DataRecords.Event] {
@@ -94,7 +112,7 @@ struct DataExport {
             DataRecords.Case(
                 id: item.id, title: item.title, short_title: item.shortTitle, court: item.court, docket: item.docket,
                 filed: item.filed?.description, closed: item.closed?.description, status: item.status.rawValue,
-                parties: Dictionary(item.roles.map { ($0.name, $0.parties.map(\.id)) }, uniquingKeysWith: +),
+                parties: DataRecords.PartiesByRole(item.roles.map { ($0.name, $0.parties.map(\.id)) }),
                 claims: item.claims, sources: item.sources.map(\.id),
                 description: item.body.isBlank ? nil : item.body.text, url: urls.absolute(.legalCase(item.id)))
         }

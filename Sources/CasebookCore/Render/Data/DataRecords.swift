@@ -90,10 +90,34 @@ enum DataRecords {
         let filed: String?
         let closed: String?
         let status: String
-        let parties: [String: [String]]
+        let parties: PartiesByRole
         let claims: [String]
         let sources: [String]
         let description: String?
         let url: String
+    }
+
+    /// A case's parties by role, encoded as an object whose keys come in one order: a Swift dictionary's
+    /// order changes from one instance to the next, and with it the digest that decides whether
+    /// `data/cases.json` must be written again.
+    struct PartiesByRole: Encodable {
+        let roles: [(name: String, parties: [String])]
+
+        init(_ roles: [(name: String, parties: [String])]) {
+            self.roles = Dictionary(roles.map { ($0.name, $0.parties) }, uniquingKeysWith: +)
+                .sorted { $0.key < $1.key }.map { (name: $0.key, parties: $0.value) }
+        }
+
+        private struct Key: CodingKey {
+            let stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            for role in roles { try container.encode(role.parties, forKey: Key(stringValue: role.name)) }
+        }
     }
 }
