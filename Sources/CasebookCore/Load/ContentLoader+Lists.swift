@@ -18,10 +18,11 @@ extension ContentLoader {
                 if let key { memory?.store(key, entry) }
                 return entry
             }
-            if loaded.allSatisfy({ $0 != nil }) {
-                return loaded.flatMap { entry -> [Item] in
-                    diagnostics.append(contentsOf: entry?.diagnostics ?? DiagnosticList())
-                    return entry?.items as? [Item] ?? []
+            let entries = loaded.compactMap { $0 }
+            if entries.count == pieces.count {
+                return entries.flatMap { entry -> [Item] in
+                    diagnostics.append(contentsOf: entry.diagnostics)
+                    return entry.items as? [Item] ?? []
                 }
             }
         }

@@ -71,8 +71,7 @@ extension SiteRenderer {
             }
             let pager = pagination.pager(number, labels: labels, urls: urls)
             return [page(pagination.route(number), "quotes", title: number == 1 ? "Quotes" : "Quotes, page \(number)",
-                         description: "Everything said in \(graph.config.title), by speaker, with sources"
-                            + (pager.map { ". \($0.position): \($0.current.label)." } ?? "."),
+                         description: Pagination.description("Everything said in \(graph.config.title), by speaker, with sources", pager),
                          crumbs: [layout.homeCrumb] + (number == 1 ? [.init(label: "Quotes", url: nil)]
                             : [layout.crumb("Quotes", .quotes), .init(label: "Page \(number)", url: nil)]),
                          content: PageContents.Quotes(lede: lede, speakers: groups, topics: topics, pager: pager))]
@@ -95,8 +94,7 @@ extension SiteRenderer {
                 : [layout.crumb(topic.label, .topic(topic.slug)), .init(label: "Page \(number)", url: nil)]
             return [page(pagination.route(number), "topic",
                          title: "Topic: \(topic.label)" + (number == 1 ? "" : ", page \(number)"),
-                         description: "Quotes about \(topic.label) in \(graph.config.title)"
-                            + (pager.map { ". \($0.position): \($0.current.label)." } ?? "."),
+                         description: Pagination.description("Quotes about \(topic.label) in \(graph.config.title)", pager),
                          crumbs: crumbs,
                          content: PageContents.Topic(label: topic.label, countLabel: Plural.count(topic.quotes.count, "quote"),
                                                      quotes: pagination.pages[index].map { quoteCards[topic.quotes[$0]] },

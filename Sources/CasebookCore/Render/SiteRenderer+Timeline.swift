@@ -17,8 +17,7 @@ extension SiteRenderer {
                                           paged: pager != nil),
                 pager: pager)
             return [page(pagination.route(number), "timeline", title: number == 1 ? "Timeline" : "Timeline, page \(number)",
-                         description: "Every event in \(graph.config.title), oldest first, with its sources"
-                            + (pager.map { ". \($0.position): \($0.current.label)." } ?? "."),
+                         description: Pagination.description("Every event in \(graph.config.title), oldest first, with its sources", pager),
                          crumbs: [layout.homeCrumb] + (number == 1 ? [.init(label: "Timeline", url: nil)]
                             : [layout.crumb("Timeline", .timeline), .init(label: "Page \(number)", url: nil)]),
                          content: content)]

@@ -35,6 +35,11 @@ struct Pagination: Sendable {
                      next: number < links.count ? links[number] : nil, pages: links)
     }
 
+    /// A page's meta description: the list's, then which page this is and what it holds.
+    static func description(_ text: String, _ pager: Pager?) -> String {
+        text + (pager.map { ". \($0.position): \($0.current.label)." } ?? ".")
+    }
+
     /// "Mar 4, 2019", or "Mar 4, 2019 – Jun 12, 2019" when the first and last differ.
     static func span(_ first: String, _ last: String) -> String {
         first == last ? first : "\(first) – \(last)"
