@@ -75,15 +75,16 @@ public struct LinkChecker {
 
     /// Values of a double-quoted attribute wherever it appears (` name="value"`).
     static func attributeValues(_ name: String, in html: String) -> [String] {
-        var values: [String] = []
-        let needle = " \(name)=\""
-        var rest = html[...]
-        while let start = rest.range(of: needle) {
-            let tail = rest[start.upperBound...]
-            guard let end = tail.firstIndex(of: "\"") else { break }
-            values.append(String(tail[..<end]))
-            rest = tail[end...]
+        let needle = Array(" \(name)=\"".utf8)
+        return HTMLText.withBytes(html) { bytes in
+            var values: [String] = []
+            var index = 0
+            while let hit = HTMLText.find(needle, in: bytes, from: index),
+                  let end = HTMLText.find([UInt8(ascii: "\"")], in: bytes, from: hit + needle.count) {
+                values.append(HTMLText.string(bytes, hit + needle.count..<end))
+                index = end
+            }
+            return values
         }
-        return values
     }
 }

@@ -21,27 +21,45 @@ public struct PageAudit {
         return problems
     }
 
-    static func between(_ open: String, _ close: String, in text: String) -> Substring? {
-        guard let start = text.range(of: open), let end = text.range(of: close, range: start.upperBound..<text.endIndex) else { return nil }
-        return text[start.upperBound..<end.lowerBound]
-    }
-
-    static func tag(containing needle: String, in html: String) -> String? {
-        guard let hit = html.range(of: needle) else { return nil }
-        let start = html[..<hit.lowerBound].lastIndex(of: "<") ?? hit.lowerBound
-        let end = html[hit.upperBound...].firstIndex(of: ">") ?? hit.upperBound
-        return " " + String(html[start...end])
-    }
-
-    static func tags(named name: String, in html: String) -> [String] {
-        var result: [String] = []
-        var rest = html[...]
-        while let open = rest.range(of: "<\(name) ") ?? rest.range(of: "<\(name)>") {
-            guard let close = rest[open.upperBound...].firstIndex(of: ">") else { break }
-            result.append(String(rest[open.lowerBound...close]))
-            rest = rest[close...]
+    /// The text between the first `open` and the `close` after it.
+    static func between(_ open: String, _ close: String, in text: String) -> String? {
+        HTMLText.withBytes(text) { bytes in
+            guard let start = HTMLText.find(Array(open.utf8), in: bytes),
+                  let end = HTMLText.find(Array(close.utf8), in: bytes, from: start + open.utf8.count) else { return nil }
+            return HTMLText.string(bytes, start + open.utf8.count..<end)
         }
-        return result
+    }
+
+    /// The whole tag (` <…>`, with a leading space for `attributeValues`) around the first `needle`.
+    static func tag(containing needle: String, in html: String) -> String? {
+        HTMLText.withBytes(html) { bytes in
+            guard let hit = HTMLText.find(Array(needle.utf8), in: bytes) else { return nil }
+            var start = hit
+            while start > 0, bytes[start] != UInt8(ascii: "<") { start -= 1 }
+            let end = HTMLText.find([UInt8(ascii: ">")], in: bytes, from: hit + needle.utf8.count) ?? bytes.count - 1
+            return " " + HTMLText.string(bytes, start..<end + 1)
+        }
+    }
+
+    /// Every `<name …>` or `<name>` tag, in order.
+    static func tags(named name: String, in html: String) -> [String] {
+        let open = Array("<\(name)".utf8)
+        return HTMLText.withBytes(html) { bytes in
+            var result: [String] = []
+            var index = 0
+            while let hit = HTMLText.find(open, in: bytes, from: index) {
+                let next = hit + open.count
+                guard next < bytes.count else { break }
+                guard bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: ">") else {
+                    index = next
+                    continue
+                }
+                guard let close = HTMLText.find([UInt8(ascii: ">")], in: bytes, from: next) else { break }
+                result.append(HTMLText.string(bytes, hit..<close + 1))
+                index = close
+            }
+            return result
+        }
     }
 }
 

@@ -2,6 +2,15 @@ import Testing
 @testable import CasebookCore
 
 @Suite struct LinkCheckerTests {
+    @Test func attributeValuesAreReadInOrderAroundNonASCIIText() {
+        let html = #"<p id="a">Café “quoted” — ünïcode</p><a data-id="no" href="/x/#é" id="b">→</a><img src="i.png" alt=""> id="unclosed"#
+        #expect(LinkChecker.attributeValues("id", in: html) == ["a", "b"])
+        #expect(LinkChecker.attributeValues("href", in: html) == ["/x/#é"])
+        #expect(LinkChecker.attributeValues("src", in: html) == ["i.png"])
+        #expect(LinkChecker.attributeValues("alt", in: html) == [""])
+        #expect(LinkChecker.attributeValues("title", in: html) == [])
+    }
+
     @Test(arguments: [("minimal-site", "/"), ("minimal-site", "/trackers/x/"), ("hostile-site", "/")])
     func everyInternalLinkAndAnchorResolves(_ fixture: String, _ base: String) {
         let result = FixtureBuild.files(fixture, baseURL: base)

@@ -7,9 +7,12 @@ import Testing
         let files = [
             OutputFile(path: "ok.html", text: #"<title>T</title><meta name="description" content="D"><img src="a.png" alt="">"#),
             OutputFile(path: "bad.html", text: #"<title> </title><meta name="description" content=""><img src="b.png">"#),
+            OutputFile(path: "ünï.html", text: #"<title>Café — “x”</title><meta content="Ré" name="description"><imgx><p>é</p><img>"#
+                + #"<img src="c.png" alt="">"#),
         ]
         #expect(PageAudit().problems(in: files).map { "\($0.page): \($0.message)" } == [
             "bad.html: page has no title", "bad.html: page has no description", #"bad.html: image without alt text: <img src="b.png">"#,
+            "ünï.html: image without alt text: <img>",
         ])
     }
 
