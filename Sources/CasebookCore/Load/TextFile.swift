@@ -9,10 +9,16 @@ struct TextFile {
     static func decode(_ data: Data, path: String) -> Result<TextFile, Diagnostic> {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        // Validated and searched through a buffer pointer: through `Data`'s iterator, byte by byte, this was
+        // 6% of loading the 16 MB bench tracker.
+        let (decoded, hasCR) = bytes.withUnsafeBytes { raw -> (String?, Bool) in
+            let buffer = raw.bindMemory(to: UInt8.self)
+            return (String(validating: buffer, as: UTF8.self), buffer.contains(0x0D))
+        }
+        guard let text = decoded else {
             return .failure(.error("file is not valid UTF-8", at: firstInvalidByte(in: bytes, path: path)))
         }
-        return .success(TextFile(path: path, text: bytes.contains(0x0D) ? withoutCarriageReturns(bytes) : text))
+        return .success(TextFile(path: path, text: hasCR ? withoutCarriageReturns(bytes) : text))
     }
 
     /// The text with every CR LF turned into LF, done on bytes: Foundation's `replacingOccurrences` on
