@@ -147,6 +147,7 @@ public enum BuildPipeline {
     struct Output {
         private(set) var kept: [OutputFile] = []
         private(set) var staged: SiteWriter.StagedSite?
+        private let inspection: SiteInspection?
         /// Page digests of the last build: on disk for writing builds with a cache folder, in memory for
         /// a long-lived process's builds.
         let cache: RenderCache?
@@ -166,6 +167,7 @@ public enum BuildPipeline {
             cacheFolder = options.write ? options.cacheFolder : nil
             output = options.output
             ignoreCache = options.ignoreCache
+            inspection = options.write ? nil : options.inspection
             guard options.write else {
                 memory = options.memory
                 cache = options.memory?.renderCache()
@@ -180,7 +182,7 @@ public enum BuildPipeline {
 
         mutating func add(_ files: [OutputFile]) {
             guard let staged else {
-                kept += files
+                if let inspection { inspection.add(files) } else { kept += files }
                 return
             }
             guard failure == nil else { return }
@@ -242,6 +244,9 @@ public struct BuildOptions: Sendable {
     /// Kept by a long-lived process between in-memory builds (`write == false`): unchanged pages come back as
     /// `OutputFile.unchanged`, for the caller to take from the files it kept.
     public var memory: BuildMemory?
+    /// For an in-memory build: each file is handed to it as it is made and then dropped instead of kept in
+    /// the result (`casebook check` of a big site).
+    public var inspection: SiteInspection?
     public var drafts = false
     public var force = false
     /// False builds in memory only (for tests and `casebook check`).

@@ -15,28 +15,9 @@ public struct LinkChecker {
     }
 
     public func check(_ files: [OutputFile]) -> [BrokenLink] {
-        var ids: [String: Set<String>] = [:]
-        var pages: [(String, String)] = []
-        let paths = Set(files.map(\.path))
-        for file in files where file.path.hasSuffix(".html") {
-            let html = file.text
-            ids[file.path] = Set(Self.attributeValues("id", in: html))
-            pages.append((file.path, html))
-        }
-        var broken: [BrokenLink] = []
-        for (page, html) in pages {
-            for link in Self.attributeValues("href", in: html) + Self.attributeValues("src", in: html) {
-                guard let (target, fragment) = resolve(link, from: page) else { continue }
-                guard paths.contains(target) else {
-                    broken.append(BrokenLink(page: page, link: link, reason: "no file \(target) in the site"))
-                    continue
-                }
-                if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), ids[target]?.contains(fragment) != true {
-                    broken.append(BrokenLink(page: page, link: link, reason: "no element with id '\(fragment)' on \(target)"))
-                }
-            }
-        }
-        return broken
+        let inspection = SiteInspection()
+        inspection.add(files)
+        return inspection.brokenLinks(basePath: basePath)
     }
 
     /// The output file and fragment an internal link points at; nil for external links.

@@ -5,14 +5,16 @@ public enum SiteCheck {
     public static func run(_ options: BuildOptions) -> BuildResult {
         var options = options
         options.write = false
+        let inspection = SiteInspection()
+        options.inspection = inspection
         var result = BuildPipeline.run(options)
         guard result.failure == nil, !result.diagnostics.hasErrors, let content = result.content else { return result }
         let base = (try? URLBuilder(baseURL: options.baseURL ?? content.config.baseURL))?.basePath ?? "/"
         func at(_ page: String) -> SourceLocation { SourceLocation(file: options.output + "/" + page) }
-        for link in LinkChecker(basePath: base).check(result.files) {
+        for link in inspection.brokenLinks(basePath: base) {
             result.diagnostics.error("broken link '\(link.link)': \(link.reason)", at: at(link.page))
         }
-        for problem in PageAudit().problems(in: result.files) {
+        for problem in inspection.auditProblems {
             result.diagnostics.error(problem.message, at: at(problem.page))
         }
         result.diagnostics.append(contentsOf: OrphanAudit().warnings(options.drafts ? content : content.withoutDrafts()))

@@ -64,8 +64,8 @@ import Testing
     func pagedTrackerHasNoBrokenLinksOrAnchors(_ base: String) throws {
         let (options, folder) = try Self.options(paginateBy: 4, base: base)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = SiteCheck.run(options)
-        #expect(result.diagnostics.sorted.filter { $0.severity == .error }.map(\.description) == [])
+        #expect(SiteCheck.run(options).diagnostics.sorted.filter { $0.severity == .error }.map(\.description) == [])
+        let result = BuildPipeline.run(options)
         #expect(result.files.contains { $0.path == "timeline/page/2/index.html" })
         let event = try #require(result.files.first { $0.path.hasPrefix("events/") && $0.path.hasSuffix(".html") })
         let html = String(decoding: event.bytes, as: UTF8.self)
