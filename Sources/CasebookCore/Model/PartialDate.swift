@@ -43,15 +43,19 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// ISO 8601 at the date's own precision, as written in content and in `<time datetime>`.
     public var description: String {
-        // Zero-padded by hand: `String(format:)` made this a few percent of a rebuild (every date of every view).
-        func padded(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-        }
-        var text = year < 0 ? "-" + padded(-year, 3) : padded(year, 4)  // as "%04d": the sign counts in the width
-        if let month { text += "-" + padded(month, 2) }
-        if let day { text += "-" + padded(day, 2) }
+        var text = Self.padded(year, 4)
+        if let month { text += "-" + Self.padded(month, 2) }
+        if let day { text += "-" + Self.padded(day, 2) }
         return text
+    }
+
+    /// A number zero-padded to `width` characters, the sign counting in the width, as `String(format: "%0*d")`
+    /// prints it. By hand: `String(format:)` made dates a few percent of a rebuild (every date of every view,
+    /// page and calendar entry).
+    static func padded(_ value: Int, _ width: Int) -> String {
+        if value < 0 { return "-" + padded(-value, width - 1) }
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// Less precise dates sort after the more precise dates they contain (2021-02-01, 2021-02, 2021): an event

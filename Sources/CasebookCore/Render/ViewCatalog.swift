@@ -61,7 +61,10 @@ public struct ViewCatalog: Sendable {
                 speaker: partyChip(quote.speaker.id) ?? Chip(id: quote.speaker.id, label: quote.speaker.id, url: ""),
                 speakerRole: speaker?.role, date: DateLabel.view(quote.date), contextHTML: block(quote.context, headingsFrom: 5)?.html,
                 legalCase: quote.legalCase.flatMap { caseChip($0.id) }, mentions: quote.mentions.compactMap { partyChip($0.id) },
-                topics: quote.topics.map { Chip(id: Slug.make(from: $0), label: $0, url: urls.path(.topic(Slug.make(from: $0)))) },
+                topics: quote.topics.map { topic in
+                    let slug = Slug.make(from: topic)
+                    return Chip(id: slug, label: topic, url: urls.path(.topic(slug)))
+                },
                 citations: cites, variants: variants,
                 variantsLabel: variants.isEmpty ? nil : "Wording differs in \(Plural.count(variants.count, "source"))",
                 dataCases: quote.legalCase?.id ?? "",

@@ -1,7 +1,16 @@
+import Foundation
 import Testing
 @testable import CasebookCore
 
 @Suite struct PartialDateTests {
+    @Test func paddingMatchesPrintf() {
+        for value in [-12_345, -123, -5, 0, 7, 42, 999, 2021, 12_345] {
+            for width in [2, 4] {
+                #expect(PartialDate.padded(value, width) == String(format: "%0\(width)d", value), "\(value) \(width)")
+            }
+        }
+    }
+
     @Test func parsesEachPrecision() throws {
         #expect(try PartialDate.parse("2021").get() == PartialDate(year: 2021))
         #expect(try PartialDate.parse("2021-02").get() == PartialDate(year: 2021, month: 2))

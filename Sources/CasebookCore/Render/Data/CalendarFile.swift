@@ -19,11 +19,11 @@ struct CalendarFile {
         }
         for (event, view) in zip(graph.events, views.events) {
             guard let month = event.date.month, let day = event.date.day else { continue }
-            let date = String(format: "%04d%02d%02d", event.date.year, month, day)
+            let date = PartialDate.padded(event.date.year, 4) + PartialDate.padded(month, 2) + PartialDate.padded(day, 2)
             lines += ["BEGIN:VEVENT", "UID:\(event.id)@\(uidDomain)", "DTSTAMP:\(date)T000000Z"]
             if let time = event.time {
                 let zone = event.timezone ?? graph.config.timezone
-                lines.append("DTSTART;TZID=\(zone):\(date)T\(String(format: "%02d%02d00", time.hour, time.minute))")
+                lines.append("DTSTART;TZID=\(zone):\(date)T\(PartialDate.padded(time.hour, 2))\(PartialDate.padded(time.minute, 2))00")
             } else {
                 lines.append("DTSTART;VALUE=DATE:\(date)")
             }

@@ -35,8 +35,8 @@ enum TimelineGroups {
                 let name = month.map { PartialDate.monthNames[$0 - 1] }
                 return TimelineMonth(
                     label: name ?? "Month unknown", fullLabel: name.map { "\($0) \(year)" } ?? "\(year), month unknown",
-                    anchor: month.map { String(format: "%04d-%02d", year, $0) } ?? "\(year)-undated",
-                    datetime: month.map { String(format: "%04d-%02d", year, $0) } ?? String(format: "%04d", year), cards: cards)
+                    anchor: month.map { PartialDate(year: year, month: $0, day: nil).description } ?? "\(year)-undated",
+                    datetime: PartialDate(year: year, month: month, day: nil).description, cards: cards)
             }
             years.append(TimelineYear(year: String(year), anchor: "y\(year)", months: monthViews))
         }
