@@ -105,7 +105,24 @@ public struct MarkdownRenderer: Sendable {
         guard count > limit else { return collapsed }
         let cut = collapsed.prefix(limit)
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
-        return cut[..<end].trimmingCharacters(in: .punctuationCharacters) + "…"
+        return trimmingPunctuation(cut[..<end].unicodeScalars) + "…"
+    }
+
+    /// The text without punctuation (Unicode category P*) at either end, scalar by scalar as Foundation's
+    /// `trimmingCharacters(in: .punctuationCharacters)` does it, without going through a `CharacterSet`
+    /// (two thirds of the excerpt's time).
+    private static func trimmingPunctuation(_ scalars: Substring.UnicodeScalarView) -> String {
+        func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.properties.generalCategory {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+                 .finalPunctuation, .otherPunctuation: return true
+            default: return false
+            }
+        }
+        var start = scalars.startIndex, stop = scalars.endIndex
+        while start < stop, isPunctuation(scalars[start]) { start = scalars.index(after: start) }
+        while stop > start, isPunctuation(scalars[scalars.index(before: stop)]) { stop = scalars.index(before: stop) }
+        return String(scalars[start..<stop])
     }
 
     /// The excerpt's start, collapsed byte by byte while the text is ASCII (one byte is one character, and only

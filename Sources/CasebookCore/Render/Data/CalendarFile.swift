@@ -93,10 +93,12 @@ struct CalendarFile {
 
     /// Lines longer than 75 octets continue on the next line after a space, never splitting a character.
     func fold(_ line: String) -> String {
+        guard line.utf8.count > 75 else { return line }
         var result = ""
+        result.reserveCapacity(line.utf8.count + line.utf8.count / 74 * 3)
         var count = 0
         for character in line {
-            let size = String(character).utf8.count
+            let size = character.utf8.count
             if count + size > 75 {
                 result += "\r\n "
                 count = 1
