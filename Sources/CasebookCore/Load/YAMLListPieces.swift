@@ -20,15 +20,6 @@ enum YAMLListPieces {
         let lineOffset: Int
     }
 
-    /// The items of the list with the line offset of the piece each came from, or nil when the file is
-    /// small, is not a plain list, or a piece does not parse alone.
-    static func parse(_ text: String, pieceSize: Int = defaultPieceSize) -> [(node: Node, lineOffset: Int)]? {
-        guard let pieces = pieces(of: text, pieceSize: pieceSize) else { return nil }
-        let parsed = pieces.parallelMap { piece in items(of: piece).map { ParsedPiece(items: $0, lineOffset: piece.lineOffset) } }
-        guard parsed.allSatisfy({ $0 != nil }) else { return nil }
-        return parsed.flatMap { piece in piece.map { piece in piece.items.map { ($0, piece.lineOffset) } } ?? [] }
-    }
-
     /// The file cut into pieces, or nil when it is small or holds a line that would change meaning across pieces.
     static func pieces(of text: String, pieceSize: Int = defaultPieceSize) -> [Piece]? {
         var text = text
@@ -46,12 +37,6 @@ enum YAMLListPieces {
     static func items(of piece: Piece) -> [Node]? {
         guard case .sequence(let items)? = try? YAMLDocument.compose(piece.text) else { return nil }
         return Array(items)
-    }
-
-    /// Yams nodes are not marked `Sendable`; a composed tree is never changed, so handing it across threads is safe.
-    private struct ParsedPiece: @unchecked Sendable {
-        let items: [Node]
-        let lineOffset: Int
     }
 
     /// Byte offsets where pieces start, with the number of lines before each; nil when the file is too small

@@ -75,3 +75,17 @@ import Yams
         #expect(diagnostics.sorted.map(\.description) == ["Content/timeline/all.yml:\(line):3: warning: unknown field 'colour'"])
     }
 }
+
+extension YAMLListPieces {
+    /// Every item of the list with its piece's line offset, or nil when the file is not cut or a piece does not
+    /// parse alone: what the loader reads, piece by piece.
+    static func parse(_ text: String, pieceSize: Int) -> [(node: Node, lineOffset: Int)]? {
+        guard let pieces = pieces(of: text, pieceSize: pieceSize) else { return nil }
+        var result: [(node: Node, lineOffset: Int)] = []
+        for piece in pieces {
+            guard let items = items(of: piece) else { return nil }
+            result += items.map { ($0, piece.lineOffset) }
+        }
+        return result
+    }
+}
