@@ -15,7 +15,7 @@ public enum BuildPipeline {
             let graph = SiteGraph(content: options.drafts ? input.content : input.content.withoutDrafts(), urls: urls)
             clock.lap("graph")
             var output = try Output(options)
-            defer { output.staged?.discard() }
+            defer { output.discard() }
             guard render(graph, input, templates, into: &output, &result) else { return result }
             clock.lap("render")
             clock.move(output.writeSeconds, from: "render", to: "write")
@@ -123,6 +123,7 @@ public enum BuildPipeline {
         SiteRenderer.run(downloads, batchSize: 2) { files in
             dataPaths += files.map(\.path)
             output.add(files)
+            output.waitForWrites()
         }
         let sitemap = Sitemap(graph: graph).files(pagePaths: pagePaths)
         dataPaths += sitemap.map(\.path)
@@ -132,6 +133,7 @@ public enum BuildPipeline {
         result.diagnostics.append(contentsOf: conflicts)
         guard !conflicts.hasErrors else { return false }
         output.add(input.statics)
+        output.waitForWrites()
         result.pageCount = pagePaths.count
         result.dataFileCount = dataPaths.count
         result.files = output.kept
@@ -147,6 +149,7 @@ public enum BuildPipeline {
     struct Output {
         private(set) var kept: [OutputFile] = []
         private(set) var staged: SiteWriter.StagedSite?
+        private let writes: WriteQueue?
         private let inspection: SiteInspection?
         /// Page digests of the last build: on disk for writing builds with a cache folder, in memory for
         /// a long-lived process's builds.
@@ -160,8 +163,8 @@ public enum BuildPipeline {
         private let ignoreCache: Bool
         private var markdown: MarkdownMemo?
         private(set) var failure: SiteWriter.Failure?
-        /// Time spent writing, interleaved with rendering.
-        private(set) var writeSeconds = 0.0
+        /// Time the build waited for pages to be written (they are written while the next ones render).
+        var writeSeconds: Double { writes?.waitSeconds ?? 0 }
 
         init(_ options: BuildOptions) throws(BuildResult.Failure) {
             cacheFolder = options.write ? options.cacheFolder : nil
@@ -172,27 +175,39 @@ public enum BuildPipeline {
                 memory = options.memory
                 cache = options.memory?.renderCache()
                 cards = options.memory?.cards
+                writes = nil
                 return
             }
             memory = nil
             cache = options.cacheFolder.map { RenderCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) }
             cards = options.cacheFolder.map { CardCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) }
             do { staged = try SiteWriter(output: options.output).begin() } catch { throw .io(error.description) }
+            writes = staged.map { WriteQueue($0) }
         }
 
         mutating func add(_ files: [OutputFile]) {
-            guard let staged else {
+            guard let writes else {
                 if let inspection { inspection.add(files) } else { kept += files }
                 return
             }
-            guard failure == nil else { return }
-            let start = DispatchTime.now().uptimeNanoseconds
-            do { try staged.add(files) } catch { failure = error }
-            writeSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            writes.add(files)
+        }
+
+        /// Removes the staging folder unless it was swapped in, once the writer has stopped writing into it.
+        mutating func discard() {
+            waitForWrites()
+            staged?.discard()
+        }
+
+        /// Waits until every file handed to `add` is on disk, and notes the first failure.
+        mutating func waitForWrites() {
+            if let writes, let error = writes.finish(), failure == nil { failure = error }
         }
 
         /// Swaps the staged site in; a no-op for in-memory builds.
         mutating func commit() throws(BuildResult.Failure) {
+            waitForWrites()
+            if let failure { throw .io(failure.description) }
             guard let staged else { return }
             self.staged = nil
             let stamp = cache?.stamp

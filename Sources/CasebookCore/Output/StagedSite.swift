@@ -29,23 +29,30 @@ extension SiteWriter {
         }
 
         /// Writes a batch of files into the staging folder. On failure the caller should `discard()`.
-        public func add(_ files: [OutputFile]) throws(Failure) {
+        /// `onAllCores` spreads the folders and files over all cores, for a caller with nothing else to do; a
+        /// build writing while it renders (`WriteQueue`) writes on one thread.
+        public func add(_ files: [OutputFile], onAllCores: Bool = true) throws(Failure) {
             do throws(Failure) {
-                // Folders first, one depth at a time so parents exist, then the files; each step on all cores,
-                // as creating 20,000 folders and files is mostly the file system's time per inode.
+                // Folders first, one depth at a time so parents exist, then the files.
                 var levels: [[String]] = []
                 for file in files {
                     SiteWriter.collectFolders(for: staging + "/" + file.path, made: &made, levels: &levels)
                     written.insert(file.path)
                 }
-                for level in levels where !level.isEmpty {
-                    try SiteWriter.concurrently(level) { folder throws(Failure) in try SiteWriter.makeFolder(folder) }
-                }
                 let staging = staging, previous = previous, reused = reused
-                try SiteWriter.concurrently(files) { file throws(Failure) in
+                let place: @Sendable (OutputFile) throws(Failure) -> Void = { file throws(Failure) in
                     try Self.place(file, at: staging + "/" + file.path, previous: previous.map { $0 + "/" + file.path },
                                    reused: reused)
                 }
+                guard onAllCores else {
+                    for folder in levels.joined() { try SiteWriter.makeFolder(folder) }
+                    for file in files { try place(file) }
+                    return
+                }
+                for level in levels where !level.isEmpty {
+                    try SiteWriter.concurrently(level) { folder throws(Failure) in try SiteWriter.makeFolder(folder) }
+                }
+                try SiteWriter.concurrently(files, place)
             } catch {
                 throw Failure(description: "cannot write the site: \(error.description)")
             }

@@ -46,6 +46,14 @@ public struct OutputFile: Sendable, Equatable {
         }
     }
 
+    /// The file's size in bytes, without making them.
+    var byteCount: Int {
+        switch storage {
+        case .bytes(let bytes): return bytes.count
+        case .text(let text): return text.utf8.count
+        }
+    }
+
     /// The file as UTF-8 text; a rendered page's own `String`, without a round trip through bytes.
     public var text: String {
         switch storage {
