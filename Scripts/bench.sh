@@ -3,6 +3,10 @@
 # pages written, median wall time, median CPU time, median peak RSS, pages/s and the median time of each stage of
 # a cold build (empty output, no spare tree, no render cache), then the median wall time of a rebuild after one
 # event's title changed (warm: spare tree and render cache from the builds before).
+# The output of a run is moved aside, not deleted, before the next cold run, and the set-aside trees are deleted
+# after the last scale: on a file system without a journal (ext4 as this machine has it) creating files next to
+# thousands of inodes deleted seconds before makes the kernel skip each of them, which cost either tool seconds
+# of system time and varied from run to run (the cold build's write stage: 1.7 s to 9.6 s).
 # Usage: Scripts/bench.sh [RUNS] [N...]   (defaults: 5 runs; N = 1000 10000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +17,7 @@ swift build -c release --product casebook >/dev/null
 swift build -c release --product CasebookBench >/dev/null
 work=.build/bench
 mkdir -p "$work"
+set_aside() { if [ -e "$1" ]; then mkdir -p "$work/trash"; mv "$1" "$work/trash/$(date +%s%N)"; fi; }
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 # Hugo on the same content, when installed (`apt-get install hugo`): its runs alternate with Casebook's so that a
 # busy machine slows both alike; the ratio is the figure to read.
@@ -28,13 +33,14 @@ for n in ${scales[@]}; do
   : > "$work/rebuilds-$n.txt"
   for _ in $(seq "$runs"); do
     if [ -n "$hugo_bin" ]; then
-      rm -rf "$work/hugo-out-$n"
-      sync  # let the file system finish the deletion before the clock starts, for both tools alike
+      set_aside "$work/hugo-out-$n"
+      sync  # let the file system finish earlier writes before the clock starts, for both tools alike
       /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$hugo_bin" --quiet -s "$work/hugo-$n" -d "$(pwd)/$work/hugo-out-$n"
       read -r wall user sys rss < "$work/time.txt"
       echo "$wall $(echo "$user + $sys" | bc) $rss" >> "$work/hugo-runs-$n.txt"
     fi
-    rm -rf "$work/site-$n" "$work/.site-$n.casebook-spare"
+    set_aside "$work/site-$n"
+    set_aside "$work/.site-$n.casebook-spare"
     sync
     /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" \
       .build/release/casebook build --no-cache --content "$content" --output "$work/site-$n" --timings > "$work/out.txt"
@@ -79,3 +85,5 @@ for n in ${scales[@]}; do
     "$(grep -o "render=[0-9.]*" "$work/rebuilds-$n.txt" | cut -d= -f2 | median)" \
     "$(grep -o "write=[0-9.]*" "$work/rebuilds-$n.txt" | cut -d= -f2 | median)"
 done
+# Deleted only now: deleting them between scales would slow the next scale's first cold runs.
+rm -rf "$work/trash"
