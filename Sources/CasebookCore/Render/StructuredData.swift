@@ -31,7 +31,7 @@ enum StructuredData {
     static func write(_ value: Any, into json: inout [UInt8]) {
         switch value {
         case let text as String:
-            writeString(text, into: &json)
+            JSONText.append(text, htmlSafe: true, to: &json)
         case let number as Int:
             json += String(number).utf8
         case let flag as Bool:
@@ -47,7 +47,7 @@ enum StructuredData {
             json.append(UInt8(ascii: "{"))
             for (index, key) in object.keys.sorted().enumerated() {
                 if index > 0 { json.append(UInt8(ascii: ",")) }
-                writeString(key, into: &json)
+                JSONText.append(key, htmlSafe: true, to: &json)
                 json.append(UInt8(ascii: ":"))
                 write(object[key] as Any, into: &json)
             }
@@ -55,42 +55,6 @@ enum StructuredData {
         default:
             json += "null".utf8
         }
-    }
-
-    /// A JSON string; bytes that need no escape are copied in runs.
-    private static func writeString(_ text: String, into json: inout [UInt8]) {
-        var text = text
-        json.append(UInt8(ascii: "\""))
-        text.withUTF8 { bytes in
-            var run = 0
-            var index = 0
-            func escape(_ replacement: String, skipping count: Int = 1) {
-                json += UnsafeBufferPointer(rebasing: bytes[run..<index])
-                json += replacement.utf8
-                index += count
-                run = index
-            }
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case UInt8(ascii: "\""): escape("\\\"")
-                case UInt8(ascii: "\\"): escape("\\\\")
-                case 0x0A: escape("\\n")
-                case 0x0D: escape("\\r")
-                case 0x09: escape("\\t")
-                case UInt8(ascii: "<"): escape("\\u003c")
-                case UInt8(ascii: ">"): escape("\\u003e")
-                case UInt8(ascii: "&"): escape("\\u0026")
-                case 0..<0x20: escape("\\u00" + String(byte, radix: 16).leftPadded(to: 2))
-                // U+2028 and U+2029 (E2 80 A8/A9): line breaks to JavaScript.
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    escape(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", skipping: 3)
-                default: index += 1
-                }
-            }
-            json += UnsafeBufferPointer(rebasing: bytes[run..<bytes.count])
-        }
-        json.append(UInt8(ascii: "\""))
     }
 
     static func party(_ party: Party, view: PartyView, urls: URLBuilder) -> Object {

@@ -68,6 +68,21 @@ import Testing
         #expect(String(decoding: json, as: UTF8.self) == #"{"a":["\"\u0001"],"b":"x\u2028\u003c"}"#)
     }
 
+    /// Outside a script (the search index), strings are written byte for byte as `JSONEncoder` writes them,
+    /// which the index used before: every control character, quotes, backslashes, slashes, non-ASCII text.
+    @Test func jsonStringsOutsideScriptsMatchJSONEncoder() throws {
+        var everything = ""
+        for byte in 0..<0x80 { everything.unicodeScalars.append(Unicode.Scalar(UInt8(byte))) }
+        let texts = [everything, "", "a/b </script> & \u{2028}\u{2029}", "Zürich — “quoted” 🚀 é\u{301}", "\u{7F}\u{85}\u{FEFF}"]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for text in texts {
+            var json: [UInt8] = []
+            JSONText.append([text, text + "x"], htmlSafe: false, to: &json)
+            #expect(json == Array(try encoder.encode([text, text + "x"])), "\(text.debugDescription)")
+        }
+    }
+
     static func strings(in value: Any) -> [String] {
         switch value {
         case let string as String: return [string]

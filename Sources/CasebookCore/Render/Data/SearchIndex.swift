@@ -6,13 +6,36 @@ struct SearchIndex {
     let graph: SiteGraph
     let views: ViewCatalog
 
-    struct Entry: Encodable {
+    struct Entry {
         let type: String
         let title: String
         let url: String
         let date: String?
         let text: String
         let names: [String]
+
+        /// The entry as a JSON object, keys sorted (as the script and `JSONEncoder` before had them), `date`
+        /// left out when there is none.
+        func write(into json: inout [UInt8]) {
+            json.append(UInt8(ascii: "{"))
+            if let date { Self.field("date", date, &json, comma: true) }
+            json += #""names":"#.utf8
+            JSONText.append(names, htmlSafe: false, to: &json)
+            json.append(UInt8(ascii: ","))
+            Self.field("text", text, &json, comma: true)
+            Self.field("title", title, &json, comma: true)
+            Self.field("type", type, &json, comma: true)
+            Self.field("url", url, &json, comma: false)
+            json.append(UInt8(ascii: "}"))
+        }
+
+        private static func field(_ key: StaticString, _ value: String, _ json: inout [UInt8], comma: Bool) {
+            json.append(UInt8(ascii: "\""))
+            json += UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+            json += #"":"#.utf8
+            JSONText.append(value, htmlSafe: false, to: &json)
+            if comma { json.append(UInt8(ascii: ",")) }
+        }
     }
 
     func file() -> OutputFile {
@@ -47,9 +70,14 @@ struct SearchIndex {
             entries.append(Entry(type: "Page", title: page.title, url: graph.urls.path(.page(page.id)), date: nil,
                                  text: views.pages[page.id]?.plainText ?? "", names: []))
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(["entries": entries])) ?? Data("{\"entries\":[]}".utf8)
-        return OutputFile(path: "search-index.json", bytes: Array(data) + [0x0A])
+        var json: [UInt8] = []
+        json.reserveCapacity(entries.count * 400)
+        json += #"{"entries":["#.utf8
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            entry.write(into: &json)
+        }
+        json += "]}\n".utf8
+        return OutputFile(path: "search-index.json", bytes: json)
     }
 }
