@@ -120,6 +120,19 @@ import Testing
         #expect(page("parties/jane-roe/index.html").contains("data-edited"))
         try freshBuildMatches()
 
+        // A navigation edit changes the layout every page shares (digested once per navigation state), and the
+        // event and quote pages, whose own views are digested once too, show it.
+        let about = root.appendingPathComponent("Content/pages/about.md")
+        try String(contentsOf: about, encoding: .utf8).replacingOccurrences(of: "title: About\n", with: "title: About us\n")
+            .write(to: about, atomically: true, encoding: .utf8)
+        #expect(BuildPipeline.run(cached).exitCode == 0)
+        for shown in ["parties/jane-roe/index.html", "events/host-notice/index.html", "timeline/index.html"] {
+            #expect(page(shown).contains(">About us<"), "\(shown)")
+        }
+        #expect(Fixtures.tree(at: root.appendingPathComponent("Site")).keys.filter { $0.hasPrefix("quotes/") && $0.hasSuffix("/index.html") }
+            .allSatisfy { page($0).contains(">About us<") })
+        try freshBuildMatches()
+
         // An output changed behind the cache's back (its marker no longer matches) is rebuilt whole.
         try FileManager.default.removeItem(at: root.appendingPathComponent("Site/parties/jane-roe/index.html"))
         let marker = root.appendingPathComponent("Site/" + OutputFolderPolicy.marker)

@@ -16,9 +16,10 @@ public final class CardCache: Sendable {
                               ignoringPrevious: ignoringPrevious)
     }
 
-    /// The card's HTML: from the cache when its digest is known, else from `render`.
-    func html<View: Encodable>(_ template: String, templates: TemplateSet, view: View, render: () -> String) -> String {
-        let digest = PageDigest.of(template: template, templates: templates.digest, context: view)
+    /// The card's HTML: from the cache when the digest of its template set, template and view is known, else
+    /// from `render`.
+    func html(_ template: String, templates: TemplateSet, viewDigest: PageDigest, render: () -> String) -> String {
+        let digest = PageDigest.of(template: template, templates: templates.digest, context: [viewDigest.high, viewDigest.low])
         if let html = entries.text(for: digest) { return html }
         let html = render()
         entries.add(html, for: digest)

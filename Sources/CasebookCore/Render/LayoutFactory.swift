@@ -8,6 +8,8 @@ struct LayoutFactory: Sendable {
     private let navEntries: [(label: String, route: Route?, url: String)]
     private let footerLinks: [LayoutView.DataLink]
     private let lastUpdated: DateView?
+    /// The shared part of the layout by the navigation's `aria-current` states.
+    private let shared = LockedCache<[[String?]: KnownDigest<LayoutView.Shared>]>([:])
 
     init(graph: SiteGraph, templates: TemplateSet, stylesheetVersion: String?) {
         self.graph = graph
@@ -53,17 +55,12 @@ struct LayoutFactory: Sendable {
         let urls = graph.urls
         let section = Self.section(of: route)
         let currentURL = urls.path(route)
-        let css = urls.path(.file("assets/casebook.css")) + (stylesheetVersion.map { "?v=\($0)" } ?? "")
         let nav = navEntries.map { entry in
             let current = entry.url == currentURL ? "page" : (entry.route != nil && entry.route == section ? "true" : nil)
             return LayoutView.NavItem(label: entry.label, url: entry.url, current: current)
         }
         return LayoutView(
-            siteTitle: graph.config.title, siteDescription: graph.config.description, language: graph.config.language,
-            homeURL: urls.path(.home), stylesheetURL: css, scriptURL: urls.path(.file("assets/casebook.js")),
-            feedURL: urls.path(.file("feed.xml")), searchURL: urls.path(.search),
-            nav: nav, headerHTML: chrome.header(nav: nav) { Self.chromeView(graph, nav: nav, footerLinks: footerLinks, lastUpdated: lastUpdated) }, footerHTML: footerHTML,
-            footerLinks: footerLinks, lastUpdated: lastUpdated,
+            shared: shared(nav: nav),
             documentTitle: route == .home ? graph.config.title : "\(title) · \(graph.config.title)",
             description: description ?? graph.config.description ?? graph.config.title,
             pageTitle: title, openGraphType: route == .home ? "website" : "article",
@@ -71,6 +68,23 @@ struct LayoutFactory: Sendable {
                 .flatMap { $0.isEmpty ? nil : $0 },
             canonicalURL: urls.absolute(route), breadcrumbs: crumbs,
             pageKind: Self.kind(of: route))
+    }
+
+    /// The layout's site-wide fields for a navigation state, made and digested the first time it is seen.
+    private func shared(nav: [LayoutView.NavItem]) -> KnownDigest<LayoutView.Shared> {
+        let key = nav.map(\.current)
+        if let known = shared.withLock({ $0[key] }) { return known }
+        let urls = graph.urls
+        let css = urls.path(.file("assets/casebook.css")) + (stylesheetVersion.map { "?v=\($0)" } ?? "")
+        let view = LayoutView.Shared(
+            siteTitle: graph.config.title, siteDescription: graph.config.description, language: graph.config.language,
+            homeURL: urls.path(.home), stylesheetURL: css, scriptURL: urls.path(.file("assets/casebook.js")),
+            feedURL: urls.path(.file("feed.xml")), searchURL: urls.path(.search), nav: nav,
+            headerHTML: chrome.header(Self.chromeView(graph, nav: nav, footerLinks: footerLinks, lastUpdated: lastUpdated)),
+            footerHTML: footerHTML, footerLinks: footerLinks, lastUpdated: lastUpdated)
+        let made = KnownDigest(view, digest: PageDigest.of(view))
+        shared.withLock { $0[key] = made }
+        return made
     }
 
     /// The top-level section a route belongs to, for marking the navigation.

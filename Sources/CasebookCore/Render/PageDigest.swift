@@ -22,6 +22,13 @@ struct PageDigest: Hashable, Sendable, CustomStringConvertible {
         [high, low].map { String(repeating: "0", count: $0.leadingZeroBitCount / 4) + ($0 == 0 ? "" : String($0, radix: 16)) }.joined()
     }
 
+    /// The digest of a view on its own.
+    static func of<View: Encodable>(_ view: View) -> PageDigest {
+        let encoder = DigestEncoder()
+        try? view.encode(to: encoder)  // the digest encoder never throws
+        return encoder.state.digest
+    }
+
     /// The digest of a page's context as Mustache would see it, with the template set's own digest mixed in.
     static func of<Context: Encodable>(template: String, templates: PageDigest, context: Context) -> PageDigest {
         let encoder = DigestEncoder()

@@ -16,20 +16,14 @@ struct SiteChrome: Sendable {
     }
 
     let templates: TemplateSet
-    /// Rendered headers by the navigation's `aria-current` states.
-    private let headers = LockedCache<[[String?]: String]>([:])
 
     init(templates: TemplateSet) {
         self.templates = templates
     }
 
-    /// The header for a navigation state; `view` is made only the first time that state is seen.
-    func header(nav: [LayoutView.NavItem], _ view: () -> View) -> String {
-        let key = nav.map(\.current)
-        if let known = headers.withLock({ $0[key] }) { return known }
-        let html = render("partials/site-header", view())
-        headers.withLock { $0[key] = html }
-        return html
+    /// The header for a navigation state (`LayoutFactory` asks once per state).
+    func header(_ view: View) -> String {
+        render("partials/site-header", view)
     }
 
     func footer(_ view: View) -> String {

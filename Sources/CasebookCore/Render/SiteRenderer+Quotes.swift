@@ -23,7 +23,7 @@ extension SiteRenderer {
                         description: "\(view.speaker.label): “\(MarkdownRenderer.excerpt(view.text, limit: 140))”",
                         crumbs: [layout.homeCrumb, layout.crumb("Quotes", .quotes), .init(label: title, url: nil)],
                         schema: [StructuredData.quote(view, urls: urls)],
-                        content: PageContents.Quote(quote: view, more: more.map { quoteCards[$0] },
+                        content: PageContents.Quote(quote: quoteViews[index], more: more.map { quoteCards[$0] },
                                                     moreLabel: Plural.count(more.count, "quote"),
                                                     allByLabel: bySpeaker.count - 1 > more.count
                                                         ? "All \(Plural.count(bySpeaker.count, "quote")) by \(view.speaker.label)" : nil))

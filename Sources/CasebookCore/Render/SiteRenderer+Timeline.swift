@@ -39,7 +39,7 @@ extension SiteRenderer {
             return page(.event(event.id), "event", title: view.titleText, description: view.excerpt,
                         crumbs: [layout.homeCrumb, layout.crumb("Timeline", .timeline), .init(label: view.titleText, url: nil)],
                         schema: [StructuredData.event(view, urls: graph.urls)],
-                        content: PageContents.Event(event: view, timelineURL: pagination.link(to: index, anchor: event.id, urls: urls),
+                        content: PageContents.Event(event: eventViews[index], timelineURL: pagination.link(to: index, anchor: event.id, urls: urls),
                                                     neighbours: neighbours))
         }
     }

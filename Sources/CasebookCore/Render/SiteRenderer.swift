@@ -8,6 +8,10 @@ public struct SiteRenderer: Sendable {
     /// Card HTML, parallel to `graph.events` and `graph.quotes`.
     let eventCards: [String]
     let quoteCards: [String]
+    /// Each event's and quote's view with its digest (taken once, when there is a cache to key), for the pages
+    /// that show it whole.
+    let eventViews: [KnownDigest<EventView>]
+    let quoteViews: [KnownDigest<QuoteView>]
     /// When set, a page whose digest matches the one the current output was built from is not rendered.
     let cache: RenderCache?
 
@@ -18,13 +22,16 @@ public struct SiteRenderer: Sendable {
         self.views = views
         self.templates = templates
         layout = LayoutFactory(graph: graph, templates: templates, stylesheetVersion: stylesheetVersion)
-        eventCards = views.events.parallelMap { Self.card("partials/event-card", $0, templates, cards) }
-        quoteCards = views.quotes.parallelMap { Self.card("partials/quote-card", $0, templates, cards) }
+        let digested = cache != nil || cards != nil
+        eventViews = views.events.parallelMap { KnownDigest($0, digest: digested ? PageDigest.of($0) : nil) }
+        quoteViews = views.quotes.parallelMap { KnownDigest($0, digest: digested ? PageDigest.of($0) : nil) }
+        eventCards = eventViews.parallelMap { Self.card("partials/event-card", $0, templates, cards) }
+        quoteCards = quoteViews.parallelMap { Self.card("partials/quote-card", $0, templates, cards) }
     }
 
-    private static func card<View: Encodable>(_ template: String, _ view: View, _ templates: TemplateSet, _ cards: CardCache?) -> String {
-        guard let cards else { return templates.render(template, view) }
-        return cards.html(template, templates: templates, view: view) { templates.render(template, view) }
+    private static func card<View>(_ template: String, _ view: KnownDigest<View>, _ templates: TemplateSet, _ cards: CardCache?) -> String {
+        guard let cards, let digest = view.digest else { return templates.render(template, view.view) }
+        return cards.html(template, templates: templates, viewDigest: digest) { templates.render(template, view.view) }
     }
 
     /// Every page, in one list.

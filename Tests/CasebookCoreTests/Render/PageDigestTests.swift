@@ -29,6 +29,29 @@ import Testing
         #expect(PageDigest.of(template: "event", templates: PageDigest(high: 1, low: 3), context: card) != digest(card))
     }
 
+    /// A view digested once stands in a page's digest for the view: it changes when the view does, and
+    /// without a digest the view is digested as itself.
+    @Test func knownDigestsStandForTheirViews() {
+        struct Page: Encodable {
+            let card: KnownDigest<Card>
+            let label: String
+        }
+        let card = Card(title: "Parler sues", tags: ["a"], note: nil, count: 1)
+        let edited = Card(title: "Parler sued", tags: ["a"], note: nil, count: 1)
+        func page(_ card: Card, known: Bool) -> PageDigest {
+            PageDigest.of(template: "event", templates: templates,
+                          context: Page(card: KnownDigest(card, digest: known ? PageDigest.of(card) : nil), label: "x"))
+        }
+        #expect(page(card, known: true) == page(Card(title: "Parler sues", tags: ["a"], note: nil, count: 1), known: true))
+        #expect(page(edited, known: true) != page(card, known: true))
+        #expect(page(edited, known: false) != page(card, known: false))
+        struct Plain: Encodable {
+            let card: Card
+            let label: String
+        }
+        #expect(page(card, known: false) == PageDigest.of(template: "event", templates: templates, context: Plain(card: card, label: "x")))
+    }
+
     @Test func hexRoundTrips() {
         let value = digest(Card(title: "x", tags: [], note: nil, count: 0))
         #expect(value.description.count == 32)

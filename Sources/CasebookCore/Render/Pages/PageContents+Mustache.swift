@@ -66,7 +66,7 @@ extension PageContents.Timeline: MustacheParent {
 extension PageContents.Event: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
-        case "event": return event
+        case "event": return event.view
         case "single": return single
         case "timelineURL": return timelineURL
         case "neighbours": return neighbours
@@ -209,7 +209,7 @@ extension PageContents.Quotes.Speaker: MustacheParent {
 extension PageContents.Quote: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
-        case "quote": return quote
+        case "quote": return quote.view
         case "large": return large
         case "more": return more
         case "moreLabel": return moreLabel

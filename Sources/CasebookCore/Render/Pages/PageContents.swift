@@ -48,7 +48,7 @@ public enum PageContents {
             public let next: Neighbour?
         }
 
-        public let event: EventView
+        let event: KnownDigest<EventView>
         /// Read by the event-card partial: render the card as the page's single, h1-titled article.
         public let single = true
         public let timelineURL: String
@@ -121,7 +121,7 @@ public enum PageContents {
     }
 
     public struct Quote: Sendable, Encodable {
-        public let quote: QuoteView
+        let quote: KnownDigest<QuoteView>
         /// Read by the quote-card partial: the page's own quote is shown large.
         public let large = true
         /// Up to five other quotes by the same speaker, the nearest in time.

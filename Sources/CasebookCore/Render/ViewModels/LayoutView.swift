@@ -18,21 +18,27 @@ public struct LayoutView: Sendable, Encodable {
         public let url: String
     }
 
-    public let siteTitle: String
-    public let siteDescription: String?
-    public let language: String
-    public let homeURL: String
-    public let stylesheetURL: String
-    public let scriptURL: String
-    public let feedURL: String
-    public let searchURL: String
-    public let nav: [NavItem]
-    /// `partials/site-header` and `partials/site-footer`, rendered once per navigation state (see `SiteChrome`).
-    public let headerHTML: String
-    public let footerHTML: String
-    public let footerLinks: [DataLink]
-    /// The newest date in the content, for "Last updated"; derived from content so builds stay reproducible.
-    public let lastUpdated: DateView?
+    /// What every page in one navigation state shows alike; made and digested once per state (see `LayoutFactory`).
+    public struct Shared: Sendable, Encodable {
+        public let siteTitle: String
+        public let siteDescription: String?
+        public let language: String
+        public let homeURL: String
+        public let stylesheetURL: String
+        public let scriptURL: String
+        public let feedURL: String
+        public let searchURL: String
+        public let nav: [NavItem]
+        /// `partials/site-header` and `partials/site-footer`, rendered once per navigation state (see `SiteChrome`).
+        public let headerHTML: String
+        public let footerHTML: String
+        public let footerLinks: [DataLink]
+        /// The newest date in the content, for "Last updated"; derived from content so builds stay reproducible.
+        public let lastUpdated: DateView?
+    }
+
+    /// Templates read these fields as the layout's own (`layout.siteTitle`).
+    let shared: KnownDigest<Shared>
     /// The `<title>`: "Page · Site", or the site title alone on the home page.
     public let documentTitle: String
     public let description: String

@@ -94,6 +94,22 @@ extension EventView: MustacheParent {
 extension LayoutView: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
+        case "documentTitle": return documentTitle
+        case "description": return description
+        case "pageTitle": return pageTitle
+        case "openGraphType": return openGraphType
+        case "jsonLD": return jsonLD
+        case "canonicalURL": return canonicalURL
+        case "breadcrumbs": return breadcrumbs
+        case "pageKind": return pageKind
+        default: return shared.view.child(named: key)
+        }
+    }
+}
+
+extension LayoutView.Shared: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
         case "siteTitle": return siteTitle
         case "siteDescription": return siteDescription
         case "language": return language
@@ -107,14 +123,6 @@ extension LayoutView: MustacheParent {
         case "footerHTML": return footerHTML
         case "footerLinks": return footerLinks
         case "lastUpdated": return lastUpdated
-        case "documentTitle": return documentTitle
-        case "description": return description
-        case "pageTitle": return pageTitle
-        case "openGraphType": return openGraphType
-        case "jsonLD": return jsonLD
-        case "canonicalURL": return canonicalURL
-        case "breadcrumbs": return breadcrumbs
-        case "pageKind": return pageKind
         default: return nil
         }
     }
