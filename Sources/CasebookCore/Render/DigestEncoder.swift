@@ -42,12 +42,17 @@ final class DigestEncoder: Encoder {
         state.add(UInt64(truncatingIfNeeded: value))
     }
 
+    /// Strings, flags and integers digest as themselves, however they arrive (in a list, say); the type is
+    /// compared before any cast, as a failed dynamic cast per nested view was a visible part of a rebuild.
     func addValue<Value: Encodable>(_ value: Value) throws {
-        switch value {
-        case let text as String: add(text)
-        case let flag as Bool: add(flag)
-        case let number as Int: addInteger(number)
-        default: try value.encode(to: self)
+        if Value.self == String.self, let text = value as? String {
+            add(text)
+        } else if Value.self == Bool.self, let flag = value as? Bool {
+            add(flag)
+        } else if Value.self == Int.self, let number = value as? Int {
+            addInteger(number)
+        } else {
+            try value.encode(to: self)
         }
     }
 
@@ -68,6 +73,22 @@ final class DigestEncoder: Encoder {
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             self.key(key)
             try encoder.addValue(value)
+        }
+
+        // The common fields without the generic path.
+        mutating func encode(_ value: String, forKey key: Key) throws {
+            self.key(key)
+            encoder.add(value)
+        }
+
+        mutating func encode(_ value: Bool, forKey key: Key) throws {
+            self.key(key)
+            encoder.add(value)
+        }
+
+        mutating func encode(_ value: Int, forKey key: Key) throws {
+            self.key(key)
+            encoder.addInteger(value)
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
@@ -101,6 +122,11 @@ final class DigestEncoder: Encoder {
         mutating func encode<T: Encodable>(_ value: T) throws {
             count += 1
             try encoder.addValue(value)
+        }
+
+        mutating func encode(_ value: String) throws {
+            count += 1
+            encoder.add(value)
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
