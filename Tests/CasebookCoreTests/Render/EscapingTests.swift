@@ -54,7 +54,7 @@ import Testing
                      "\u{1}\u{1F}\u{7F}", "line\u{2028}para\u{2029}end", "Zürich — “quoted” 🚀", "\u{E2}\u{80}", "é\u{301}"]
         for text in texts {
             var json: [UInt8] = []
-            StructuredData.write(["k": [text, 7, true]], into: &json)
+            StructuredData.write(["k": [.string(text), 7, true]], into: &json)
             let written = String(decoding: json, as: UTF8.self)
             for forbidden in ["<", ">", "&", "\u{2028}", "\u{2029}", "\n", "\r", "\t", "\u{1}"] {
                 #expect(!written.contains(forbidden), "\(written)")
