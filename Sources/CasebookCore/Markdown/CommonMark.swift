@@ -99,7 +99,7 @@ enum CommonMark {
             html = String(cString: rendered)
             free(rendered)
         }
-        return Output(html: html, plainText: plain.trimmingCharacters(in: .whitespacesAndNewlines),
+        return Output(html: html, plainText: plain.trimmingWhitespace,
                       headings: headings, firstParagraph: firstParagraph, isSingleParagraph: single)
     }
 

@@ -9,16 +9,16 @@ public struct ViewCatalog: Sendable {
 
     public init(graph: SiteGraph, markdown: MarkdownRenderer) {
         let urls = graph.urls
-        func caseChip(_ id: String) -> Chip? {
+        @Sendable func caseChip(_ id: String) -> Chip? {
             graph.caseByID[id].map { Chip(id: id, label: $0.shortTitle ?? $0.title, url: urls.path(.legalCase(id))) }
         }
-        func partyChip(_ id: String) -> Chip? {
+        @Sendable func partyChip(_ id: String) -> Chip? {
             graph.partyByID[id].map { Chip(id: id, label: $0.name, url: urls.path(.party(id))) }
         }
-        func sourceChip(_ id: String) -> Chip? {
+        @Sendable func sourceChip(_ id: String) -> Chip? {
             graph.sourceByID[id].map { Chip(id: id, label: $0.title, url: urls.path(.source(id))) }
         }
-        func citations(_ list: [Citation]) -> [CitationView] {
+        @Sendable func citations(_ list: [Citation]) -> [CitationView] {
             list.enumerated().compactMap { index, citation in
                 graph.sourceByID[citation.source.id].map { source in
                     CitationView(number: index + 1, sourceID: source.id, sourceTitle: source.title,
@@ -29,12 +29,12 @@ public struct ViewCatalog: Sendable {
             }
         }
         /// Markdown fields rendered with headings nested below where the templates print them.
-        func block(_ source: MarkdownSource?, headingsFrom level: Int) -> RenderedMarkdown? {
+        @Sendable func block(_ source: MarkdownSource?, headingsFrom level: Int) -> RenderedMarkdown? {
             guard let source, !source.isBlank else { return nil }
             return markdown.render(source.text, topHeadingLevel: level)
         }
 
-        events = graph.events.map { event in
+        events = graph.events.parallelMap { event in
             let title = markdown.renderInline(event.title.text)
             let summary = block(event.summary, headingsFrom: 5)
             return EventView(
@@ -48,7 +48,7 @@ public struct ViewCatalog: Sendable {
                 excerpt: summary?.excerpt ?? title.plainText)
         }
 
-        quotes = graph.quotes.map { quote in
+        quotes = graph.quotes.parallelMap { quote in
             let cites = citations(quote.sources)
             let variants: [QuoteView.Variant] = zip(quote.sources, cites).compactMap { citation, view in
                 guard let wording = citation.wording, WordDiff.normalize(wording) != WordDiff.normalize(quote.text) else { return nil }
@@ -71,12 +71,11 @@ public struct ViewCatalog: Sendable {
                 dataParties: ([quote.speaker.id] + quote.mentions.map(\.id)).joined(separator: " "))
         }
 
-        var cases: [String: CaseView] = [:]
-        for item in graph.cases {
+        cases = Self.index(graph.cases.parallelMap { item in
             let body = block(item.body, headingsFrom: 3)
             let eventCount = graph.eventsByCase[item.id]?.count ?? 0
             let quoteCount = graph.quotesByCase[item.id]?.count ?? 0
-            cases[item.id] = CaseView(
+            return CaseView(
                 id: item.id, url: urls.path(.legalCase(item.id)), title: item.title, shortTitle: item.shortTitle ?? item.title,
                 court: item.court, docket: item.docket, filed: item.filed.map { DateLabel.view($0) },
                 closed: item.closed.map { DateLabel.view($0) }, status: item.status.rawValue,
@@ -86,14 +85,12 @@ public struct ViewCatalog: Sendable {
                 bodyHTML: body?.html, excerpt: body?.excerpt, sources: item.sources.compactMap { sourceChip($0.id) },
                 eventCount: eventCount, quoteCount: quoteCount,
                 eventCountLabel: Plural.count(eventCount, "event"), quoteCountLabel: Plural.count(quoteCount, "quote"))
-        }
-        self.cases = cases
+        })
 
-        var parties: [String: PartyView] = [:]
-        for item in graph.parties {
+        parties = Self.index(graph.parties.parallelMap { item in
             let bio = block(item.body, headingsFrom: 2)
             let quoteCount = graph.quotesBySpeaker[item.id]?.count ?? 0
-            parties[item.id] = PartyView(
+            return PartyView(
                 id: item.id, url: urls.path(.party(item.id)), name: item.name, kind: item.kind.rawValue,
                 kindLabel: item.kind.label, aliases: item.aliases,
                 aliasesLabel: item.aliases.isEmpty ? nil : "Also written as " + Plural.list(item.aliases, conjunction: "or"),
@@ -102,23 +99,25 @@ public struct ViewCatalog: Sendable {
                 eventCount: graph.eventsByParty[item.id]?.count ?? 0, quoteCount: quoteCount,
                 quoteCountLabel: Plural.count(quoteCount, "quote"),
                 countsLabel: "\(Plural.count(graph.eventsByParty[item.id]?.count ?? 0, "event")) · \(Plural.count(quoteCount, "quote"))")
-        }
-        self.parties = parties
+        })
 
-        var sources: [String: SourceView] = [:]
-        for item in graph.sources {
+        sources = Self.index(graph.sources.parallelMap { item in
             let events = graph.eventsBySource[item.id]?.count ?? 0
             let quotes = graph.quotesBySource[item.id]?.count ?? 0
-            sources[item.id] = SourceView(
+            return SourceView(
                 id: item.id, url: urls.path(.source(item.id)), title: item.title, publisher: item.publisher,
                 authors: item.authors.isEmpty ? nil : Plural.list(item.authors, conjunction: "and"), authorList: item.authors,
                 published: DateLabel.view(item.published), updated: item.updated.map { DateLabel.view($0) },
                 externalURL: item.url, kind: item.kind.rawValue, kindLabel: item.kind.rawValue.capitalizedFirst,
                 notesHTML: block(item.body, headingsFrom: 3)?.html, eventCount: events, quoteCount: quotes,
                 supportLabel: "Supports \(Plural.count(events, "event")) and \(Plural.count(quotes, "quote"))")
-        }
-        self.sources = sources
+        })
         pages = Dictionary(graph.pages.map { ($0.id, markdown.render($0.body.text)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Views by id; ids are unique once validated, and the last one wins as a loop assigning them would.
+    private static func index<View: Identifiable>(_ views: [View]) -> [String: View] where View.ID == String {
+        Dictionary(views.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
     }
 }
 

@@ -1,5 +1,5 @@
 /// A case's fields ready to print, shared by the cases index, the case page and the home page.
-public struct CaseView: Sendable, Encodable {
+public struct CaseView: Sendable, Encodable, Identifiable {
     public struct RoleView: Sendable, Encodable {
         public let role: String
         public let parties: [Chip]

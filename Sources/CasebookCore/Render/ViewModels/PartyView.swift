@@ -1,5 +1,5 @@
 /// A party's fields ready to print, shared by the parties index and the party page.
-public struct PartyView: Sendable, Encodable {
+public struct PartyView: Sendable, Encodable, Identifiable {
     public let id: String
     public let url: String
     public let name: String

@@ -1,5 +1,5 @@
 /// A source's fields ready to print as a bibliography entry and on its own page.
-public struct SourceView: Sendable, Encodable {
+public struct SourceView: Sendable, Encodable, Identifiable {
     public let id: String
     public let url: String
     public let title: String
