@@ -16,9 +16,10 @@ enum YAMLDocument {
     /// Composes without Yams' default tag resolver: it tries up to seven regular expressions on every plain scalar
     /// it hashes (every mapping key, for the duplicate-key check) — a tenth of a rebuild at 10,000 events. Fields are
     /// read by their text (`FieldReader`), so no value needs a resolved tag, and keys are compared as text: `1:` and
-    /// `"1":` are now the duplicate they are to the reader.
+    /// `"1":` are now the duplicate they are to the reader. The encoding is named because Yams' default reads the
+    /// whole process environment on every parser (and prints to stdout when `YAMS_DEFAULT_ENCODING` is set).
     static func compose(_ yaml: String) throws -> Node? {
-        try Parser(yaml: yaml, resolver: .basic).singleRoot()
+        try Parser(yaml: yaml, resolver: .basic, encoding: .utf8).singleRoot()
     }
 
     private static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
