@@ -40,21 +40,30 @@ public struct ContentLoader: Sendable {
         // loop, its pieces would all run on one core.
         var jobs: [@Sendable () -> (LoadedFile, DiagnosticList)] = []
         var large: [Int] = []
-        func add(large isLarge: Bool = false, _ load: @escaping @Sendable (inout DiagnosticList) -> LoadedFile) {
+        // A document file (case, party, source, page) whose bytes a long-lived process loaded before is reused.
+        func add(large isLarge: Bool = false, document path: String? = nil,
+                 _ load: @escaping @Sendable (inout DiagnosticList) -> LoadedFile) {
             if isLarge { large.append(jobs.count) }
-            jobs.append {
+            jobs.append { [self] in
+                let key = memory == nil ? nil : path.flatMap { path in
+                    (try? fileSystem.readFile(at: path)).map { LoadMemory.Key(path: path, bytes: $0) }
+                }
+                if let key, let entry = memory?.entry(key), let loaded = entry.items as? LoadedFile {
+                    return (loaded, entry.diagnostics)
+                }
                 var found = DiagnosticList()
                 let loaded = load(&found)
+                if let key { memory?.store(key, LoadMemory.Entry(items: loaded, diagnostics: found)) }
                 return (loaded, found)
             }
         }
         func isLarge(_ path: String) -> Bool {
             ((try? fileSystem.readFile(at: path).count) ?? 0) > pieceSize
         }
-        for path in files(in: "cases", extensions: ["md"], &diagnostics) { add { .legalCase(loadCase(path, &$0)) } }
-        for path in files(in: "parties", extensions: ["md"], &diagnostics) { add { .party(loadParty(path, &$0)) } }
-        for path in files(in: "sources", extensions: ["md"], &diagnostics) { add { .source(loadSource(path, &$0)) } }
-        for path in files(in: "pages", extensions: ["md"], &diagnostics) { add { .page(loadPage(path, &$0)) } }
+        for path in files(in: "cases", extensions: ["md"], &diagnostics) { add(document: path) { .legalCase(loadCase(path, &$0)) } }
+        for path in files(in: "parties", extensions: ["md"], &diagnostics) { add(document: path) { .party(loadParty(path, &$0)) } }
+        for path in files(in: "sources", extensions: ["md"], &diagnostics) { add(document: path) { .source(loadSource(path, &$0)) } }
+        for path in files(in: "pages", extensions: ["md"], &diagnostics) { add(document: path) { .page(loadPage(path, &$0)) } }
         for path in files(in: "timeline", extensions: ["yml", "yaml"], recursive: true, &diagnostics) {
             add(large: isLarge(path)) { .events(loadList(path, what: "event", &$0, item: loadEvent)) }
         }

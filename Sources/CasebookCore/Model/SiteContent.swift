@@ -1,5 +1,5 @@
 /// Everything read from `Content/`, before cross-references are checked.
-public struct SiteContent: Sendable {
+public struct SiteContent: Equatable, Sendable {
     public var config: SiteConfig
     public var cases: [LegalCase] = []
     public var parties: [Party] = []
