@@ -16,11 +16,11 @@ struct DataExport {
     /// kind each make their own records (milliseconds at N=10,000) so that no job waits for another.
     func jobs() -> [SiteRenderer.Job] {
         [
-            { [file("data/timeline.json", eventRecords()) { json("data/timeline.json", ["events": $0]) }] },
-            { [file("data/quotes.json", quoteRecords()) { json("data/quotes.json", ["quotes": $0]) }] },
-            { [file("data/parties.json", partyRecords()) { json("data/parties.json", ["parties": $0]) }] },
-            { [file("data/sources.json", sourceRecords()) { json("data/sources.json", ["sources": $0]) }] },
-            { [file("data/cases.json", caseRecords()) { json("data/cases.json", ["cases": $0]) }] },
+            { [file("data/timeline.json", eventRecords()) { OutputFile(path: "data/timeline.json", bytes: DataRecords.json("events", $0)) }] },
+            { [file("data/quotes.json", quoteRecords()) { OutputFile(path: "data/quotes.json", bytes: DataRecords.json("quotes", $0)) }] },
+            { [file("data/parties.json", partyRecords()) { OutputFile(path: "data/parties.json", bytes: DataRecords.json("parties", $0)) }] },
+            { [file("data/sources.json", sourceRecords()) { OutputFile(path: "data/sources.json", bytes: DataRecords.json("sources", $0)) }] },
+            { [file("data/cases.json", caseRecords()) { OutputFile(path: "data/cases.json", bytes: DataRecords.json("cases", $0)) }] },
             {
                 [file("data/timeline.csv", eventRecords()) { records in
                     OutputFile(path: "data/timeline.csv", text: CSVTable(
@@ -116,13 +116,5 @@ struct DataExport {
                 claims: item.claims, sources: item.sources.map(\.id),
                 description: item.body.isBlank ? nil : item.body.text, url: urls.absolute(.legalCase(item.id)))
         }
-    }
-
-    private func json<T: Encodable>(_ path: String, _ value: T) -> OutputFile {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var bytes = [UInt8]((try? encoder.encode(value)) ?? Data("{}".utf8))
-        bytes.append(0x0A)
-        return OutputFile(path: path, bytes: bytes)
     }
 }
