@@ -1,4 +1,4 @@
-/// Builds every item's view model once (Markdown rendered once per field), so pages only look views up.
+/// Builds every item's view model once (Markdown rendered once per field), on all cores, so pages only look views up.
 public struct ViewCatalog: Sendable {
     public let events: [EventView]
     public let quotes: [QuoteView]
