@@ -3,23 +3,38 @@ struct CSVTable {
     let header: [String]
     var rows: [[String]] = []
 
-    var text: String {
-        ([header] + rows).map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined()
+    /// The table as UTF-8, written byte by byte: joining a string per field and per row was most of the time of
+    /// the N=10,000 timeline download (11 MB), the longest job left at the end of a build.
+    var bytes: [UInt8] {
+        var csv: [UInt8] = []
+        csv.reserveCapacity(rows.count * 512)
+        for row in [header] + rows {
+            for (index, field) in row.enumerated() {
+                if index > 0 { csv.append(UInt8(ascii: ",")) }
+                Self.append(field, to: &csv)
+            }
+            csv += [0x0D, 0x0A]
+        }
+        return csv
     }
 
-    /// Quotes a field that needs it, doubling its quotes; works on UTF-8 bytes (Foundation's search and replace
-    /// was most of the time spent writing a large tracker's CSV files).
-    static func field(_ value: String) -> String {
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends a field, quoted when it needs it, with its quotes doubled.
+    private static func append(_ field: String, to csv: inout [UInt8]) {
         let quote = UInt8(ascii: "\"")
-        guard value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == quote || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
-        else { return value }
-        var bytes: [UInt8] = [quote]
-        bytes.reserveCapacity(value.utf8.count + 8)
-        for byte in value.utf8 {
-            bytes.append(byte)
-            if byte == quote { bytes.append(byte) }
+        var field = field
+        field.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == quote || $0 == 0x0A || $0 == 0x0D }) else {
+                csv += bytes
+                return
+            }
+            csv.append(quote)
+            for byte in bytes {
+                csv.append(byte)
+                if byte == quote { csv.append(byte) }
+            }
+            csv.append(quote)
         }
-        bytes.append(quote)
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
