@@ -66,4 +66,14 @@ import Testing
         table.rows = [["plain", "has, comma"], ["has \"quote\"", "two\nlines"]]
         #expect(table.text == "a,b\r\nplain,\"has, comma\"\r\n\"has \"\"quote\"\"\",\"two\nlines\"\r\n")
     }
+
+    /// The slow downloads go first, pairing the longest jobs; no download is dropped or run twice.
+    @Test func downloadsRunSlowestFirstAndAllOfThem() {
+        let paths = DataExport.paths + ["search-index.json", "timeline.ics", "feed.xml", "data/extra.json"]
+        let jobs = paths.map { path -> (path: String, job: SiteRenderer.Job) in (path, { [OutputFile(path: path, text: "")] }) }
+        let order = BuildPipeline.slowestFirst(jobs).flatMap { $0() }.map(\.path)
+        #expect(order.sorted() == paths.sorted())
+        #expect(Array(order.prefix(BuildPipeline.slowDownloads.count)) == BuildPipeline.slowDownloads)
+        #expect(order.last == "data/extra.json", "the others keep their order, after the slow ones")
+    }
 }

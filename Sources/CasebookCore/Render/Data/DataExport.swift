@@ -14,41 +14,41 @@ struct DataExport {
     /// One job per file, so that a big tracker's downloads (tens of MB, each twice while encoding) are built and
     /// written a few at a time rather than held all at once at the build's memory peak. The JSON and CSV of one
     /// kind each make their own records (milliseconds at N=10,000) so that no job waits for another.
-    func jobs() -> [SiteRenderer.Job] {
+    func jobs() -> [(path: String, job: SiteRenderer.Job)] {
         [
-            { [file("data/timeline.json", eventRecords()) { OutputFile(path: "data/timeline.json", bytes: DataRecords.json("events", $0)) }] },
-            { [file("data/quotes.json", quoteRecords()) { OutputFile(path: "data/quotes.json", bytes: DataRecords.json("quotes", $0)) }] },
-            { [file("data/parties.json", partyRecords()) { OutputFile(path: "data/parties.json", bytes: DataRecords.json("parties", $0)) }] },
-            { [file("data/sources.json", sourceRecords()) { OutputFile(path: "data/sources.json", bytes: DataRecords.json("sources", $0)) }] },
-            { [file("data/cases.json", caseRecords()) { OutputFile(path: "data/cases.json", bytes: DataRecords.json("cases", $0)) }] },
-            {
+            ("data/timeline.json", { [file("data/timeline.json", eventRecords()) { OutputFile(path: "data/timeline.json", bytes: DataRecords.json("events", $0)) }] }),
+            ("data/quotes.json", { [file("data/quotes.json", quoteRecords()) { OutputFile(path: "data/quotes.json", bytes: DataRecords.json("quotes", $0)) }] }),
+            ("data/parties.json", { [file("data/parties.json", partyRecords()) { OutputFile(path: "data/parties.json", bytes: DataRecords.json("parties", $0)) }] }),
+            ("data/sources.json", { [file("data/sources.json", sourceRecords()) { OutputFile(path: "data/sources.json", bytes: DataRecords.json("sources", $0)) }] }),
+            ("data/cases.json", { [file("data/cases.json", caseRecords()) { OutputFile(path: "data/cases.json", bytes: DataRecords.json("cases", $0)) }] }),
+            ("data/timeline.csv", {
                 [file("data/timeline.csv", eventRecords()) { records in
-                    OutputFile(path: "data/timeline.csv", text: CSVTable(
+                    OutputFile(path: "data/timeline.csv", bytes: CSVTable(
                         header: ["id", "date", "time", "timezone", "approximate", "title", "cases", "parties", "sources", "summary", "disputed", "tags", "url"],
                         rows: records.map { record in
                             [record.id, record.date, record.time ?? "", record.timezone ?? "", record.approximate ? "true" : "false",
                              record.title, record.cases.joined(separator: " "), record.parties.joined(separator: " "),
                              record.sources.map(\.citation.source.id).joined(separator: " "), record.summary ?? "", record.disputed ?? "",
-                             record.tags.joined(separator: "; "), record.url] }).text)
+                             record.tags.joined(separator: "; "), record.url] }).bytes)
                 }]
-            },
-            {
+            }),
+            ("data/quotes.csv", {
                 [file("data/quotes.csv", quoteRecords()) { records in
-                    OutputFile(path: "data/quotes.csv", text: CSVTable(
+                    OutputFile(path: "data/quotes.csv", bytes: CSVTable(
                         header: ["id", "date", "speaker", "text", "case", "context", "mentions", "sources", "topics", "url"],
                         rows: records.map { record in
                             [record.id, record.date, record.speaker, record.text, record.case ?? "", record.context ?? "",
                              record.mentions.joined(separator: " "), record.sources.map(\.citation.source.id).joined(separator: " "),
-                             record.topics.joined(separator: "; "), record.url] }).text)
+                             record.topics.joined(separator: "; "), record.url] }).bytes)
                 }]
-            },
-            {
+            }),
+            ("data/parties.csv", {
                 [file("data/parties.csv", partyRecords()) { records in
-                    OutputFile(path: "data/parties.csv", text: CSVTable(
+                    OutputFile(path: "data/parties.csv", bytes: CSVTable(
                         header: ["id", "name", "kind", "aliases", "affiliation", "role", "url"],
-                        rows: records.map { [$0.id, $0.name, $0.kind, $0.aliases.joined(separator: "; "), $0.affiliation ?? "", $0.role ?? "", $0.url] }).text)
+                        rows: records.map { [$0.id, $0.name, $0.kind, $0.aliases.joined(separator: "; "), $0.affiliation ?? "", $0.role ?? "", $0.url] }).bytes)
                 }]
-            },
+            }),
         ]
     }
 
