@@ -99,4 +99,31 @@ import Testing
         #expect(folded.components(separatedBy: "\r\n ").allSatisfy { $0.utf8.count <= 75 })
         #expect(folded.replacingOccurrences(of: "\r\n ", with: "") == "SUMMARY:" + String(repeating: "é", count: 60))
     }
+
+    /// Folding walks bytes and asks for character boundaries only at a fold; it must fold exactly where going
+    /// character by character does, with accents, emoji sequences, flags, CRLF and characters longer than a line.
+    @Test func foldingMatchesCharacterByCharacter() {
+        func reference(_ line: String) -> String {
+            guard line.utf8.count > 75 else { return line }
+            var result = "", count = 0
+            for character in line {
+                let size = character.utf8.count
+                if count + size > 75 {
+                    result += "\r\n "
+                    count = 1
+                }
+                result.append(character)
+                count += size
+            }
+            return result
+        }
+        let calendar = CalendarFile(graph: FixtureGraph.minimal, views: FixtureGraph.minimalViews)
+        let pieces = ["a", "b ", "é", "e\u{301}", "日本", "👩‍👩‍👧", "🇺🇸", "\r\n", "\u{301}", "x" + String(repeating: "\u{301}", count: 40),
+                      String(repeating: "k", count: 30), "\u{1F44D}\u{1F3FD}", "ﷺ"]
+        var random = SeededGenerator(seed: 7)
+        for _ in 0..<3_000 {
+            let line = (0..<Int.random(in: 0...90, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            #expect(calendar.fold(line) == reference(line), "\(line.debugDescription)")
+        }
+    }
 }
