@@ -16,10 +16,13 @@ public final class CardCache: Sendable {
                               ignoringPrevious: ignoringPrevious)
     }
 
-    /// The card's HTML: from the cache when the digest of its template set, template and view is known, else
-    /// from `render`.
-    func html(_ template: String, templates: TemplateSet, viewDigest: PageDigest, render: () -> String) -> String {
-        let digest = PageDigest.of(template: template, templates: templates.digest, context: [viewDigest.high, viewDigest.low])
+    /// What a card is cached under: the digest of its template set, template and view.
+    static func digest(_ template: String, templates: TemplateSet, viewDigest: PageDigest) -> PageDigest {
+        PageDigest.of(template: template, templates: templates.digest, context: [viewDigest.high, viewDigest.low])
+    }
+
+    /// The card's HTML: from the cache when its `digest` is known, else from `render`.
+    func html(_ digest: PageDigest, render: () -> String) -> String {
         if let html = entries.text(for: digest) { return html }
         let html = render()
         entries.add(html, for: digest)

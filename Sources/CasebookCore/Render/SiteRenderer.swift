@@ -6,8 +6,8 @@ public struct SiteRenderer: Sendable {
     let templates: TemplateSet
     let layout: LayoutFactory
     /// Card HTML, parallel to `graph.events` and `graph.quotes`.
-    let eventCards: [String]
-    let quoteCards: [String]
+    let eventCards: [Card]
+    let quoteCards: [Card]
     /// Each event's and quote's view with its digest (taken once, when there is a cache to key), for the pages
     /// that show it whole.
     let eventViews: [KnownDigest<EventView>]
@@ -29,9 +29,11 @@ public struct SiteRenderer: Sendable {
         quoteCards = quoteViews.parallelMap { Self.card("partials/quote-card", $0, templates, cards) }
     }
 
-    private static func card<View>(_ template: String, _ view: KnownDigest<View>, _ templates: TemplateSet, _ cards: CardCache?) -> String {
-        guard let cards, let digest = view.digest else { return templates.render(template, view.view) }
-        return cards.html(template, templates: templates, viewDigest: digest) { templates.render(template, view.view) }
+    private static func card<View>(_ template: String, _ view: KnownDigest<View>, _ templates: TemplateSet, _ cards: CardCache?) -> Card {
+        guard let viewDigest = view.digest else { return Card(html: templates.render(template, view.view), digest: nil) }
+        let digest = CardCache.digest(template, templates: templates, viewDigest: viewDigest)
+        guard let cards else { return Card(html: templates.render(template, view.view), digest: digest) }
+        return Card(html: cards.html(digest) { templates.render(template, view.view) }, digest: digest)
     }
 
     /// Every page, in one list.

@@ -13,7 +13,7 @@ import Testing
     func cards(_ cache: CardCache?, _ templates: TemplateSet) -> [String] {
         let renderer = SiteRenderer(graph: FixtureGraph.minimal, views: FixtureGraph.minimalViews, templates: templates,
                                     stylesheetVersion: nil, cards: cache)
-        return renderer.eventCards + renderer.quoteCards
+        return (renderer.eventCards + renderer.quoteCards).map(\.html)
     }
 
     /// A build reuses every card the build before rendered, and its cards are the ones rendered without a cache.
@@ -41,9 +41,9 @@ import Testing
         let graph = FixtureGraph.minimal
         let edited = SiteGraph(content: content, urls: graph.urls)
         let views = ViewCatalog(graph: edited, markdown: MarkdownRenderer(urls: graph.urls, unsafeHTML: false))
-        let rebuilt = SiteRenderer(graph: edited, views: views, templates: templates, stylesheetVersion: nil, cards: cache).eventCards
+        let rebuilt = SiteRenderer(graph: edited, views: views, templates: templates, stylesheetVersion: nil, cards: cache).eventCards.map(\.html)
         #expect(cache.renderedCount == 1)
-        #expect(rebuilt == SiteRenderer(graph: edited, views: views, templates: templates, stylesheetVersion: nil).eventCards)
+        #expect(rebuilt == SiteRenderer(graph: edited, views: views, templates: templates, stylesheetVersion: nil).eventCards.map(\.html))
         #expect(rebuilt.filter { $0.contains("A title no card had") }.count == 1)
     }
 

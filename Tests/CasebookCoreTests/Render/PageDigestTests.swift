@@ -2,7 +2,7 @@ import Testing
 @testable import CasebookCore
 
 @Suite struct PageDigestTests {
-    struct Card: Encodable {
+    struct Sample: Encodable {
         let title: String
         let tags: [String]
         let note: String?
@@ -11,18 +11,18 @@ import Testing
 
     let templates = PageDigest(high: 1, low: 2)
 
-    func digest(_ card: Card, template: String = "event") -> PageDigest {
+    func digest(_ card: Sample, template: String = "event") -> PageDigest {
         PageDigest.of(template: template, templates: templates, context: card)
     }
 
     @Test func equalInputsDigestAlikeAndEveryFieldCounts() {
-        let card = Card(title: "Parler sues", tags: ["a", "b"], note: nil, count: 1)
-        #expect(digest(card) == digest(Card(title: "Parler sues", tags: ["a", "b"], note: nil, count: 1)))
+        let card = Sample(title: "Parler sues", tags: ["a", "b"], note: nil, count: 1)
+        #expect(digest(card) == digest(Sample(title: "Parler sues", tags: ["a", "b"], note: nil, count: 1)))
         let variants = [
-            Card(title: "Parler sued", tags: ["a", "b"], note: nil, count: 1),
-            Card(title: "Parler sues", tags: ["ab"], note: nil, count: 1),
-            Card(title: "Parler sues", tags: ["a", "b"], note: "", count: 1),
-            Card(title: "Parler sues", tags: ["a", "b"], note: nil, count: 2),
+            Sample(title: "Parler sued", tags: ["a", "b"], note: nil, count: 1),
+            Sample(title: "Parler sues", tags: ["ab"], note: nil, count: 1),
+            Sample(title: "Parler sues", tags: ["a", "b"], note: "", count: 1),
+            Sample(title: "Parler sues", tags: ["a", "b"], note: nil, count: 2),
         ]
         #expect(Set(variants.map { digest($0) } + [digest(card)]).count == variants.count + 1)
         #expect(digest(card, template: "quote") != digest(card))
@@ -33,27 +33,27 @@ import Testing
     /// without a digest the view is digested as itself.
     @Test func knownDigestsStandForTheirViews() {
         struct Page: Encodable {
-            let card: KnownDigest<Card>
+            let card: KnownDigest<Sample>
             let label: String
         }
-        let card = Card(title: "Parler sues", tags: ["a"], note: nil, count: 1)
-        let edited = Card(title: "Parler sued", tags: ["a"], note: nil, count: 1)
-        func page(_ card: Card, known: Bool) -> PageDigest {
+        let card = Sample(title: "Parler sues", tags: ["a"], note: nil, count: 1)
+        let edited = Sample(title: "Parler sued", tags: ["a"], note: nil, count: 1)
+        func page(_ card: Sample, known: Bool) -> PageDigest {
             PageDigest.of(template: "event", templates: templates,
                           context: Page(card: KnownDigest(card, digest: known ? PageDigest.of(card) : nil), label: "x"))
         }
-        #expect(page(card, known: true) == page(Card(title: "Parler sues", tags: ["a"], note: nil, count: 1), known: true))
+        #expect(page(card, known: true) == page(Sample(title: "Parler sues", tags: ["a"], note: nil, count: 1), known: true))
         #expect(page(edited, known: true) != page(card, known: true))
         #expect(page(edited, known: false) != page(card, known: false))
         struct Plain: Encodable {
-            let card: Card
+            let card: Sample
             let label: String
         }
         #expect(page(card, known: false) == PageDigest.of(template: "event", templates: templates, context: Plain(card: card, label: "x")))
     }
 
     @Test func hexRoundTrips() {
-        let value = digest(Card(title: "x", tags: [], note: nil, count: 0))
+        let value = digest(Sample(title: "x", tags: [], note: nil, count: 0))
         #expect(value.description.count == 32)
         #expect(PageDigest(hex: Substring(value.description)) == value)
         #expect(PageDigest(hex: "zz") == nil)

@@ -70,7 +70,7 @@ public enum PageContents {
         public let legalCase: CaseView
         public let months: [TimelineMonth]
         public let filters: FilterPanel?
-        public let quotes: [String]
+        public let quotes: [Card]
     }
 
     public struct Parties: Sendable, Encodable {
@@ -98,9 +98,9 @@ public enum PageContents {
         public let months: [TimelineMonth]
         public let filters: FilterPanel?
         public let eventCountLabel: String
-        public let quotesBy: [String]
+        public let quotesBy: [Card]
         public let quotesByLabel: String
-        public let quotesAbout: [String]
+        public let quotesAbout: [Card]
         public let quotesAboutLabel: String
     }
 
@@ -110,7 +110,7 @@ public enum PageContents {
             public let role: String?
             public let anchor: String
             public let countLabel: String
-            public let quotes: [String]
+            public let quotes: [Card]
         }
 
         public let lede: String
@@ -125,7 +125,7 @@ public enum PageContents {
         /// Read by the quote-card partial: the page's own quote is shown large.
         public let large = true
         /// Up to five other quotes by the same speaker, the nearest in time.
-        public let more: [String]
+        public let more: [Card]
         public let moreLabel: String
         /// "All 12 quotes by Parler", linking to the speaker's page, when there are more than shown.
         public let allByLabel: String?
@@ -140,7 +140,7 @@ public enum PageContents {
         public let label: String
         public let countLabel: String
         /// The quotes on this page.
-        public let quotes: [String]
+        public let quotes: [Card]
         public let pager: Pager?
     }
 
@@ -160,7 +160,7 @@ public enum PageContents {
         public let source: SourceView
         public let months: [TimelineMonth]
         public let eventCountLabel: String
-        public let quotes: [String]
+        public let quotes: [Card]
         public let quoteCountLabel: String
     }
 

@@ -13,14 +13,14 @@ public struct TimelineMonth: Sendable, Encodable {
     public let anchor: String
     /// For `<time datetime>`: "2021-01", or "2021" for the events known only to the year.
     public let datetime: String
-    public let cards: [String]
+    public let cards: [Card]
 }
 
 enum TimelineGroups {
     /// Groups events (given as indexes into the graph's ordered events) by year, then month.
-    static func years(_ indexes: [Int], events: [TimelineEvent], cards: [String]) -> [TimelineYear] {
+    static func years(_ indexes: [Int], events: [TimelineEvent], cards: [Card]) -> [TimelineYear] {
         var years: [TimelineYear] = []
-        var byYear: [(year: Int, months: [(month: Int?, cards: [String])])] = []
+        var byYear: [(year: Int, months: [(month: Int?, cards: [Card])])] = []
         for index in indexes {
             let date = events[index].date
             if byYear.last?.year != date.year { byYear.append((date.year, [])) }
@@ -43,7 +43,7 @@ enum TimelineGroups {
         return years
     }
 
-    static func months(_ indexes: [Int], events: [TimelineEvent], cards: [String]) -> [TimelineMonth] {
+    static func months(_ indexes: [Int], events: [TimelineEvent], cards: [Card]) -> [TimelineMonth] {
         years(indexes, events: events, cards: cards).flatMap(\.months)
     }
 }

@@ -1,0 +1,29 @@
+import Mustache
+
+/// An event's or quote's card HTML as the lists that show it hold it. In a page's digest it stands as the digest it
+/// is cached under (its view, template and template set), not as its text: digesting the HTML of every card on
+/// every list page was most of the hashing of a rebuild (about 200 MB at N=10,000).
+public struct Card: Sendable, Encodable, MustacheCustomRenderable, MustacheParent {
+    public let html: String
+    /// Nil when pages are not digested (no render cache): then the HTML is digested, should it be.
+    let digest: PageDigest?
+
+    init(html: String, digest: PageDigest?) {
+        self.html = html
+        self.digest = digest
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        guard let digest else {
+            var container = encoder.singleValueContainer()
+            return try container.encode(html)
+        }
+        var container = encoder.unkeyedContainer()
+        try container.encode(digest.high)
+        try container.encode(digest.low)
+    }
+
+    public var renderText: String { html }
+    public var isNull: Bool { false }
+    public func child(named key: String) -> Any? { nil }
+}
