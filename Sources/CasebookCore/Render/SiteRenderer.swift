@@ -23,10 +23,19 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
         layout = LayoutFactory(graph: graph, templates: templates, stylesheetVersion: stylesheetVersion)
         let digested = cache != nil || cards != nil
-        eventViews = views.events.parallelMap { KnownDigest($0, digest: digested ? PageDigest.of($0) : nil) }
-        quoteViews = views.quotes.parallelMap { KnownDigest($0, digest: digested ? PageDigest.of($0) : nil) }
+        eventViews = Self.prepared(views.events, templates, digested: digested)
+        quoteViews = Self.prepared(views.quotes, templates, digested: digested)
         eventCards = eventViews.parallelMap { Self.card("partials/event-card", $0, templates, cards) }
         quoteCards = quoteViews.parallelMap { Self.card("partials/quote-card", $0, templates, cards) }
+    }
+
+    /// Each view with its citations rendered, once for its card and its page, and its digest when pages are digested.
+    private static func prepared<View: CitingView>(_ views: [View], _ templates: TemplateSet, digested: Bool) -> [KnownDigest<View>] {
+        views.parallelMap { view in
+            var view = view
+            view.citationsHTML = templates.render("partials/citations", view)
+            return KnownDigest(view, digest: digested ? PageDigest.of(view) : nil)
+        }
     }
 
     private static func card<View>(_ template: String, _ view: KnownDigest<View>, _ templates: TemplateSet, _ cards: CardCache?) -> Card {

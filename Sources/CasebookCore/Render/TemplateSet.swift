@@ -8,7 +8,7 @@ public struct TemplateSet: Sendable {
     public static let required = [
         "layout", "home", "timeline", "event", "cases", "case", "parties", "party", "quotes", "quote",
         "topics", "topic", "sources", "source", "page", "search", "404", "partials/event-card", "partials/quote-card",
-        "partials/site-header", "partials/site-footer",
+        "partials/citations", "partials/site-header", "partials/site-footer",
     ]
 
     let library: MustacheLibrary

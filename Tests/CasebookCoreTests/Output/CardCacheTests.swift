@@ -47,6 +47,26 @@ import Testing
         #expect(rebuilt.filter { $0.contains("A title no card had") }.count == 1)
     }
 
+    /// Each event's and quote's citations are rendered once, and that HTML is what both its list card and its
+    /// own page print.
+    @Test func citationsAreRenderedOnceForCardAndPage() throws {
+        let templates = try templates()
+        let renderer = SiteRenderer(graph: FixtureGraph.minimal, views: FixtureGraph.minimalViews, templates: templates,
+                                    stylesheetVersion: nil)
+        let pages = Dictionary(uniqueKeysWithValues: renderer.render().map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
+        let items = zip(renderer.eventViews.map { ($0.view.id, $0.view.citationsHTML, templates.render("partials/citations", $0.view)) },
+                        renderer.eventCards).map { ("events", $0, $1) }
+            + zip(renderer.quoteViews.map { ($0.view.id, $0.view.citationsHTML, templates.render("partials/citations", $0.view)) },
+                  renderer.quoteCards).map { ("quotes", $0, $1) }
+        #expect(!items.isEmpty)
+        for (folder, (id, citations, rendered), card) in items {
+            #expect(citations.hasPrefix("<ol class=\"citations\">") && citations.contains("cite-title"))
+            #expect(citations == rendered)
+            #expect(card.html.contains(citations))
+            #expect(try #require(pages["\(folder)/\(id)/index.html"]).contains(citations), "\(folder)/\(id)")
+        }
+    }
+
     /// Saved cards are read back by the next process; a damaged file is an empty cache, never a wrong card.
     @Test func cardsRoundTripThroughTheFileAndDamageEmptiesIt() throws {
         let templates = try templates()

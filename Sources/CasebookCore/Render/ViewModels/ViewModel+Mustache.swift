@@ -82,6 +82,7 @@ extension EventView: MustacheParent {
         case "summaryHTML": return summaryHTML
         case "disputedHTML": return disputedHTML
         case "citations": return citations
+        case "citationsHTML": return citationsHTML
         case "tags": return tags
         case "dataCases": return dataCases
         case "dataParties": return dataParties
@@ -214,6 +215,7 @@ extension QuoteView: MustacheParent {
         case "mentions": return mentions
         case "topics": return topics
         case "citations": return citations
+        case "citationsHTML": return citationsHTML
         case "variants": return variants
         case "variantsLabel": return variantsLabel
         case "dataCases": return dataCases
