@@ -29,11 +29,12 @@ public struct SiteRenderer: Sendable {
         quoteCards = quoteViews.parallelMap { Self.card("partials/quote-card", $0, templates, cards) }
     }
 
-    /// Each view with its citations rendered, once for its card and its page, and its digest when pages are digested.
+    /// Each view with its citations, rendered when first printed (by its card or its page), and its digest when
+    /// pages are digested.
     private static func prepared<View: CitingView>(_ views: [View], _ templates: TemplateSet, digested: Bool) -> [KnownDigest<View>] {
-        views.parallelMap { view in
-            var view = view
-            view.citationsHTML = templates.render("partials/citations", view)
+        views.parallelMap { plain in
+            var view = plain
+            view.citationsHTML = LazyHTML { templates.render("partials/citations", plain) }
             return KnownDigest(view, digest: digested ? PageDigest.of(view) : nil)
         }
     }

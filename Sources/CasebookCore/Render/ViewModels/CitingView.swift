@@ -1,6 +1,6 @@
-/// A view whose card prints a list of citations, rendered once per view by the renderer (`partials/citations`).
+/// A view whose card prints a list of citations (`partials/citations`), which the renderer renders at most once per view.
 protocol CitingView: Encodable, Sendable {
-    var citationsHTML: String { get set }
+    var citationsHTML: LazyHTML? { get set }
 }
 
 extension EventView: CitingView {}

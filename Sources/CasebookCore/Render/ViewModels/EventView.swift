@@ -11,9 +11,9 @@ public struct EventView: Sendable, Encodable {
     public let summaryHTML: String?
     public let disputedHTML: String?
     public let citations: [CitationView]
-    /// `partials/citations` rendered once for this event (by the renderer) and printed by its list card and its
-    /// page alike: rendering it inside each card was about a tenth of a cold build.
-    public internal(set) var citationsHTML = ""
+    /// `partials/citations` for this event, set by the renderer and printed by its list card and its page alike:
+    /// rendering the partial inside each card was about a tenth of a cold build.
+    public internal(set) var citationsHTML: LazyHTML?
     public let tags: [String]
     /// Space-separated ids for the timeline filter script.
     public let dataCases: String

@@ -20,8 +20,8 @@ public struct QuoteView: Sendable, Encodable {
     public let mentions: [Chip]
     public let topics: [Chip]
     public let citations: [CitationView]
-    /// `partials/citations` rendered once for this quote, as `EventView.citationsHTML`.
-    public internal(set) var citationsHTML = ""
+    /// `partials/citations` for this quote, as `EventView.citationsHTML`.
+    public internal(set) var citationsHTML: LazyHTML?
     public let variants: [Variant]
     /// "Wording differs in 2 sources", or nil when every source agrees.
     public let variantsLabel: String?
