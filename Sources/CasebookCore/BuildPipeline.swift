@@ -55,7 +55,11 @@ public enum BuildPipeline {
             let loaded = try? TemplateSet.load(from: options.templates, fileSystem: templateFiles)
             parsed.withLock { $0 = loaded }
         }
-        let loadedContent = try? ContentLoader(fileSystem: contentFiles, root: options.content, memory: options.memory?.loads).load()
+        let memory = options.memory?.loads ?? options.cacheFolder.flatMap { folder in
+            options.write ? LoadMemory(file: folder + "/loads-" + RenderCache.outputKey(options.content) + ".bin",
+                                       ignoringPrevious: options.ignoreCache) : nil
+        }
+        let loadedContent = try? ContentLoader(fileSystem: contentFiles, root: options.content, memory: memory).load()
         templatesParsed.wait()
         guard let (content, contentDiagnostics) = loadedContent else {
             throw .usage("content folder '\(options.content)' not found (use --content to name another)")

@@ -3,12 +3,18 @@ import Foundation
 /// What `casebook serve` keeps between loads: the items and diagnostics of each piece of a big list file
 /// (`YAMLListPieces`), by file, first line and text, and of each document file, by path and bytes. Saving one
 /// event in a 10,000-event timeline then parses one piece of the file, not all of it, and none of the
-/// 1,500 case, party and source files.
+/// 1,500 case, party and source files. `casebook build` keeps the list pieces in a file (`LoadCacheFile`).
 public final class LoadMemory: Sendable {
     struct Key: Hashable, Sendable {
         let path: String
         let lineOffset: Int
         let text: PageDigest
+
+        init(path: String, lineOffset: Int, text: PageDigest) {
+            self.path = path
+            self.lineOffset = lineOffset
+            self.text = text
+        }
 
         init(path: String, piece: YAMLListPieces.Piece) {
             self.path = path
@@ -42,8 +48,22 @@ public final class LoadMemory: Sendable {
     }
 
     private let state = LockedCache(State())
+    /// Where a build process keeps the list pieces for the next one; nil for a long-lived process.
+    private let file: (path: String, header: String)?
 
-    public init() {}
+    public init() {
+        file = nil
+    }
+
+    /// The pieces an earlier `casebook build` saved at `path`, unless `ignoringPrevious`.
+    init(file path: String, ignoringPrevious: Bool) {
+        let header = LoadCacheFile.header()
+        file = (path, header)
+        if !ignoringPrevious { state.withLock { $0.previous = LoadCacheFile.read(path, header: header) } }
+    }
+
+    /// Whether document files are worth keeping: only in memory, where the next load finds them.
+    var keepsDocuments: Bool { file == nil }
 
     /// The entry a load before this one stored (or this load already used) under `key`.
     func entry(_ key: Key) -> Entry? {
@@ -62,11 +82,14 @@ public final class LoadMemory: Sendable {
         }
     }
 
-    /// Ends a load: what it did not use is dropped.
+    /// Ends a load: what it did not use is dropped. With a file, what it used is saved, when anything changed.
     func finishLoad() {
-        state.withLock { state in
+        let (entries, changed) = state.withLock { state in
+            let changed = state.loaded > 0 || state.current.count != state.previous.count
             state = State(previous: state.current, lastLoad: (state.reused, state.loaded))
+            return (state.previous, changed)
         }
+        if let file, changed { LoadCacheFile.write(entries, header: file.header, to: file.path) }
     }
 
     /// How many pieces the last finished load reused and how many it parsed.

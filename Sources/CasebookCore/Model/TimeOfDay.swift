@@ -13,6 +13,12 @@ public struct TimeOfDay: Hashable, Sendable, Comparable, CustomStringConvertible
         self.minute = minute
     }
 
+    /// A time already checked, as a cache of loaded items holds it.
+    init(hour: Int, minute: Int) {
+        self.hour = hour
+        self.minute = minute
+    }
+
     public var description: String { String(format: "%02d:%02d", hour, minute) }
 
     public static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool {

@@ -1,0 +1,130 @@
+/// A compact byte format for loaded items kept between builds (`LoadCacheFile`): variable-length integers,
+/// length-prefixed UTF-8, and file paths written once per record and then by number, since every location in
+/// a piece of a list file names the same file. It is read back only by the same binary that wrote it.
+struct BinaryWriter {
+    private var bytes: [UInt8] = []
+    private var files: [String: Int] = [:]
+
+    /// Hands the bytes written so far to `write` and forgets them (not the paths already numbered), so that a
+    /// long file is written a piece at a time rather than held whole.
+    mutating func drain(_ write: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes.withUnsafeBytes(write)
+    }
+
+    mutating func write(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    mutating func write(_ value: Int) {
+        write(UInt64(bitPattern: Int64(value)) << 1 ^ UInt64(bitPattern: Int64(value) >> 63))
+    }
+
+    mutating func write(_ flag: Bool) {
+        bytes.append(flag ? 1 : 0)
+    }
+
+    mutating func write(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            write(UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    /// A path that recurs: the first time in full, then by its number.
+    mutating func write(file path: String) {
+        if let number = files[path] { return write(UInt64(number + 1)) }
+        files[path] = files.count
+        write(UInt64(0))
+        write(path)
+    }
+
+    mutating func write<Value>(_ value: Value?, _ writeValue: (inout BinaryWriter, Value) -> Void) {
+        write(value != nil)
+        if let value { writeValue(&self, value) }
+    }
+
+    mutating func write<Value>(_ values: [Value], _ writeValue: (inout BinaryWriter, Value) -> Void) {
+        write(UInt64(values.count))
+        for value in values { writeValue(&self, value) }
+    }
+}
+
+/// Reads what `BinaryWriter` wrote; any inconsistency throws, and the caller then parses the YAML instead.
+struct BinaryReader {
+    struct Damaged: Error {}
+
+    private let bytes: UnsafeRawBufferPointer
+    private(set) var offset: Int
+    private var files: [String] = []
+
+    init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
+        self.bytes = bytes
+        self.offset = offset
+    }
+
+    var atEnd: Bool { offset >= bytes.count }
+
+    mutating func unsigned() throws(Damaged) -> UInt64 {
+        var value: UInt64 = 0, shift: UInt64 = 0
+        while true {
+            guard offset < bytes.count, shift < 64 else { throw Damaged() }
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    mutating func int() throws(Damaged) -> Int {
+        let raw = try unsigned()
+        return Int(Int64(bitPattern: raw >> 1 ^ (0 &- (raw & 1))))
+    }
+
+    mutating func bool() throws(Damaged) -> Bool {
+        guard offset < bytes.count, bytes[offset] <= 1 else { throw Damaged() }
+        offset += 1
+        return bytes[offset - 1] == 1
+    }
+
+    mutating func count() throws(Damaged) -> Int {
+        let count = try unsigned()
+        guard count <= UInt64(bytes.count - offset) else { throw Damaged() }
+        return Int(count)
+    }
+
+    mutating func string() throws(Damaged) -> String {
+        let length = try count()
+        defer { offset += length }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
+    }
+
+    mutating func file() throws(Damaged) -> String {
+        let number = try unsigned()
+        if number == 0 {
+            files.append(try string())
+            return files[files.count - 1]
+        }
+        guard number <= UInt64(files.count) else { throw Damaged() }
+        return files[Int(number - 1)]
+    }
+
+    mutating func optional<Value>(_ read: (inout BinaryReader) throws(Damaged) -> Value) throws(Damaged) -> Value? {
+        try bool() ? try read(&self) : nil
+    }
+
+    mutating func list<Value>(_ read: (inout BinaryReader) throws(Damaged) -> Value) throws(Damaged) -> [Value] {
+        let count = try count()
+        var values: [Value] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try read(&self)) }
+        return values
+    }
+}

@@ -1,0 +1,123 @@
+/// The loaded items of a list file in `BinaryWriter`'s format, field by field. Keep each pair in step with its
+/// struct: `LoadCacheFileTests` round-trips values with every field set and fails when one is left out.
+extension BinaryWriter {
+    mutating func write(_ location: SourceLocation) {
+        write(file: location.file)
+        write(location.line)
+        write(location.column)
+    }
+
+    mutating func write(_ reference: Reference) {
+        write(reference.id)
+        write(reference.location)
+    }
+
+    mutating func write(_ markdown: MarkdownSource) {
+        write(markdown.text)
+        write(markdown.location)
+    }
+
+    mutating func write(_ date: PartialDate) {
+        write(date.year)
+        write(date.month) { $0.write($1) }
+        write(date.day) { $0.write($1) }
+    }
+
+    mutating func write(_ citation: Citation) {
+        write(citation.source)
+        write(citation.locator) { $0.write($1) }
+        write(citation.wording) { $0.write($1) }
+    }
+
+    mutating func write(_ event: TimelineEvent) {
+        write(event.id)
+        write(event.location)
+        write(event.date)
+        write(event.time) { writer, time in
+            writer.write(time.hour)
+            writer.write(time.minute)
+        }
+        write(event.timezone) { $0.write($1) }
+        write(event.approximate)
+        write(event.title)
+        write(event.cases) { $0.write($1) }
+        write(event.parties) { $0.write($1) }
+        write(event.sources) { $0.write($1) }
+        write(event.summary) { $0.write($1) }
+        write(event.disputed) { $0.write($1) }
+        write(event.tags) { $0.write($1) }
+        write(event.draft)
+    }
+
+    mutating func write(_ quote: Quote) {
+        write(quote.id)
+        write(quote.location)
+        write(quote.text)
+        write(quote.speaker)
+        write(quote.date)
+        write(quote.legalCase) { $0.write($1) }
+        write(quote.context) { $0.write($1) }
+        write(quote.mentions) { $0.write($1) }
+        write(quote.sources) { $0.write($1) }
+        write(quote.topics) { $0.write($1) }
+        write(quote.draft)
+    }
+
+    mutating func write(_ diagnostic: Diagnostic) {
+        write(diagnostic.severity.rawValue)
+        write(diagnostic.message)
+        write(diagnostic.location) { $0.write($1) }
+    }
+}
+
+extension BinaryReader {
+    mutating func location() throws(Damaged) -> SourceLocation {
+        SourceLocation(file: try file(), line: try int(), column: try int())
+    }
+
+    mutating func reference() throws(Damaged) -> Reference {
+        Reference(try string(), at: try location())
+    }
+
+    mutating func markdown() throws(Damaged) -> MarkdownSource {
+        MarkdownSource(try string(), at: try location())
+    }
+
+    mutating func date() throws(Damaged) -> PartialDate {
+        PartialDate(year: try int(), month: try optional { r throws(Damaged) in try r.int() },
+                    day: try optional { r throws(Damaged) in try r.int() })
+    }
+
+    mutating func citation() throws(Damaged) -> Citation {
+        Citation(source: try reference(), locator: try optional { r throws(Damaged) in try r.string() },
+                 wording: try optional { r throws(Damaged) in try r.string() })
+    }
+
+    mutating func event() throws(Damaged) -> TimelineEvent {
+        TimelineEvent(
+            id: try string(), location: try location(), date: try date(),
+            time: try optional { r throws(Damaged) in TimeOfDay(hour: try r.int(), minute: try r.int()) },
+            timezone: try optional { r throws(Damaged) in try r.string() }, approximate: try bool(),
+            title: try markdown(), cases: try list { r throws(Damaged) in try r.reference() },
+            parties: try list { r throws(Damaged) in try r.reference() },
+            sources: try list { r throws(Damaged) in try r.citation() },
+            summary: try optional { r throws(Damaged) in try r.markdown() },
+            disputed: try optional { r throws(Damaged) in try r.markdown() },
+            tags: try list { r throws(Damaged) in try r.string() }, draft: try bool())
+    }
+
+    mutating func quote() throws(Damaged) -> Quote {
+        Quote(
+            id: try string(), location: try location(), text: try string(), speaker: try reference(), date: try date(),
+            legalCase: try optional { r throws(Damaged) in try r.reference() },
+            context: try optional { r throws(Damaged) in try r.markdown() },
+            mentions: try list { r throws(Damaged) in try r.reference() },
+            sources: try list { r throws(Damaged) in try r.citation() },
+            topics: try list { r throws(Damaged) in try r.string() }, draft: try bool())
+    }
+
+    mutating func diagnostic() throws(Damaged) -> Diagnostic {
+        guard let severity = Diagnostic.Severity(rawValue: try string()) else { throw Damaged() }
+        return Diagnostic(severity, try string(), at: try optional { r throws(Damaged) in try r.location() })
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+@testable import CasebookCore
+
+/// `casebook build` keeps loaded list pieces in `.casebook-cache/`: what comes back from the file is what was
+/// loaded, field for field, and a damaged or foreign file never answers with a wrong item.
+@Suite struct LoadCacheFileTests {
+    static let file = "Content/timeline/events.yml"
+    static func at(_ line: Int, _ column: Int) -> CasebookCore.SourceLocation { CasebookCore.SourceLocation(file: file, line: line, column: column) }
+
+    /// An event and a quote with every field set, so that a field the cache leaves out changes the round trip.
+    static let event = TimelineEvent(
+        id: "parler-sues", location: at(3, 3), date: PartialDate(year: 2021, month: 1, day: 11),
+        time: TimeOfDay("09:30"), timezone: "America/Los_Angeles", approximate: true,
+        title: MarkdownSource("Parler *sues* Amazon", at: at(5, 10)), cases: [Reference("parler-v-aws", at: at(6, 10))],
+        parties: [Reference("parler", at: at(7, 12)), Reference("aws", at: CasebookCore.SourceLocation(file: "elsewhere.yml", line: 1, column: 1))],
+        sources: [Citation(source: Reference("reuters", at: at(8, 14)), locator: "para. 4", wording: "filed suit — naïvely")],
+        summary: MarkdownSource("A *summary*, with “quotes”.", at: at(9, 12)), disputed: MarkdownSource("Who said it?", at: at(10, 13)),
+        tags: ["filing", "antitrust"], draft: true)
+    static let quote = Quote(
+        id: "q1", location: at(20, 3), text: "We will be back 🚀", speaker: Reference("parler", at: at(21, 12)),
+        date: PartialDate(year: 2021, month: 1), legalCase: Reference("parler-v-aws", at: at(22, 9)),
+        context: MarkdownSource("On *Fox*", at: at(23, 12)), mentions: [Reference("aws", at: at(24, 13))],
+        sources: [Citation(source: Reference("ap", at: at(25, 14)), locator: "line 2", wording: "we will return")],
+        topics: ["return"], draft: true)
+    static let diagnostics = DiagnosticList([.warning("unknown field 'colour'", at: at(4, 3)), Diagnostic(.note, "no location", at: nil)])
+
+    /// The fields of `value` that hold nothing: a nil, an empty list or text, a false flag.
+    static func unset(_ value: Any) -> [String] {
+        Mirror(reflecting: value).children.compactMap { child in
+            let mirror = Mirror(reflecting: child.value)
+            let empty = (mirror.displayStyle == .optional && mirror.children.isEmpty) || (child.value as? Bool) == false
+                || (child.value as? any Collection)?.isEmpty == true
+            return empty ? child.label : nil
+        }
+    }
+
+    @Test func everyFieldComesBack() throws {
+        for value in [Self.event, Self.quote, Self.event.sources[0], Self.event.date, Self.quote.sources[0]] as [Any] {
+            #expect(Self.unset(value).isEmpty, "\(type(of: value)) leaves \(Self.unset(value)) unset")
+        }
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("loads.bin").path
+        let events = LoadMemory.Key(path: Self.file, lineOffset: 0, text: PageDigest(high: 1, low: 2))
+        let quotes = LoadMemory.Key(path: "Content/quotes/q.yml", lineOffset: 40, text: PageDigest(high: .max, low: 0))
+        LoadCacheFile.write([events: .init(items: [Self.event, Self.event], diagnostics: Self.diagnostics),
+                             quotes: .init(items: [Self.quote], diagnostics: DiagnosticList())], header: "test 1\n", to: path)
+        let read = LoadCacheFile.read(path, header: "test 1\n")
+        #expect(read.count == 2)
+        #expect(read[events]?.items as? [TimelineEvent] == [Self.event, Self.event])
+        #expect(read[events]?.diagnostics.items == Self.diagnostics.items)
+        #expect(read[quotes]?.items as? [Quote] == [Self.quote])
+        #expect(read[quotes]?.diagnostics.items.isEmpty == true)
+        #expect(LoadCacheFile.read(path, header: "test 2\n").isEmpty, "another binary's file")
+    }
+
+    /// Cut anywhere, the file gives back fewer pieces or none, never a piece that differs from what was saved.
+    @Test func aTruncatedFileNeverAnswersWrongly() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("loads.bin").path
+        var saved: [LoadMemory.Key: LoadMemory.Entry] = [:]
+        for index in 0..<6 {
+            saved[LoadMemory.Key(path: Self.file, lineOffset: index * 100, text: PageDigest(high: UInt64(index), low: 7))] =
+                .init(items: Array(repeating: Self.event, count: index + 1), diagnostics: Self.diagnostics)
+        }
+        LoadCacheFile.write(saved, header: "test 1\n", to: path)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        var partial = 0
+        for cut in stride(from: 0, to: bytes.count, by: 37) {
+            try bytes.prefix(cut).write(to: URL(fileURLWithPath: path))
+            let read = LoadCacheFile.read(path, header: "test 1\n")
+            if !read.isEmpty { partial += 1 }
+            for (key, entry) in read {
+                #expect(entry.items as? [TimelineEvent] == saved[key]?.items as? [TimelineEvent], "cut at \(cut)")
+                #expect(entry.diagnostics.items == saved[key]?.diagnostics.items, "cut at \(cut)")
+            }
+        }
+        #expect(partial < bytes.count / 37 / 2, "most cuts fall inside an entry and empty the cache")
+    }
+
+    /// A second build process finds every piece the first one parsed, and an edit re-parses one piece.
+    @Test func aLaterProcessReusesThePieces() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("loads.bin").path
+        let original = LoadMemoryTests.timeline(800)
+        let first = LoadMemory(file: path, ignoringPrevious: false)
+        let fresh = try LoadMemoryTests.load(original, memory: first)
+        let pieces = first.lastLoad.loaded
+        #expect(pieces > 10 && first.lastLoad.reused == 0, "document files are not kept in the file")
+
+        let second = LoadMemory(file: path, ignoringPrevious: false)
+        let again = try LoadMemoryTests.load(original, memory: second)
+        #expect(second.lastLoad.reused == pieces && second.lastLoad.loaded == 0)
+        #expect(again.content == fresh.content && again.diagnostics == fresh.diagnostics)
+
+        let edited = original.replacingOccurrences(of: "title: Event 400 of", with: "title: Event 400, edited, of")
+        let third = LoadMemory(file: path, ignoringPrevious: false)
+        let afterEdit = try LoadMemoryTests.load(edited, memory: third)
+        #expect(third.lastLoad.loaded == 1 && third.lastLoad.reused == pieces - 1)
+        let uncached = try LoadMemoryTests.load(edited, memory: nil)
+        #expect(afterEdit.content == uncached.content && afterEdit.diagnostics == uncached.diagnostics)
+
+        let ignoring = LoadMemory(file: path, ignoringPrevious: true)
+        _ = try LoadMemoryTests.load(edited, memory: ignoring)
+        #expect(ignoring.lastLoad.reused == 0 && ignoring.lastLoad.loaded == pieces)
+    }
+}
