@@ -51,7 +51,7 @@ struct LayoutFactory: Sendable {
     func crumb(_ label: String, _ route: Route) -> LayoutView.Crumb { .init(label: label, url: graph.urls.path(route)) }
 
     func view(for route: Route, title: String, description: String?, crumbs: [LayoutView.Crumb],
-              schema: [StructuredData.Object] = []) -> LayoutView {
+              schema: StructuredData.PageSchema? = nil) -> LayoutView {
         let urls = graph.urls
         let section = Self.section(of: route)
         let currentURL = urls.path(route)
@@ -64,8 +64,9 @@ struct LayoutFactory: Sendable {
             documentTitle: route == .home ? graph.config.title : "\(title) · \(graph.config.title)",
             description: description ?? graph.config.description ?? graph.config.title,
             pageTitle: title, openGraphType: route == .home ? "website" : "article",
-            jsonLD: Optional(StructuredData.script(schema, crumbs: crumbs, urls: urls, canonical: urls.absolute(route)))
-                .flatMap { $0.isEmpty ? nil : $0 },
+            jsonLD: schema == nil && crumbs.count < 2 ? nil : LazyHTML(standingFor: schema?.source) {
+                StructuredData.script(schema?.items() ?? [], crumbs: crumbs, urls: urls, canonical: urls.absolute(route))
+            },
             canonicalURL: urls.absolute(route), breadcrumbs: crumbs,
             pageKind: Self.kind(of: route))
     }

@@ -33,7 +33,9 @@ extension SiteRenderer {
                 quotesAbout: quotesAbout.map { quoteCards[$0] }, quotesAboutLabel: Plural.count(quotesAbout.count, "quote"))
             return page(.party(party.id), "party", title: party.name, description: view.excerpt,
                         crumbs: [layout.homeCrumb, layout.crumb("Parties", .parties), .init(label: party.name, url: nil)],
-                        schema: [StructuredData.party(party, view: view, urls: graph.urls)],
+                        schema: .init(source: [String(describing: party.kind), party.name] + party.aliases + [view.excerpt ?? ""]) {
+                            [StructuredData.party(party, view: view, urls: graph.urls)]
+                        },
                         content: content)
         }
     }

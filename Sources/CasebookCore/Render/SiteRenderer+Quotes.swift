@@ -22,7 +22,7 @@ extension SiteRenderer {
             return page(.quote(view.id), "quote", title: "Quote: \(title)",
                         description: "\(view.speaker.label): “\(MarkdownRenderer.excerpt(view.text, limit: 140))”",
                         crumbs: [layout.homeCrumb, layout.crumb("Quotes", .quotes), .init(label: title, url: nil)],
-                        schema: [StructuredData.quote(view, urls: urls)],
+                        schema: .init(source: quoteViews[index]) { [StructuredData.quote(view, urls: urls)] },
                         content: PageContents.Quote(quote: quoteViews[index], more: more.map { quoteCards[$0] },
                                                     moreLabel: Plural.count(more.count, "quote"),
                                                     allByLabel: bySpeaker.count - 1 > more.count

@@ -23,7 +23,7 @@ extension SiteRenderer {
             return page(.source(view.id), "source", title: view.title,
                         description: "\(view.publisher), \(view.published.label). \(view.supportLabel).",
                         crumbs: [layout.homeCrumb, layout.crumb("Sources", .sources), .init(label: view.title, url: nil)],
-                        schema: [StructuredData.source(view, urls: graph.urls)],
+                        schema: .init(source: view) { [StructuredData.source(view, urls: graph.urls)] },
                         content: content)
         }
     }

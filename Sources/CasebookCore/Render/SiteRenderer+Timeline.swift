@@ -38,7 +38,7 @@ extension SiteRenderer {
             }
             return page(.event(event.id), "event", title: view.titleText, description: view.excerpt,
                         crumbs: [layout.homeCrumb, layout.crumb("Timeline", .timeline), .init(label: view.titleText, url: nil)],
-                        schema: [StructuredData.event(view, urls: graph.urls)],
+                        schema: .init(source: eventViews[index]) { [StructuredData.event(view, urls: urls)] },
                         content: PageContents.Event(event: eventViews[index], timelineURL: pagination.link(to: index, anchor: event.id, urls: urls),
                                                     neighbours: neighbours))
         }

@@ -95,7 +95,7 @@ public struct SiteRenderer: Sendable {
     }
 
     func page<Content: Encodable>(_ route: Route, _ template: String, title: String, description: String?,
-                                  crumbs: [LayoutView.Crumb], schema: [StructuredData.Object] = [], content: Content) -> OutputFile {
+                                  crumbs: [LayoutView.Crumb], schema: StructuredData.PageSchema? = nil, content: Content) -> OutputFile {
         let context = PageContext(layout: layout.view(for: route, title: title, description: description, crumbs: crumbs,
                                                       schema: schema),
                                   content: content)

@@ -22,6 +22,13 @@ enum StructuredData {
         init(dictionaryLiteral elements: (String, Value)...) { self = .object(Dictionary(elements) { $1 }) }
     }
 
+    /// A page's schema.org items, made only if the page is rendered, and the value they are made from, which stands
+    /// for them in the page's digest (with the page's address, which the layout holds).
+    struct PageSchema: Sendable {
+        let source: any Encodable & Sendable
+        let items: @Sendable () -> [Object]
+    }
+
     /// Serializes the page's items (plus its breadcrumb trail) as one `@graph`.
     static func script(_ items: [Object], crumbs: [LayoutView.Crumb], urls: URLBuilder, canonical: String) -> String {
         var graph = items.map(Value.object)

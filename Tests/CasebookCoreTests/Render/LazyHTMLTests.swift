@@ -17,4 +17,15 @@ import Testing
         struct Holder: Encodable { let html: LazyHTML }
         #expect(PageDigest.of(Holder(html: html)) == PageDigest.of(Holder(html: LazyHTML { "other" })))
     }
+
+    /// A page's JSON-LD stands in the page's digest as what it is made from, and is made only when printed.
+    @Test func digestsAsItsSource() {
+        struct Holder: Encodable { let html: LazyHTML }
+        func digest(_ source: [String], _ text: String) -> PageDigest {
+            PageDigest.of(Holder(html: LazyHTML(standingFor: source) { text }))
+        }
+        #expect(digest(["Parler", "Person"], "a") == digest(["Parler", "Person"], "b"))
+        #expect(digest(["Parler", "Person"], "a") != digest(["Parler", "Organization"], "a"))
+        #expect(digest(["Parler"], "a") != PageDigest.of(Holder(html: LazyHTML { "a" })))
+    }
 }

@@ -46,8 +46,9 @@ public struct LayoutView: Sendable, Encodable {
     public let pageTitle: String
     /// "website" for the home page, "article" elsewhere.
     public let openGraphType: String
-    /// Escaped JSON-LD for `<script type="application/ld+json">`; nil when the page has none.
-    public let jsonLD: String?
+    /// Escaped JSON-LD for `<script type="application/ld+json">`, made when the page is rendered; nil when the
+    /// page has none.
+    public let jsonLD: LazyHTML?
     public let canonicalURL: String
     public let breadcrumbs: [Crumb]
     /// A class on `<body>` naming the page kind, for the stylesheet.
