@@ -48,29 +48,30 @@ enum LoadCacheFile {
 
     /// Writes the entries that hold events or quotes; others (documents) are cheap to load again.
     static func write(_ entries: [LoadMemory.Key: LoadMemory.Entry], header: String, to path: String) {
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        guard let stream = fopen(temporary, "wb") else { return }
-        var ok = fputs(header, stream) >= 0
-        var writer = BinaryWriter()
-        for (key, entry) in entries.sorted(by: { ($0.key.path, $0.key.lineOffset) < ($1.key.path, $1.key.lineOffset) }) where ok {
-            let kind: Kind
-            switch entry.items {
-            case is [TimelineEvent]: kind = .events
-            case is [Quote]: kind = .quotes
-            default: continue
+        ReplacedFile.write(path, header: header) { stream in
+            var writer = BinaryWriter()
+            func key(_ key: LoadMemory.Key, _ kind: Kind) {
+                writer.write(file: key.path)
+                writer.write(key.lineOffset)
+                writer.write(key.text.high)
+                writer.write(key.text.low)
+                writer.write(kind.rawValue)
             }
-            writer.write(file: key.path)
-            writer.write(key.lineOffset)
-            writer.write(key.text.high)
-            writer.write(key.text.low)
-            writer.write(kind.rawValue)
-            if let events = entry.items as? [TimelineEvent] { writer.write(events) { $0.write($1) } }
-            if let quotes = entry.items as? [Quote] { writer.write(quotes) { $0.write($1) } }
-            writer.write(entry.diagnostics.items) { $0.write($1) }
-            ok = writer.drain { fwrite($0.baseAddress, 1, $0.count, stream) == $0.count }
+            for (entryKey, entry) in entries.sorted(by: { ($0.key.path, $0.key.lineOffset) < ($1.key.path, $1.key.lineOffset) }) {
+                switch entry.items {
+                case let events as [TimelineEvent]:
+                    key(entryKey, .events)
+                    writer.write(events) { $0.write($1) }
+                case let quotes as [Quote]:
+                    key(entryKey, .quotes)
+                    writer.write(quotes) { $0.write($1) }
+                default:
+                    continue
+                }
+                writer.write(entry.diagnostics.items) { $0.write($1) }
+                guard writer.drain({ fwrite($0.baseAddress, 1, $0.count, stream) == $0.count }) else { return false }
+            }
+            return true
         }
-        if fclose(stream) == 0, ok, rename(temporary, path) == 0 { return }
-        unlink(temporary)
     }
 }

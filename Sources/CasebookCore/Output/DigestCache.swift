@@ -88,17 +88,13 @@ final class DigestCache: @unchecked Sendable {
     /// Streams the entries out through stdio's buffer: a copy of all cards in one array was 100 MB at the end
     /// of a big tracker's build, its peak.
     private static func write(_ entries: [PageDigest: String], header: String, to path: String) {
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        guard let stream = fopen(temporary, "wb") else { return }
-        var ok = fputs(header, stream) >= 0
-        for (digest, text) in entries.sorted(by: { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }) where ok {
-            var text = text
-            ok = fputs("\(digest) \(text.utf8.count)\n", stream) >= 0
-                && text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, stream) == $0.count }
-                && fputc(0x0A, stream) != EOF
+        ReplacedFile.write(path, header: header) { stream in
+            entries.sorted(by: { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }).allSatisfy { digest, text in
+                var text = text
+                return fputs("\(digest) \(text.utf8.count)\n", stream) >= 0
+                    && text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, stream) == $0.count }
+                    && fputc(0x0A, stream) != EOF
+            }
         }
-        if fclose(stream) == 0, ok, rename(temporary, path) == 0 { return }
-        unlink(temporary)
     }
 }

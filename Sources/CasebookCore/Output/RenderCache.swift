@@ -75,15 +75,7 @@ public final class RenderCache: @unchecked Sendable {
         for (path, digest) in current.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
             text += "\(digest) \(path)\n"
         }
-        let folder = (file as NSString).deletingLastPathComponent
-        let temporary = file + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-            if rename(temporary, file) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-        }
+        ReplacedFile.write(file, header: text) { _ in true }
     }
 
     private static func read(_ file: String, output: String, binary: String) -> [String: PageDigest] {

@@ -14,13 +14,7 @@ public struct Card: Sendable, Encodable, MustacheCustomRenderable, MustacheParen
     }
 
     public func encode(to encoder: any Encoder) throws {
-        guard let digest else {
-            var container = encoder.singleValueContainer()
-            return try container.encode(html)
-        }
-        var container = encoder.unkeyedContainer()
-        try container.encode(digest.high)
-        try container.encode(digest.low)
+        try KnownDigest(html, digest: digest).encode(to: encoder)
     }
 
     public var renderText: String { html }
