@@ -28,7 +28,6 @@ let package = Package(
                 "CCmark",
                 "CAtomicSwap",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // The preview server: the only target that links Hummingbird and SwiftNIO.
@@ -54,7 +53,8 @@ let package = Package(
         .executableTarget(name: "CasebookFuzz", dependencies: ["CasebookCore", "CLibFuzzer"]),
         .testTarget(
             name: "CasebookCoreTests",
-            dependencies: ["CasebookCore"],
+            // swift-mustache is the reference the template engine is tested against, byte for byte.
+            dependencies: ["CasebookCore", .product(name: "Mustache", package: "swift-mustache")],
             exclude: [],
             resources: []
         ),

@@ -39,7 +39,7 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    private static func card<View>(_ template: String, _ view: KnownDigest<View>, _ templates: TemplateSet, _ cards: CardCache?) -> Card {
+    private static func card<View: TemplateValue>(_ template: String, _ view: KnownDigest<View>, _ templates: TemplateSet, _ cards: CardCache?) -> Card {
         guard let viewDigest = view.digest else { return Card(html: templates.render(template, view.view), digest: nil) }
         let digest = CardCache.digest(template, templates: templates, viewDigest: viewDigest)
         guard let cards else { return Card(html: templates.render(template, view.view), digest: digest) }
@@ -94,7 +94,7 @@ public struct SiteRenderer: Sendable {
         items.map { item in { makePage(item).map { [$0] } ?? [] } }
     }
 
-    func page<Content: Encodable>(_ route: Route, _ template: String, title: String, description: String?,
+    func page<Content: Encodable & TemplateValue>(_ route: Route, _ template: String, title: String, description: String?,
                                   crumbs: [LayoutView.Crumb], schema: StructuredData.PageSchema? = nil, content: Content) -> OutputFile {
         let context = PageContext(layout: layout.view(for: route, title: title, description: description, crumbs: crumbs,
                                                       schema: schema),

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// The site's Mustache templates, parsed once and checked: syntax errors, missing page templates and
 /// references to partials that do not exist are located diagnostics, not blank output.
@@ -11,7 +10,7 @@ public struct TemplateSet: Sendable {
         "partials/citations", "partials/site-header", "partials/site-footer",
     ]
 
-    let library: MustacheLibrary
+    let templates: [String: ParsedTemplate]
     /// Of every template's name and text: part of each page's digest, so editing a template re-renders its pages.
     let digest: PageDigest
 
@@ -25,18 +24,13 @@ public struct TemplateSet: Sendable {
         var diagnostics = DiagnosticList()
         var sources: [String: (path: String, text: String)] = [:]
         collect(root, prefix: "", fileSystem: fileSystem, into: &sources, &diagnostics)
-        var templates: [String: MustacheTemplate] = [:]
-        HTMLEscaping.registered
+        var templates: [String: ParsedTemplate] = [:]
         for (name, file) in sources {
             do {
-                // A standalone pragma line, which renders as nothing; error lines are shifted back by it.
-                templates[name] = try MustacheTemplate(string: "{{% CONTENT_TYPE: \(HTMLEscaping.name)}}\n" + file.text)
-            } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(file: file.path, line: max(error.context.lineNumber - 1, 1),
-                                              column: max(error.context.columnNumber, 1))
-                diagnostics.error("template syntax error: \(describe(error.error))", at: location)
+                templates[name] = try TemplateParser.parse(file.text)
             } catch {
-                diagnostics.error("template syntax error: \(error)", at: SourceLocation(file: file.path))
+                diagnostics.error("template syntax error: \(describe(error.failure))",
+                                  at: SourceLocation(file: file.path, line: error.line, column: error.column))
             }
         }
         for name in required where sources[name] == nil {
@@ -55,12 +49,13 @@ public struct TemplateSet: Sendable {
             state.add(name)
             state.add(file.text)
         }
-        return (TemplateSet(library: MustacheLibrary(templates: templates), digest: state.digest), diagnostics)
+        return (TemplateSet(templates: templates, digest: state.digest), diagnostics)
     }
 
     /// Renders a template; the name must be one of `required` or a partial checked at load.
-    public func render(_ name: String, _ context: Any) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    public func render(_ name: String, _ context: any TemplateValue) -> String {
+        guard let template = templates[name] else { return "" }
+        return TemplateRenderer.render(template, with: context, partials: templates)
     }
 
     private static func collect(_ folder: String, prefix: String, fileSystem: FileSystem,
@@ -106,16 +101,17 @@ public struct TemplateSet: Sendable {
         return result
     }
 
-    private static func describe(_ error: Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: return "closing tag does not match the open section"
-        case .unfinishedName?: return "unfinished tag"
-        case .expectedSectionEnd?: return "section is never closed"
-        case .invalidSetDelimiter?: return "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection?: return "a transform cannot apply to an inherited section"
-        case .illegalTokenInsideInheritSection?, .textInsideInheritSection?:
-            return "only {{$block}} overrides may stand inside {{<parent}}"
-        default: return "\(error)"
+    private static func describe(_ failure: TemplateParser.Failure) -> String {
+        switch failure {
+        case .sectionCloseNameIncorrect: return "closing tag does not match the open section"
+        case .unfinishedName: return "unfinished tag"
+        case .expectedSectionEnd: return "section is never closed"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inherited section"
+        case .illegalTokenInsideInheritSection: return "only {{$block}} overrides may stand inside {{<parent}}"
+        case .invalidConfigVariableSyntax: return "invalid {{% CONTENT_TYPE: … }} pragma"
+        case .unrecognisedConfigVariable: return "unknown pragma: only {{% CONTENT_TYPE: HTML }} or TEXT"
+        case .unexpectedEnd: return "the template ends inside a tag"
         }
     }
 }

@@ -54,9 +54,9 @@ import Testing
         let renderer = SiteRenderer(graph: FixtureGraph.minimal, views: FixtureGraph.minimalViews, templates: templates,
                                     stylesheetVersion: nil)
         let pages = Dictionary(uniqueKeysWithValues: renderer.render().map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
-        let items = zip(renderer.eventViews.map { ($0.view.id, $0.view.citationsHTML?.renderText ?? "", templates.render("partials/citations", $0.view)) },
+        let items = zip(renderer.eventViews.map { ($0.view.id, $0.view.citationsHTML?.html ?? "", templates.render("partials/citations", $0.view)) },
                         renderer.eventCards).map { ("events", $0, $1) }
-            + zip(renderer.quoteViews.map { ($0.view.id, $0.view.citationsHTML?.renderText ?? "", templates.render("partials/citations", $0.view)) },
+            + zip(renderer.quoteViews.map { ($0.view.id, $0.view.citationsHTML?.html ?? "", templates.render("partials/citations", $0.view)) },
                   renderer.quoteCards).map { ("quotes", $0, $1) }
         #expect(!items.isEmpty)
         for (folder, (id, citations, rendered), card) in items {

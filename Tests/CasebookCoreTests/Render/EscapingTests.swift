@@ -1,3 +1,4 @@
+import Mustache
 import Foundation
 import Testing
 @testable import CasebookCore
@@ -106,10 +107,14 @@ import Testing
     }
 
     /// Templates escape through `HTMLEscaping`, which must match swift-mustache's own HTML escaping.
-    @Test func variablesEscapeLikeMustacheHTML() {
-        let escaping = HTMLEscaping()
-        #expect(escaping.escapeText(#"<a href="x">Tom & Jerry's</a>"#) == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
-        #expect(escaping.escapeText("naïve café — “quoted”") == "naïve café — “quoted”")
-        #expect(escaping.escapeText("") == "")
+    @Test func variablesEscapeLikeMustacheHTML() throws {
+        for text in [#"<a href="x">Tom & Jerry's</a>"#, "naïve café — “quoted”", "", "&amp; <<>> ''\"\""] {
+            var escaped = ""
+            HTMLEscaping.append(text, to: &escaped)
+            #expect(escaped == (try MustacheTemplate(string: "{{text}}").render(["text": text])))
+        }
+        var escaped = "kept "
+        HTMLEscaping.append(#"<a href="x">Tom & Jerry's</a>"#, to: &escaped)
+        #expect(escaped == "kept &lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
     }
 }

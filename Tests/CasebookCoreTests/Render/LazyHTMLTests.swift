@@ -1,4 +1,3 @@
-import Mustache
 import Testing
 @testable import CasebookCore
 
@@ -11,8 +10,7 @@ import Testing
             return "<ol class=\"citations\"><li>a &amp; b</li></ol>"
         }
         #expect(renders.withLock { $0 } == 0)
-        let template = try MustacheTemplate(string: "{{{html}}}|{{{html}}}")
-        #expect(template.render(["html": html]) == "<ol class=\"citations\"><li>a &amp; b</li></ol>|<ol class=\"citations\"><li>a &amp; b</li></ol>")
+        #expect(try TemplateText("{{{html}}}|{{{html}}}").render(["html": html]) == "<ol class=\"citations\"><li>a &amp; b</li></ol>|<ol class=\"citations\"><li>a &amp; b</li></ol>")
         #expect(renders.withLock { $0 } == 1)
         struct Holder: Encodable { let html: LazyHTML }
         #expect(PageDigest.of(Holder(html: html)) == PageDigest.of(Holder(html: LazyHTML { "other" })))

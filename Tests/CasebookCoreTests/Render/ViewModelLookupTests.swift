@@ -1,4 +1,3 @@
-import Mustache
 import Testing
 @testable import CasebookCore
 
@@ -13,13 +12,13 @@ import Testing
         return String(describing: value)
     }
 
-    func check(_ value: some MustacheParent, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    func check(_ value: some TemplateValue, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         for child in Mirror(reflecting: value).children {
             guard let label = child.label else { continue }
-            #expect(Self.describe(value.child(named: label)) == Self.describe(child.value), "\(type(of: value)).\(label)",
+            #expect(Self.describe(value.field(label)) == Self.describe(child.value), "\(type(of: value)).\(label)",
                     sourceLocation: sourceLocation)
         }
-        #expect(value.child(named: "no-such-field") == nil)
+        #expect(value.field("no-such-field") == nil)
     }
 
     @Test func everyFieldIsReachable() throws {

@@ -1,4 +1,3 @@
-import Mustache
 
 /// The navigation between the pages of a long list.
 public struct Pager: Sendable, Encodable {
@@ -17,8 +16,8 @@ public struct Pager: Sendable, Encodable {
     public let pages: [Link]
 }
 
-extension Pager: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension Pager: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "position": return position
         case "current": return current
@@ -30,8 +29,8 @@ extension Pager: MustacheParent {
     }
 }
 
-extension Pager.Link: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension Pager.Link: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "number": return number
         case "label": return label

@@ -1,5 +1,5 @@
 /// A view whose card prints a list of citations (`partials/citations`), which the renderer renders at most once per view.
-protocol CitingView: Encodable, Sendable {
+protocol CitingView: Encodable, Sendable, TemplateValue {
     var citationsHTML: LazyHTML? { get set }
 }
 

@@ -1,11 +1,8 @@
-import Mustache
-
-// Direct field lookup for the view models, which templates read many thousands of times per build: without it
-// swift-mustache reflects each value with Mirror on every lookup, about four times slower. Keep each switch in
+// Field lookup for the view models, which templates read many thousands of times per build. Keep each switch in
 // step with its struct's fields; `ViewModelLookupTests` fails when one is missing.
 
-extension CaseView: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension CaseView: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "id": return id
         case "url": return url
@@ -31,8 +28,8 @@ extension CaseView: MustacheParent {
     }
 }
 
-extension CaseView.RoleView: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension CaseView.RoleView: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "role": return role
         case "parties": return parties
@@ -41,8 +38,8 @@ extension CaseView.RoleView: MustacheParent {
     }
 }
 
-extension Chip: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension Chip: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "id": return id
         case "label": return label
@@ -52,8 +49,8 @@ extension Chip: MustacheParent {
     }
 }
 
-extension CitationView: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension CitationView: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "number": return number
         case "sourceID": return sourceID
@@ -68,8 +65,8 @@ extension CitationView: MustacheParent {
     }
 }
 
-extension EventView: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension EventView: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "id": return id
         case "url": return url
@@ -92,8 +89,8 @@ extension EventView: MustacheParent {
     }
 }
 
-extension LayoutView: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension LayoutView: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "documentTitle": return documentTitle
         case "description": return description
@@ -103,13 +100,13 @@ extension LayoutView: MustacheParent {
         case "canonicalURL": return canonicalURL
         case "breadcrumbs": return breadcrumbs
         case "pageKind": return pageKind
-        default: return shared.view.child(named: key)
+        default: return shared.view.field(key)
         }
     }
 }
 
-extension LayoutView.Shared: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension LayoutView.Shared: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "siteTitle": return siteTitle
         case "siteDescription": return siteDescription
@@ -129,8 +126,8 @@ extension LayoutView.Shared: MustacheParent {
     }
 }
 
-extension SiteChrome.View: MustacheParent {
-    func child(named key: String) -> Any? {
+extension SiteChrome.View: TemplateValue {
+    func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "siteTitle": return siteTitle
         case "siteDescription": return siteDescription
@@ -146,8 +143,8 @@ extension SiteChrome.View: MustacheParent {
     }
 }
 
-extension LayoutView.NavItem: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension LayoutView.NavItem: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "label": return label
         case "url": return url
@@ -157,8 +154,8 @@ extension LayoutView.NavItem: MustacheParent {
     }
 }
 
-extension LayoutView.Crumb: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension LayoutView.Crumb: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "label": return label
         case "url": return url
@@ -167,8 +164,8 @@ extension LayoutView.Crumb: MustacheParent {
     }
 }
 
-extension LayoutView.DataLink: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension LayoutView.DataLink: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "label": return label
         case "url": return url
@@ -177,8 +174,8 @@ extension LayoutView.DataLink: MustacheParent {
     }
 }
 
-extension PartyView: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PartyView: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "id": return id
         case "url": return url
@@ -201,8 +198,8 @@ extension PartyView: MustacheParent {
     }
 }
 
-extension QuoteView: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension QuoteView: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "id": return id
         case "url": return url
@@ -225,8 +222,8 @@ extension QuoteView: MustacheParent {
     }
 }
 
-extension QuoteView.Variant: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension QuoteView.Variant: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "number": return number
         case "sourceTitle": return sourceTitle
@@ -238,8 +235,8 @@ extension QuoteView.Variant: MustacheParent {
     }
 }
 
-extension SourceView: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension SourceView: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "id": return id
         case "url": return url
@@ -261,8 +258,8 @@ extension SourceView: MustacheParent {
     }
 }
 
-extension DateView: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension DateView: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "iso": return iso
         case "label": return label

@@ -1,11 +1,8 @@
-import Mustache
-
-// Direct field lookup for the view models, which templates read many thousands of times per build: without it
-// swift-mustache reflects each value with Mirror on every lookup, about four times slower. Keep each switch in
+// Field lookup for the view models, which templates read many thousands of times per build. Keep each switch in
 // step with its struct's fields; the golden tests fail when one is missing.
 
-extension PageContents.Home: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Home: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "cases": return cases
         case "latestMonths": return latestMonths
@@ -17,8 +14,8 @@ extension PageContents.Home: MustacheParent {
     }
 }
 
-extension PageContents.Home.Speaker: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Home.Speaker: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "party": return party
         case "kindLabel": return kindLabel
@@ -28,8 +25,8 @@ extension PageContents.Home.Speaker: MustacheParent {
     }
 }
 
-extension PageContents.Stat: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Stat: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "value": return value
         case "label": return label
@@ -39,8 +36,8 @@ extension PageContents.Stat: MustacheParent {
     }
 }
 
-extension PageContents.Filter: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Filter: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "id": return id
         case "label": return label
@@ -51,8 +48,8 @@ extension PageContents.Filter: MustacheParent {
     }
 }
 
-extension PageContents.Timeline: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Timeline: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "countLabel": return countLabel
         case "years": return years
@@ -63,8 +60,8 @@ extension PageContents.Timeline: MustacheParent {
     }
 }
 
-extension PageContents.Event: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Event: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "event": return event.view
         case "single": return single
@@ -75,8 +72,8 @@ extension PageContents.Event: MustacheParent {
     }
 }
 
-extension PageContents.Event.Neighbour: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Event.Neighbour: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "label": return label
         case "url": return url
@@ -86,8 +83,8 @@ extension PageContents.Event.Neighbour: MustacheParent {
     }
 }
 
-extension PageContents.Event.Neighbours: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Event.Neighbours: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "legalCase": return legalCase
         case "previous": return previous
@@ -97,8 +94,8 @@ extension PageContents.Event.Neighbours: MustacheParent {
     }
 }
 
-extension PageContents.Cases: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Cases: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "groups": return groups
         default: return nil
@@ -106,8 +103,8 @@ extension PageContents.Cases: MustacheParent {
     }
 }
 
-extension PageContents.Cases.Group: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Cases.Group: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "label": return label
         case "anchor": return anchor
@@ -118,8 +115,8 @@ extension PageContents.Cases.Group: MustacheParent {
     }
 }
 
-extension PageContents.Case: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Case: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "legalCase": return legalCase
         case "months": return months
@@ -130,8 +127,8 @@ extension PageContents.Case: MustacheParent {
     }
 }
 
-extension PageContents.Parties: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Parties: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "lede": return lede
         case "groups": return groups
@@ -140,8 +137,8 @@ extension PageContents.Parties: MustacheParent {
     }
 }
 
-extension PageContents.Parties.Group: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Parties.Group: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "label": return label
         case "anchor": return anchor
@@ -152,8 +149,8 @@ extension PageContents.Parties.Group: MustacheParent {
     }
 }
 
-extension PageContents.Party: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Party: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "party": return party
         case "cases": return cases
@@ -169,8 +166,8 @@ extension PageContents.Party: MustacheParent {
     }
 }
 
-extension PageContents.Party.CaseRole: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Party.CaseRole: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "legalCase": return legalCase
         case "status": return status
@@ -181,8 +178,8 @@ extension PageContents.Party.CaseRole: MustacheParent {
     }
 }
 
-extension PageContents.Quotes: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Quotes: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "lede": return lede
         case "speakers": return speakers
@@ -193,8 +190,8 @@ extension PageContents.Quotes: MustacheParent {
     }
 }
 
-extension PageContents.Quotes.Speaker: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Quotes.Speaker: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "party": return party
         case "role": return role
@@ -206,8 +203,8 @@ extension PageContents.Quotes.Speaker: MustacheParent {
     }
 }
 
-extension PageContents.Quote: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Quote: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "quote": return quote.view
         case "large": return large
@@ -219,8 +216,8 @@ extension PageContents.Quote: MustacheParent {
     }
 }
 
-extension PageContents.Topics: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Topics: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "lede": return lede
         case "topics": return topics
@@ -229,8 +226,8 @@ extension PageContents.Topics: MustacheParent {
     }
 }
 
-extension PageContents.Topic: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Topic: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "label": return label
         case "countLabel": return countLabel
@@ -241,8 +238,8 @@ extension PageContents.Topic: MustacheParent {
     }
 }
 
-extension PageContents.Sources: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Sources: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "lede": return lede
         case "groups": return groups
@@ -251,8 +248,8 @@ extension PageContents.Sources: MustacheParent {
     }
 }
 
-extension PageContents.Sources.Group: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Sources.Group: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "label": return label
         case "anchor": return anchor
@@ -263,8 +260,8 @@ extension PageContents.Sources.Group: MustacheParent {
     }
 }
 
-extension PageContents.Source: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Source: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "source": return source
         case "months": return months
@@ -276,8 +273,8 @@ extension PageContents.Source: MustacheParent {
     }
 }
 
-extension PageContents.Search: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.Search: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "indexURL": return indexURL
         case "scriptURL": return scriptURL
@@ -286,8 +283,8 @@ extension PageContents.Search: MustacheParent {
     }
 }
 
-extension PageContents.FreePage: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContents.FreePage: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "title": return title
         case "html": return html
@@ -296,8 +293,8 @@ extension PageContents.FreePage: MustacheParent {
     }
 }
 
-extension FilterPanel: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension FilterPanel: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "scope": return scope
         case "groups": return groups
@@ -307,8 +304,8 @@ extension FilterPanel: MustacheParent {
     }
 }
 
-extension FilterPanel.Filter: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension FilterPanel.Filter: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "key": return key
         case "id": return id
@@ -321,8 +318,8 @@ extension FilterPanel.Filter: MustacheParent {
     }
 }
 
-extension FilterPanel.Group: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension FilterPanel.Group: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "id": return id
         case "label": return label
@@ -332,8 +329,8 @@ extension FilterPanel.Group: MustacheParent {
     }
 }
 
-extension TimelineYear: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension TimelineYear: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "year": return year
         case "anchor": return anchor
@@ -343,8 +340,8 @@ extension TimelineYear: MustacheParent {
     }
 }
 
-extension TimelineMonth: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension TimelineMonth: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "label": return label
         case "fullLabel": return fullLabel
@@ -356,8 +353,8 @@ extension TimelineMonth: MustacheParent {
     }
 }
 
-extension PageContext: MustacheParent {
-    public func child(named key: String) -> Any? {
+extension PageContext: TemplateValue where Content: TemplateValue {
+    public func field(_ key: String) -> (any TemplateValue)? {
         switch key {
         case "layout": return layout
         case "content": return content

@@ -1,0 +1,56 @@
+/// A Mustache template parsed once into nodes; names are split and classified here, not on every lookup.
+struct ParsedTemplate: Sendable {
+    let nodes: [TemplateNode]
+}
+
+/// One piece of a parsed template.
+enum TemplateNode: Sendable {
+    case text(String)
+    /// `{{name}}` (escaped) or `{{{name}}}` and `{{& name}}` (as is).
+    case variable(TemplateName, escaped: Bool)
+    /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when inverted.
+    case section(TemplateName, ParsedTemplate, inverted: Bool)
+    /// `{{> name}}` (or `{{>*name}}`, whose name is looked up); `{{< name}}…{{/name}}` carries its block overrides.
+    /// A standalone tag's indentation prefixes every line the partial prints.
+    case partial(String, dynamic: Bool, indentation: String?, overrides: [String: ParsedTemplate]?)
+    /// `{{$name}}default{{/name}}`: the override a child template gave, or the default.
+    case block(String, defaultContent: ParsedTemplate, indentation: String)
+    /// `{{$name}}…{{/name}}` directly inside `{{< parent}}`: collected into the partial's overrides.
+    case blockDefinition(String, ParsedTemplate)
+    /// `{{% CONTENT_TYPE: HTML }}` (true) or `TEXT`: whether `{{x}}` escapes, from here to the template's end.
+    case escaping(Bool)
+}
+
+/// A tag's name as the renderer resolves it.
+struct TemplateName: Sendable {
+    enum Root: Sendable {
+        /// `.`: the innermost context.
+        case current
+        /// `.name`: looked up on the innermost context only.
+        case innermost
+        /// `name` or `a.b`: the first context down the stack that has the first part.
+        case stack
+        /// `first()` and the like with no argument: the position in the enclosing loop.
+        case loopPosition
+    }
+
+    let root: Root
+    /// The dot-separated parts after the root.
+    let parts: [String]
+    /// Transforms from the outermost in: `empty(x)` is `["empty"]`, applied last to first.
+    let transforms: [String]
+
+    init(_ name: String, transforms: [String]) {
+        self.transforms = transforms
+        if name == "." {
+            root = .current
+            parts = []
+        } else if name.isEmpty, !transforms.isEmpty {
+            root = .loopPosition
+            parts = []
+        } else {
+            root = name.first == "." ? .innermost : .stack
+            parts = name.split(separator: ".").map(String.init)
+        }
+    }
+}
