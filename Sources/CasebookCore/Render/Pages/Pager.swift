@@ -1,4 +1,3 @@
-
 /// The navigation between the pages of a long list.
 public struct Pager: Sendable, Encodable {
     public struct Link: Sendable, Encodable {

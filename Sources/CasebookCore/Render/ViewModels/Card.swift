@@ -1,4 +1,3 @@
-
 /// An event's or quote's card HTML as the lists that show it hold it. In a page's digest it stands as the digest it
 /// is cached under (its view, template and template set), not as its text: digesting the HTML of every card on
 /// every list page was most of the hashing of a rebuild (about 200 MB at N=10,000).
