@@ -21,6 +21,7 @@ public enum BuildPipeline {
             clock.move(output.writeSeconds, from: "render", to: "write")
             try output.commit()
             output.finish()
+            if options.write, let folder = options.cacheFolder { StaleCacheFiles.remove(in: folder) }
             clock.lap("write")
         } catch {
             result.failure = error
@@ -57,7 +58,7 @@ public enum BuildPipeline {
         }
         let memory = options.memory?.loads ?? options.cacheFolder.flatMap { folder in
             options.write ? LoadMemory(file: folder + "/loads-" + RenderCache.outputKey(options.content) + ".bin",
-                                       ignoringPrevious: options.ignoreCache) : nil
+                                       content: options.content, ignoringPrevious: options.ignoreCache) : nil
         }
         let loadedContent = try? ContentLoader(fileSystem: contentFiles, root: options.content, memory: memory).load()
         templatesParsed.wait()

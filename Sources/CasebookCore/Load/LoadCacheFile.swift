@@ -14,8 +14,9 @@ enum LoadCacheFile {
         case events = 1, quotes
     }
 
-    static func header() -> String {
-        "casebook-load-cache 1\nbinary \(RenderCache.binaryIdentity())\n"
+    /// Names the binary that may read the file and the content folder it is of (by which stale files are found).
+    static func header(content: String) -> String {
+        "casebook-load-cache 1\nbinary \(RenderCache.binaryIdentity())\ncontent \(OutputFolderPolicy.canonical(content))\n"
     }
 
     static func read(_ path: String, header: String) -> [LoadMemory.Key: LoadMemory.Entry] {

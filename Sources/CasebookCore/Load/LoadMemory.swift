@@ -55,9 +55,9 @@ public final class LoadMemory: Sendable {
         file = nil
     }
 
-    /// The pieces an earlier `casebook build` saved at `path`, unless `ignoringPrevious`.
-    init(file path: String, ignoringPrevious: Bool) {
-        let header = LoadCacheFile.header()
+    /// The pieces an earlier `casebook build` of the `content` folder saved at `path`, unless `ignoringPrevious`.
+    init(file path: String, content: String, ignoringPrevious: Bool) {
+        let header = LoadCacheFile.header(content: content)
         file = (path, header)
         if !ignoringPrevious { state.withLock { $0.previous = LoadCacheFile.read(path, header: header) } }
     }

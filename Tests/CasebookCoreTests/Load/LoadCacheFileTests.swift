@@ -86,24 +86,24 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("loads.bin").path
         let original = LoadMemoryTests.timeline(800)
-        let first = LoadMemory(file: path, ignoringPrevious: false)
+        let first = LoadMemory(file: path, content: "Content", ignoringPrevious: false)
         let fresh = try LoadMemoryTests.load(original, memory: first)
         let pieces = first.lastLoad.loaded
         #expect(pieces > 10 && first.lastLoad.reused == 0, "document files are not kept in the file")
 
-        let second = LoadMemory(file: path, ignoringPrevious: false)
+        let second = LoadMemory(file: path, content: "Content", ignoringPrevious: false)
         let again = try LoadMemoryTests.load(original, memory: second)
         #expect(second.lastLoad.reused == pieces && second.lastLoad.loaded == 0)
         #expect(again.content == fresh.content && again.diagnostics == fresh.diagnostics)
 
         let edited = original.replacingOccurrences(of: "title: Event 400 of", with: "title: Event 400, edited, of")
-        let third = LoadMemory(file: path, ignoringPrevious: false)
+        let third = LoadMemory(file: path, content: "Content", ignoringPrevious: false)
         let afterEdit = try LoadMemoryTests.load(edited, memory: third)
         #expect(third.lastLoad.loaded == 1 && third.lastLoad.reused == pieces - 1)
         let uncached = try LoadMemoryTests.load(edited, memory: nil)
         #expect(afterEdit.content == uncached.content && afterEdit.diagnostics == uncached.diagnostics)
 
-        let ignoring = LoadMemory(file: path, ignoringPrevious: true)
+        let ignoring = LoadMemory(file: path, content: "Content", ignoringPrevious: true)
         _ = try LoadMemoryTests.load(edited, memory: ignoring)
         #expect(ignoring.lastLoad.reused == 0 && ignoring.lastLoad.loaded == pieces)
     }
