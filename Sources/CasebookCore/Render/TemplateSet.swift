@@ -43,6 +43,7 @@ public struct TemplateSet: Sendable {
                                   at: SourceLocation(file: file.path, line: reference.line, column: reference.column))
             }
         }
+        reportCycles(in: sources, &diagnostics)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         var state = DigestState()
         for (name, file) in sources.sorted(by: { $0.key < $1.key }) {
@@ -78,6 +79,45 @@ public struct TemplateSet: Sendable {
                 continue
             }
         }
+    }
+
+    /// A template that includes itself, directly or through other partials, would render forever: the view
+    /// models hold no recursive data for such a chain to end on. Each cycle is reported once, at the tag that
+    /// starts it in its first template by name.
+    private static func reportCycles(in sources: [String: (path: String, text: String)], _ diagnostics: inout DiagnosticList) {
+        let references = sources.mapValues { partialReferences(in: $0.text).filter { sources[$0.name] != nil } }
+        var reported: Set<String> = []
+        for name in sources.keys.sorted() where !reported.contains(name) {
+            for start in references[name] ?? [] {
+                guard let back = shortestChain(from: start.name, to: name, references),
+                      !back.contains(where: reported.contains) else { continue }
+                diagnostics.error("template '\(name)' includes itself (\(([name] + back).joined(separator: " → "))), so it would never finish rendering",
+                                  at: SourceLocation(file: sources[name]!.path, line: start.line, column: start.column))
+                reported.formUnion(back)
+                break
+            }
+        }
+    }
+
+    /// The fewest templates from `start` to `end` through partial tags, both included.
+    private static func shortestChain(from start: String, to end: String,
+                                      _ references: [String: [(name: String, line: Int, column: Int)]]) -> [String]? {
+        var cameFrom: [String: String] = [:]
+        var queue = [start], next = 0
+        while next < queue.count {
+            let current = queue[next]
+            next += 1
+            if current == end {
+                var chain = [current]
+                while let previous = cameFrom[chain[0]] { chain.insert(previous, at: 0) }
+                return chain
+            }
+            for reference in references[current] ?? [] where reference.name != start && cameFrom[reference.name] == nil {
+                cameFrom[reference.name] = current
+                queue.append(reference.name)
+            }
+        }
+        return nil
     }
 
     /// `{{> name}}` and `{{< name}}` tags with their 1-based line and column.

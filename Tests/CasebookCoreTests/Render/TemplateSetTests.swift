@@ -25,6 +25,24 @@ import Testing
         ])
     }
 
+    /// A partial that includes its includer would never finish: each cycle is one located error.
+    @Test func partialCyclesAreErrors() throws {
+        let (set, diagnostics) = try TemplateSet.load(from: "T", fileSystem: InMemoryFileSystem(files: templates([
+            "T/partials/event-card.mustache": "<li>\n{{#event}}{{> partials/citations}}{{/event}}",
+            "T/partials/citations.mustache": "{{#citations}}{{> partials/event-card}}{{/citations}}",
+            "T/partials/site-footer.mustache": "footer {{> partials/site-footer}}",
+            "T/home.mustache": "{{> partials/event-card}} {{> partials/site-footer}}",
+        ])))
+        #expect(set == nil)
+        #expect(diagnostics.sorted.map(\.description) == [
+            "T/partials/citations.mustache:1:15: error: template 'partials/citations' includes itself (partials/citations → partials/event-card → partials/citations), so it would never finish rendering",
+            "T/partials/site-footer.mustache:1:8: error: template 'partials/site-footer' includes itself (partials/site-footer → partials/site-footer), so it would never finish rendering",
+        ])
+        // A dynamic partial that names its includer is cut off instead of overflowing the stack.
+        let deep = try TemplateText("{{>*again}}", partials: ["again": "x{{>*again}}"]).render(["again": "again"] as [String: String])
+        #expect(deep == String(repeating: "x", count: TemplateRenderer.maximumPartialDepth))
+    }
+
     @Test func shippedTemplatesLoadCleanly() throws {
         let (set, diagnostics) = try TemplateSet.load(from: Fixtures.templates, fileSystem: LocalFileSystem(root: Fixtures.templates))
         #expect(set != nil)

@@ -28,6 +28,8 @@ struct TemplateRenderer {
     private let templates: [String: ParsedTemplate]
     private var stack: [any TemplateValue]
     private(set) var output = ""
+    private var partialDepth = 0
+    static let maximumPartialDepth = 100
 
     private init(templates: [String: ParsedTemplate], root: any TemplateValue) {
         self.templates = templates
@@ -90,8 +92,11 @@ struct TemplateRenderer {
                 guard case .text(let named)? = lookUp(TemplateName(name, transforms: []), scope)?.templateForm else { return }
                 partialName = named
             }
-            guard let partial = templates[partialName] else { return }
+            // Static cycles are load errors (`TemplateSet`); a dynamic partial naming its includer stops here.
+            guard let partial = templates[partialName], partialDepth < Self.maximumPartialDepth else { return }
+            partialDepth += 1
             render(partial, scope.enteringPartial(indentation: indentation, overrides: overrides))
+            partialDepth -= 1
         case .block(let name, let defaultContent, let indentation):
             render(scope.overrides?[name] ?? defaultContent, scope.enteringBlock(indentation: indentation))
         case .blockDefinition:
