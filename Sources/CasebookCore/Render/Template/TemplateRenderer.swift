@@ -50,8 +50,10 @@ struct TemplateRenderer {
             for node in template.nodes { render(node, &scope) }
             return
         }
-        // Indented: each node's text is prefixed when it starts a line of this template's own output.
-        let outer = output
+        // Indented: each node's text is prefixed when it starts a line of this template's own output. The page so
+        // far is set aside (swapped, not copied: it can be megabytes) while the nodes render one by one.
+        var outer = ""
+        swap(&outer, &output)
         var text = ""
         for node in template.nodes {
             output = ""
@@ -59,7 +61,8 @@ struct TemplateRenderer {
             if !output.isEmpty, text.last == "\n" { text += indentation }
             text += output
         }
-        output = outer + text
+        swap(&outer, &output)
+        output += text
     }
 
     private mutating func render(_ node: TemplateNode, _ scope: inout Scope) {
