@@ -36,14 +36,15 @@ public struct TemplateSet: Sendable {
         for name in required where sources[name] == nil {
             diagnostics.error("missing template '\(name).mustache'", at: SourceLocation(file: root))
         }
+        let references = sources.mapValues { partialReferences(in: $0.text) }
         for (name, file) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in partialReferences(in: file.text) where sources[reference.name] == nil {
+            for reference in references[name] ?? [] where sources[reference.name] == nil {
                 let hint = EditDistance.closest(to: reference.name, among: sources.keys).map { " (did you mean '\($0)'?)" } ?? ""
                 diagnostics.error("template '\(name)' uses missing partial '\(reference.name)'\(hint)",
                                   at: SourceLocation(file: file.path, line: reference.line, column: reference.column))
             }
         }
-        reportCycles(in: sources, &diagnostics)
+        reportCycles(in: sources, references: references.mapValues { $0.filter { sources[$0.name] != nil } }, &diagnostics)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         var state = DigestState()
         for (name, file) in sources.sorted(by: { $0.key < $1.key }) {
@@ -84,15 +85,16 @@ public struct TemplateSet: Sendable {
     /// A template that includes itself, directly or through other partials, would render forever: the view
     /// models hold no recursive data for such a chain to end on. Each cycle is reported once, at the tag that
     /// starts it in its first template by name.
-    private static func reportCycles(in sources: [String: (path: String, text: String)], _ diagnostics: inout DiagnosticList) {
-        let references = sources.mapValues { partialReferences(in: $0.text).filter { sources[$0.name] != nil } }
+    private static func reportCycles(in sources: [String: (path: String, text: String)],
+                                     references: [String: [(name: String, line: Int, column: Int)]],
+                                     _ diagnostics: inout DiagnosticList) {
         var reported: Set<String> = []
-        for name in sources.keys.sorted() where !reported.contains(name) {
+        for (name, file) in sources.sorted(by: { $0.key < $1.key }) where !reported.contains(name) {
             for start in references[name] ?? [] {
                 guard let back = shortestChain(from: start.name, to: name, references),
                       !back.contains(where: reported.contains) else { continue }
                 diagnostics.error("template '\(name)' includes itself (\(([name] + back).joined(separator: " → "))), so it would never finish rendering",
-                                  at: SourceLocation(file: sources[name]!.path, line: start.line, column: start.column))
+                                  at: SourceLocation(file: file.path, line: start.line, column: start.column))
                 reported.formUnion(back)
                 break
             }

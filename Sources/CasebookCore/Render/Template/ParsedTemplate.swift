@@ -12,13 +12,23 @@ enum TemplateNode: Sendable {
     case section(TemplateName, ParsedTemplate, inverted: Bool)
     /// `{{> name}}` (or `{{>*name}}`, whose name is looked up); `{{< name}}…{{/name}}` carries its block overrides.
     /// A standalone tag's indentation prefixes every line the partial prints.
-    case partial(String, dynamic: Bool, indentation: String?, overrides: [String: ParsedTemplate]?)
+    case partial(PartialName, indentation: String?, overrides: [String: ParsedTemplate]?)
     /// `{{$name}}default{{/name}}`: the override a child template gave, or the default.
     case block(String, defaultContent: ParsedTemplate, indentation: String)
     /// `{{$name}}…{{/name}}` directly inside `{{< parent}}`: collected into the partial's overrides.
     case blockDefinition(String, ParsedTemplate)
     /// `{{% CONTENT_TYPE: HTML }}` (true) or `TEXT`: whether `{{x}}` escapes, from here to the template's end.
     case escaping(Bool)
+}
+
+/// The template a partial tag includes: named in the tag, or (`{{>*name}}`) the text a name looks up.
+enum PartialName: Sendable {
+    case fixed(String)
+    case lookedUp(TemplateName)
+
+    init(_ name: String, dynamic: Bool) {
+        self = dynamic ? .lookedUp(TemplateName(name, transforms: [])) : .fixed(name)
+    }
 }
 
 /// A tag's name as the renderer resolves it.

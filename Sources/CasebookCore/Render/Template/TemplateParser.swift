@@ -157,9 +157,9 @@ struct TemplateParser {
                 }
                 if isStandalone(&scanner, state: state) {
                     setNewLine = true
-                    nodes.append(.partial(name, dynamic: dynamic, indentation: String(whiteSpaceBefore), overrides: nil))
+                    nodes.append(.partial(PartialName(name, dynamic: dynamic), indentation: String(whiteSpaceBefore), overrides: nil))
                 } else {
-                    nodes.append(.partial(name, dynamic: dynamic, indentation: nil, overrides: nil))
+                    nodes.append(.partial(PartialName(name, dynamic: dynamic), indentation: nil, overrides: nil))
                 }
                 whiteSpaceBefore = ""
 
@@ -184,7 +184,7 @@ struct TemplateParser {
                     default: throw Failure.illegalTokenInsideInheritSection
                     }
                 }
-                nodes.append(.partial(name, dynamic: dynamic, indentation: String(whiteSpaceBefore), overrides: overrides))
+                nodes.append(.partial(PartialName(name, dynamic: dynamic), indentation: String(whiteSpaceBefore), overrides: overrides))
                 whiteSpaceBefore = ""
 
             case "$":

@@ -89,10 +89,13 @@ struct TemplateRenderer {
             } else {
                 renderSection(content, value, scope)
             }
-        case .partial(let name, let dynamic, let indentation, let overrides):
-            var partialName = name
-            if dynamic {
-                guard case .text(let named)? = lookUp(TemplateName(name, transforms: []), scope)?.templateForm else { return }
+        case .partial(let name, let indentation, let overrides):
+            let partialName: String
+            switch name {
+            case .fixed(let fixed):
+                partialName = fixed
+            case .lookedUp(let lookup):
+                guard case .text(let named)? = lookUp(lookup, scope)?.templateForm else { return }
                 partialName = named
             }
             // Static cycles are load errors (`TemplateSet`); a dynamic partial naming its includer stops here.
