@@ -174,6 +174,10 @@ public enum BuildPipeline {
         /// a long-lived process's builds.
         let cache: RenderCache?
         let cards: CardCache?
+        /// Where the records of the output and spare trees are kept, and the output's record when it matches the
+        /// output: after the swap, that tree is the spare.
+        private let trees: TreeRecordFile?
+        private let outputRecord: TreeRecord?
         /// A long-lived process's memory, for in-memory builds.
         let memory: BuildMemory?
         /// Where a writing build keeps rendered Markdown, once the renderer settings are known.
@@ -195,12 +199,18 @@ public enum BuildPipeline {
                 cache = options.memory?.renderCache()
                 cards = options.memory?.cards
                 writes = nil
+                trees = nil
+                outputRecord = nil
                 return
             }
             memory = nil
             cache = options.cacheFolder.map { RenderCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) }
             cards = options.cacheFolder.map { CardCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) }
-            do { staged = try SiteWriter(output: options.output).begin() } catch { throw .io(error.description) }
+            trees = options.cacheFolder.map { TreeRecordFile(folder: $0, output: options.output) }
+            let records = options.ignoreCache ? (output: nil, spare: nil) : trees?.read()
+            let writer = SiteWriter(output: options.output)
+            outputRecord = records?.output.flatMap { $0.isStamped(on: writer.output) ? $0 : nil }
+            do { staged = try writer.begin(spareRecord: records?.spare) } catch { throw .io(error.description) }
             writes = staged.map { WriteQueue($0) }
         }
 
@@ -230,7 +240,15 @@ public enum BuildPipeline {
             guard let staged else { return }
             self.staged = nil
             let stamp = cache?.stamp
-            do { try staged.commit(stamp: stamp) } catch { throw .io(error.description) }
+            do {
+                if let stamp, let trees {
+                    if let record = try staged.commitRecording(stamp: stamp) { trees.save(output: record, spare: outputRecord) }
+                } else {
+                    try staged.commit(stamp: stamp)
+                }
+            } catch {
+                throw .io(error.description)
+            }
             if let stamp { cache?.save(stamp: stamp) }
         }
 

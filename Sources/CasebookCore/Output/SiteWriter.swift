@@ -22,6 +22,11 @@ public struct SiteWriter: Sendable {
         public let description: String
     }
 
+    /// A staging folder whose spare tree, if any, is checked file by file.
+    public func begin() throws(Failure) -> StagedSite {
+        try begin(spareRecord: nil)
+    }
+
     /// Writes `files` as the whole new site.
     public func write(_ files: [OutputFile]) throws(Failure) {
         let staged = try begin()
@@ -44,8 +49,9 @@ public struct SiteWriter: Sendable {
 
     /// Opens a staging folder beside the output, to which files can be added a batch at a time while the rest of
     /// the site is still being rendered; nothing is visible until `commit()`. The staging folder is the spare
-    /// tree of the last build when there is one.
-    public func begin() throws(Failure) -> StagedSite {
+    /// tree of the last build when there is one; `spareRecord` is what that tree held when it was swapped in, used
+    /// only if the tree still matches it.
+    func begin(spareRecord: TreeRecord?) throws(Failure) -> StagedSite {
         let manager = FileManager.default
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
@@ -54,7 +60,8 @@ public struct SiteWriter: Sendable {
         removeAbandonedStaging(in: parent, prefix: ".\(name).casebook-tmp-")
         let previous = manager.fileExists(atPath: output) ? output : nil
         if Self.isCasebookTree(spare), rename(spare, staging) == 0 {
-            return StagedSite(writer: self, staging: staging, previous: previous, reused: true)
+            let known = spareRecord.flatMap { $0.describes(staging) ? $0 : nil }
+            return StagedSite(writer: self, staging: staging, previous: previous, reused: true, known: known)
         }
         do {
             try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)

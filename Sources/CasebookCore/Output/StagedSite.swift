@@ -15,16 +15,23 @@ extension SiteWriter {
         let previous: String?
         /// Whether the staging folder is a reused spare tree, whose stale files must go before the swap.
         let reused: Bool
+        /// The reused spare tree's record, when the tree still matches it: a file it holds under the same digest is
+        /// left as it is, and only recorded files are looked at for removal (no walk of the whole tree).
+        let known: TreeRecord?
         private var made: [String: Int]
-        /// Every file this build wrote, relative to the site root.
-        private var written: Set<String> = []
+        /// Every file this build wrote, relative to the site root, with its digest (`TreeRecord.comparedByBytes`
+        /// for a file made without one).
+        private var written: [String: PageDigest] = [:]
+        /// Folders, relative to the site root, in which this build may have added or removed entries.
+        private var touched: Set<String> = []
         private var finished = false
 
-        init(writer: SiteWriter, staging: String, previous: String?, reused: Bool) {
+        init(writer: SiteWriter, staging: String, previous: String?, reused: Bool, known: TreeRecord? = nil) {
             self.writer = writer
             self.staging = staging
             self.previous = previous
             self.reused = reused
+            self.known = reused ? known : nil
             made = [staging: 0]
         }
 
@@ -35,9 +42,15 @@ extension SiteWriter {
             do throws(Failure) {
                 // Folders first, one depth at a time so parents exist, then the files.
                 var levels: [[String]] = []
+                var placing: [OutputFile] = []
+                placing.reserveCapacity(files.count)
                 for file in files {
+                    let digest = file.digest ?? TreeRecord.comparedByBytes
+                    written[file.path] = digest
+                    if digest != TreeRecord.comparedByBytes, known?.files[file.path] == digest { continue }
                     SiteWriter.collectFolders(for: staging + "/" + file.path, made: &made, levels: &levels)
-                    written.insert(file.path)
+                    touched.insert(Self.folder(of: file.path))
+                    placing.append(file)
                 }
                 let staging = staging, previous = previous, reused = reused
                 let place: @Sendable (OutputFile) throws(Failure) -> Void = { file throws(Failure) in
@@ -46,13 +59,13 @@ extension SiteWriter {
                 }
                 guard onAllCores else {
                     for folder in levels.joined() { try SiteWriter.makeFolder(folder) }
-                    for file in files { try place(file) }
+                    for file in placing { try place(file) }
                     return
                 }
                 for level in levels where !level.isEmpty {
                     try SiteWriter.concurrently(level) { folder throws(Failure) in try SiteWriter.makeFolder(folder) }
                 }
-                try SiteWriter.concurrently(files, place)
+                try SiteWriter.concurrently(placing, place)
             } catch {
                 throw Failure(description: "cannot write the site: \(error.description)")
             }
@@ -95,18 +108,34 @@ extension SiteWriter {
         /// Marks the staged tree as Casebook's (with the render cache's stamp, when there is one) and swaps it in
         /// for the output.
         public func commit(stamp: String? = nil) throws(Failure) {
+            _ = try commit(stamp: stamp, recording: false)
+        }
+
+        /// The same, returning the new output's record, for the build after next, which starts from this tree.
+        func commitRecording(stamp: String) throws(Failure) -> TreeRecord? {
+            try commit(stamp: stamp, recording: true)
+        }
+
+        private func commit(stamp: String?, recording: Bool) throws(Failure) -> TreeRecord? {
             finished = true
+            var committed: TreeRecord?
             do throws(Failure) {
-                if reused { try removeStale(in: staging, relative: "") }
+                if let known {
+                    try removeStale(from: known)
+                } else if reused {
+                    try removeStale(in: staging, relative: "")
+                }
                 let marker = staging + "/" + OutputFolderPolicy.marker
                 try SiteWriter.clear(marker)
                 let note = "Written by casebook. This folder is replaced on every build; keep your own files elsewhere.\n"
                 try SiteWriter.writeFile(Array((note + (stamp.map { "pages \($0)\n" } ?? "")).utf8), to: marker)
+                if recording, let stamp { committed = record(stamp: stamp) }
             } catch {
                 try? FileManager.default.removeItem(atPath: staging)
                 throw Failure(description: "cannot write the site: \(error.description)")
             }
             try writer.swapIn(staging)
+            return committed
         }
 
         /// Deletes what a reused spare tree holds that this build did not write: pages that are gone, and
@@ -116,10 +145,49 @@ extension SiteWriter {
                 let path = folder + "/" + name, relativePath = relative.isEmpty ? name : relative + "/" + name
                 if isFolder, made[path] != nil {
                     try removeStale(in: path, relative: relativePath)
-                } else if isFolder || !written.contains(relativePath) {
+                } else if isFolder || written[relativePath] == nil {
                     try SiteWriter.clear(path)
                 }
             }
+        }
+
+        /// The same for a spare tree that matches its record: the recorded files this build did not write, then
+        /// the highest recorded folders that no longer hold any file (a path that turned from file to folder, or
+        /// back, was replaced when the new file or folder was placed).
+        private func removeStale(from known: TreeRecord) throws(Failure) {
+            let stale = known.files.keys.filter { written[$0] == nil }
+            guard !stale.isEmpty else { return }  // then every recorded folder still holds a file
+            let needed = TreeRecord.folders(holding: written.keys)
+            for path in stale where !needed.contains(path) {
+                try SiteWriter.clear(staging + "/" + path)
+                touched.insert(Self.folder(of: path))
+            }
+            for folder in known.folders.keys where !needed.contains(folder) && written[folder] == nil {
+                let parent = Self.folder(of: folder)
+                guard parent.isEmpty || needed.contains(parent) else { continue }
+                try SiteWriter.clear(staging + "/" + folder)
+                touched.insert(parent)
+            }
+        }
+
+        /// What the staged tree holds now: the spare's record with the folders this build changed read again, or,
+        /// when files came or went, every folder read.
+        private func record(stamp: String) -> TreeRecord {
+            var folders: [String: TreeRecord.FolderState] = [:]
+            if let known, known.files.count == written.count, written.keys.allSatisfy({ known.files[$0] != nil }) {
+                folders = known.folders
+                for folder in touched where !folder.isEmpty { folders[folder] = TreeRecord.FolderState(of: staging + "/" + folder) }
+            } else {
+                for folder in TreeRecord.folders(holding: written.keys) {
+                    folders[folder] = TreeRecord.FolderState(of: staging + "/" + folder)
+                }
+            }
+            return TreeRecord(stamp: stamp, files: written, folders: folders)
+        }
+
+        /// The folder holding `path`, relative to the site root ("" for the root).
+        static func folder(of path: String) -> String {
+            path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
         }
 
         /// Removes the staging folder, leaving the output as it was.
@@ -133,9 +201,10 @@ extension SiteWriter {
         }
     }
 
-    /// Removes whatever is at `path` (a file, a link or a whole folder); nothing there is fine.
+    /// Removes whatever is at `path` (a file, a link or a whole folder); nothing there is fine, as is a path below
+    /// a file.
     static func clear(_ path: String) throws(Failure) {
-        if unlink(path) == 0 || errno == ENOENT { return }
+        if unlink(path) == 0 || errno == ENOENT || errno == ENOTDIR { return }
         if errno == EISDIR || errno == EPERM, (try? FileManager.default.removeItem(atPath: path)) != nil { return }
         throw Failure(description: "cannot remove '\(path)': \(String(cString: strerror(errno)))")
     }

@@ -38,7 +38,7 @@ enum StaleCacheFiles {
         for name in names {
             if name.contains(".tmp-") {
                 if isOld(name) { remove(name) }
-            } else if let key = key(of: name, prefixes: ["cards-", "markdown-"]) {
+            } else if let key = key(of: name, prefixes: ["cards-", "markdown-", "trees-"]) {
                 if goneOutputKeys.contains(key) || !liveOutputKeys.contains(key) && isOld(name) { remove(name) }
             } else if key(of: name, prefixes: ["loads-"]) != nil {
                 let content = headerValue("content", in: path(name), line: 2)

@@ -99,10 +99,11 @@ public struct SiteRenderer: Sendable {
         let context = PageContext(layout: layout.view(for: route, title: title, description: description, crumbs: crumbs,
                                                       schema: schema),
                                   content: content)
-        if let cache, cache.unchanged(route.outputPath, PageDigest.of(template: template, templates: templates.digest, context: context)) {
-            return OutputFile(unchangedAt: route.outputPath)
+        let digest = cache.map { _ in PageDigest.of(template: template, templates: templates.digest, context: context) }
+        if let cache, let digest, cache.unchanged(route.outputPath, digest) {
+            return OutputFile(unchangedAt: route.outputPath, digest: digest)
         }
-        return OutputFile(path: route.outputPath, text: templates.render(template, context))
+        return OutputFile(path: route.outputPath, text: templates.render(template, context), digest: digest)
     }
 
     func home() -> OutputFile {

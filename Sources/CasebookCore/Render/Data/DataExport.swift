@@ -55,10 +55,10 @@ struct DataExport {
     /// The download `make` writes from `records`, or the output's own copy when it was made from the same
     /// records (digested like a page's context), so that an unchanged download is linked, not written again.
     private func file<Records: Encodable>(_ path: String, _ records: Records, _ make: (Records) -> OutputFile) -> OutputFile {
-        if let cache, cache.unchanged(path, PageDigest.of(template: path, templates: PageDigest(high: 0, low: 0), context: records)) {
-            return OutputFile(unchangedAt: path)
-        }
-        return make(records)
+        guard let cache else { return make(records) }
+        let digest = PageDigest.of(template: path, templates: PageDigest(high: 0, low: 0), context: records)
+        if cache.unchanged(path, digest) { return OutputFile(unchangedAt: path, digest: digest) }
+        return make(records).identified(by: digest)
     }
 
     private func eventRecords() -> [DataRecords.Event] {

@@ -15,6 +15,9 @@ public struct OutputFile: Sendable, Equatable {
     /// The page is exactly what the current output holds at `path` (its digest did not change), so it was not
     /// rendered and has no bytes here: the writer links the existing file.
     public let unchanged: Bool
+    /// The digest the page was rendered from, when a render cache took one: what the writer knows the file by, so
+    /// that a tree already holding the page under that digest is not touched.
+    let digest: PageDigest?
 
     private enum Storage: Sendable {
         case bytes([UInt8])
@@ -25,18 +28,40 @@ public struct OutputFile: Sendable, Equatable {
         self.path = path
         storage = .bytes(bytes)
         unchanged = false
+        digest = nil
     }
 
     public init(path: String, text: String) {
         self.path = path
         storage = .text(text)
         unchanged = false
+        digest = nil
     }
 
-    init(unchangedAt path: String) {
+    init(path: String, text: String, digest: PageDigest?) {
+        self.path = path
+        storage = .text(text)
+        unchanged = false
+        self.digest = digest
+    }
+
+    init(unchangedAt path: String, digest: PageDigest) {
         self.path = path
         storage = .bytes([])
         unchanged = true
+        self.digest = digest
+    }
+
+    private init(_ file: OutputFile, digest: PageDigest) {
+        path = file.path
+        storage = file.storage
+        unchanged = file.unchanged
+        self.digest = digest
+    }
+
+    /// The same file, known by the digest it was made from.
+    func identified(by digest: PageDigest) -> OutputFile {
+        OutputFile(self, digest: digest)
     }
 
     public var bytes: [UInt8] {

@@ -1,0 +1,83 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The records of an output folder's two trees, the live output and the spare, kept in
+/// `.casebook-cache/trees-<key>.bin`. Digests name bytes only for the binary that rendered them, so the file is
+/// read only by that binary; a damaged or foreign file reads as no records, and the next build walks the spare.
+struct TreeRecordFile {
+    let path: String
+    private let header: String
+
+    init(folder: String, output: String) {
+        let output = OutputFolderPolicy.canonical(output)
+        path = folder + "/trees-" + RenderCache.outputKey(output) + ".bin"
+        header = "casebook-tree-records 1\nbinary \(RenderCache.binaryIdentity())\noutput \(output)\n"
+    }
+
+    /// The records saved after the last build: what it swapped in, and the tree it swapped out.
+    func read() -> (output: TreeRecord?, spare: TreeRecord?) {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return (nil, nil) }
+        let header = Array(header.utf8)
+        return data.withUnsafeBytes { bytes in
+            guard bytes.count >= header.count, bytes.prefix(header.count).elementsEqual(header) else { return (nil, nil) }
+            var reader = BinaryReader(bytes, offset: header.count)
+            do throws(BinaryReader.Damaged) {
+                let records = (try reader.optional(Self.record), try reader.optional(Self.record))
+                guard reader.atEnd else { return (nil, nil) }
+                return records
+            } catch {
+                return (nil, nil)
+            }
+        }
+    }
+
+    /// Replaces the file; one that cannot be written only makes the next build walk the spare.
+    func save(output: TreeRecord, spare: TreeRecord?) {
+        var writer = BinaryWriter()
+        writer.write(output, Self.write)
+        writer.write(spare, Self.write)
+        ReplacedFile.write(path, header: header) { stream in
+            writer.drain { fwrite($0.baseAddress, 1, $0.count, stream) == $0.count }
+        }
+    }
+
+    private static func write(_ writer: inout BinaryWriter, _ record: TreeRecord) {
+        writer.write(record.stamp)
+        writer.write(UInt64(record.files.count))
+        for (path, digest) in record.files {
+            writer.write(path)
+            writer.write(digest.high)
+            writer.write(digest.low)
+        }
+        writer.write(UInt64(record.folders.count))
+        for (path, state) in record.folders {
+            writer.write(path)
+            writer.write(state.inode)
+            writer.write(Int(state.seconds))
+            writer.write(Int(state.nanoseconds))
+        }
+    }
+
+    private static func record(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> TreeRecord {
+        let stamp = try reader.string()
+        var files: [String: PageDigest] = [:], folders: [String: TreeRecord.FolderState] = [:]
+        let fileCount = try reader.count()
+        files.reserveCapacity(fileCount)
+        for _ in 0..<fileCount {
+            let path = try reader.string()
+            files[path] = PageDigest(high: try reader.unsigned(), low: try reader.unsigned())
+        }
+        let folderCount = try reader.count()
+        folders.reserveCapacity(folderCount)
+        for _ in 0..<folderCount {
+            let path = try reader.string()
+            folders[path] = TreeRecord.FolderState(inode: try reader.unsigned(), seconds: Int64(try reader.int()),
+                                                   nanoseconds: Int64(try reader.int()))
+        }
+        return TreeRecord(stamp: stamp, files: files, folders: folders)
+    }
+}
