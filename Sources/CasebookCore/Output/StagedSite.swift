@@ -173,16 +173,18 @@ extension SiteWriter {
         /// What the staged tree holds now: the spare's record with the folders this build changed read again, or,
         /// when files came or went, every folder read.
         private func record(stamp: String) -> TreeRecord {
-            var folders: [String: TreeRecord.FolderState] = [:]
-            if let known, known.files.count == written.count, written.keys.allSatisfy({ known.files[$0] != nil }) {
-                folders = known.folders
-                for folder in touched where !folder.isEmpty { folders[folder] = TreeRecord.FolderState(of: staging + "/" + folder) }
-            } else {
-                for folder in TreeRecord.folders(holding: written.keys) {
-                    folders[folder] = TreeRecord.FolderState(of: staging + "/" + folder)
+            let folders = TreeRecord.withFolder(staging) { root in
+                var folders: [String: TreeRecord.FolderState] = [:]
+                if let known, known.files.count == written.count, written.keys.allSatisfy({ known.files[$0] != nil }) {
+                    folders = known.folders
+                    for folder in touched where !folder.isEmpty { folders[folder] = TreeRecord.FolderState(of: folder, in: root) }
+                } else {
+                    for folder in TreeRecord.folders(holding: written.keys) { folders[folder] = TreeRecord.FolderState(of: folder, in: root) }
                 }
+                return folders
             }
-            return TreeRecord(stamp: stamp, files: written, folders: folders)
+            // A record without its folders never matches, so the next build walks the tree.
+            return TreeRecord(stamp: stamp, files: written, folders: folders ?? [:])
         }
 
         /// The folder holding `path`, relative to the site root ("" for the root).
