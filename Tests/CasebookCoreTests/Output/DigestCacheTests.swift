@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import CasebookCore
+
+/// The file behind the card cache and the Markdown memo: a build that adds a few entries appends them, one that no
+/// longer uses a quarter of the file rewrites it, and every entry reads back as written.
+@Suite struct DigestCacheTests {
+    func digest(_ number: Int) -> PageDigest { PageDigest.of("entry \(number)") }
+
+    @Test func fewNewEntriesAreAppendedAndManyUnusedOnesRewriteTheFile() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("cache.bin").path
+        func open() -> DigestCache { DigestCache(file: path, header: "test-cache 1\n", ignoringPrevious: false) }
+        func bytes() throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
+        let first = open()
+        for number in 0..<8 { first.add("text \(number)", for: digest(number)) }
+        first.finishBuild()
+        let written = try bytes()
+
+        // Seven of eight used and one added: appended, the file's first bytes stay as they were.
+        let second = open()
+        for number in 0..<7 { #expect(second.text(for: digest(number)) == "text \(number)") }
+        #expect(second.text(for: digest(8)) == nil)
+        second.add("text 8 — ünïcode", for: digest(8))
+        second.finishBuild()
+        let appended = try bytes()
+        #expect(appended.count > written.count && appended.prefix(written.count) == written)
+
+        // Every entry reads back, the unused one too; then four of nine used is under three quarters: rewritten.
+        let third = open()
+        #expect(third.text(for: digest(8)) == "text 8 — ünïcode" && third.text(for: digest(7)) == "text 7")
+        for number in 0..<2 { _ = third.text(for: digest(number)) }
+        third.finishBuild()
+        #expect(try bytes().count < written.count)
+        let fourth = open()
+        #expect((0..<9).map { fourth.text(for: digest($0)) != nil } == [true, true, false, false, false, false, false, true, true])
+        // Nothing added and nothing dropped: the file is left alone.
+        let before = try bytes()
+        fourth.finishBuild()
+        #expect(try bytes() == before)
+    }
+
+    @Test func aDamagedTailEmptiesTheCache() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("cache.bin").path
+        let cache = DigestCache(file: path, header: "test-cache 1\n", ignoringPrevious: false)
+        cache.add("text", for: digest(1))
+        cache.finishBuild()
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("\(digest(2)) 100\ncut short".utf8))
+        try handle.close()
+        #expect(DigestCache(file: path, header: "test-cache 1\n", ignoringPrevious: false).text(for: digest(1)) == nil)
+    }
+}
