@@ -170,8 +170,8 @@ public enum BuildPipeline {
         private(set) var staged: SiteWriter.StagedSite?
         private let writes: WriteQueue?
         private let inspection: SiteInspection?
-        /// Page digests of the last build: on disk for writing builds with a cache folder, in memory for
-        /// a long-lived process's builds.
+        /// Page digests of the last build: from the output's record for writing builds with a cache folder, in
+        /// memory for a long-lived process's builds.
         let cache: RenderCache?
         let cards: CardCache?
         /// Where the records of the output and spare trees are kept, and the output's record when it matches the
@@ -204,12 +204,13 @@ public enum BuildPipeline {
                 return
             }
             memory = nil
-            cache = options.cacheFolder.map { RenderCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) }
-            cards = options.cacheFolder.map { CardCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) }
             trees = options.cacheFolder.map { TreeRecordFile(folder: $0, output: options.output) }
             let records = options.ignoreCache ? (output: nil, spare: nil) : trees?.read()
             let writer = SiteWriter(output: options.output)
-            outputRecord = records?.output.flatMap { $0.isStamped(on: writer.output) ? $0 : nil }
+            let outputRecord = records?.output.flatMap { $0.isStamped(on: writer.output) ? $0 : nil }
+            self.outputRecord = outputRecord
+            cache = trees.map { _ in RenderCache(output: writer.output, previous: outputRecord?.files ?? [:]) }
+            cards = options.cacheFolder.map { CardCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) }
             do { staged = try writer.begin(spareRecord: records?.spare) } catch { throw .io(error.description) }
             writes = staged.map { WriteQueue($0) }
         }
@@ -249,7 +250,6 @@ public enum BuildPipeline {
             } catch {
                 throw .io(error.description)
             }
-            if let stamp { cache?.save(stamp: stamp) }
         }
 
         /// The Markdown memo for these renderer settings: the long-lived process's, or one kept on disk.

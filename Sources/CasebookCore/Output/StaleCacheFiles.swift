@@ -1,7 +1,7 @@
 import Foundation
 
-/// Cache files whose output or content folder is gone. Every writing build keeps a page, card and Markdown cache
-/// per output folder (about 80 MB at 10,000 events) and a load cache per content folder; without this,
+/// Cache files whose output or content folder is gone. Every writing build keeps tree records and a card and Markdown
+/// cache per output folder (about 80 MB at 10,000 events) and a load cache per content folder; without this,
 /// `.casebook-cache/` grew with every folder ever built into (`--output /tmp/preview`, a moved project).
 enum StaleCacheFiles {
     /// Temporary files of a cache write are this old before they count as left by a killed build, and cache files
@@ -21,14 +21,10 @@ enum StaleCacheFiles {
         func remove(_ name: String) { try? manager.removeItem(atPath: path(name)) }
 
         var liveOutputKeys: Set<String> = [], goneOutputKeys: Set<String> = []
-        for name in names where name.hasPrefix("pages-") && name.hasSuffix(".txt") {
-            let key = String(name.dropFirst("pages-".count).dropLast(".txt".count))
-            // Line 4 of a page cache names its output; a cache from before that line is kept until its output is rebuilt.
-            guard let output = headerValue("output", in: path(name), line: 3) else {
-                liveOutputKeys.insert(key)
-                continue
-            }
-            if SiteWriter.isCasebookTree(output) {
+        for name in names where !name.contains(".tmp-") {
+            guard let key = key(of: name, prefixes: ["trees-"]) else { continue }
+            // Line 3 of the tree records names their output.
+            if headerValue("output", in: path(name), line: 2).map(SiteWriter.isCasebookTree) ?? false {
                 liveOutputKeys.insert(key)
             } else {
                 goneOutputKeys.insert(key)
@@ -38,7 +34,9 @@ enum StaleCacheFiles {
         for name in names {
             if name.contains(".tmp-") {
                 if isOld(name) { remove(name) }
-            } else if let key = key(of: name, prefixes: ["cards-", "markdown-", "trees-"]) {
+            } else if name.hasPrefix("pages-") && name.hasSuffix(".txt") {
+                remove(name)  // page digests of Casebook before the tree records, which now hold them
+            } else if let key = key(of: name, prefixes: ["cards-", "markdown-"]) {
                 if goneOutputKeys.contains(key) || !liveOutputKeys.contains(key) && isOld(name) { remove(name) }
             } else if key(of: name, prefixes: ["loads-"]) != nil {
                 let content = headerValue("content", in: path(name), line: 2)

@@ -22,7 +22,7 @@ import Testing
         func key(_ output: String) -> String { RenderCache.outputKey(root.appendingPathComponent(output).path) }
         func files() -> Set<String> { Set((try? manager.contentsOfDirectory(atPath: cache)) ?? []) }
         func outputFiles(_ output: String) -> Set<String> {
-            ["pages-\(key(output)).txt", "cards-\(key(output)).bin", "markdown-\(key(output)).bin"]
+            ["trees-\(key(output)).bin", "cards-\(key(output)).bin", "markdown-\(key(output)).bin"]
         }
 
         #expect(build("Site") == 0 && build("Preview") == 0)
@@ -37,7 +37,8 @@ import Testing
         }
         try make("cards-00000000000000aa.bin", "orphan", modified: old)
         try make("markdown-00000000000000bb.bin", "recent orphan")
-        try make("pages-\(key("Site")).txt.tmp-12345", "killed", modified: old)
+        try make("trees-\(key("Site")).bin.tmp-12345", "killed", modified: old)
+        try make("pages-\(key("Site")).txt", "page digests of an older Casebook")
         try make("cards-\(key("Site")).bin.tmp-67890", "being written")
         try make("loads-00000000000000cc.bin", LoadCacheFile.header(content: root.appendingPathComponent("Moved").path) + "x")
         try make("loads-00000000000000dd.bin", LoadCacheFile.header(content: root.appendingPathComponent("Content").path) + "x")
@@ -48,7 +49,7 @@ import Testing
         #expect(kept.isSuperset(of: outputFiles("Site")))
         #expect(kept.isDisjoint(with: outputFiles("Preview")))
         #expect(!kept.contains("cards-00000000000000aa.bin") && kept.contains("markdown-00000000000000bb.bin"))
-        #expect(!kept.contains("pages-\(key("Site")).txt.tmp-12345") && kept.contains("cards-\(key("Site")).bin.tmp-67890"))
+        #expect(!kept.contains("trees-\(key("Site")).bin.tmp-12345") && !kept.contains("pages-\(key("Site")).txt") && kept.contains("cards-\(key("Site")).bin.tmp-67890"))
         #expect(!kept.contains("loads-00000000000000cc.bin") && kept.contains("loads-00000000000000dd.bin"))
         #expect(!kept.contains("loads-00000000000000ee.bin"))
         // The rebuild still found its own caches.
