@@ -112,11 +112,11 @@ public enum BuildPipeline {
         do {
             let renderer = SiteRenderer(graph: graph, views: views, templates: templates, stylesheetVersion: stylesheet,
                                         cache: output.cache, cards: output.cards)
-            output.cardsUsed()
             SiteRenderer.run(renderer.jobs()) { files in
                 pagePaths += files.map(\.path)
                 output.add(files)
             }
+            output.cardsUsed()
         }
         GlibcHeap.returnFreedMemory()
         // Two at a time (one per core on the usual machine): each is tens of MB at N=10,000, built and written

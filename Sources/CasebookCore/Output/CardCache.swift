@@ -21,18 +21,23 @@ public final class CardCache: Sendable {
         PageDigest.of(template: template, templates: templates.digest, context: [viewDigest.high, viewDigest.low])
     }
 
-    /// The card's HTML: from the cache when its `digest` is known, else from `render`.
-    func html(_ digest: PageDigest, render: () -> String) -> String {
-        if let html = entries.text(for: digest) { return html }
-        let html = render()
-        entries.add(html, for: digest)
-        return html
+    /// The card's HTML, made when first printed: from the cache when its `digest` is known, else from `render`.
+    /// A rebuild prints only the cards of the pages it renders again; the others stay in the cache unread.
+    func html(_ digest: PageDigest, render: @escaping @Sendable () -> String) -> LazyHTML {
+        _ = entries.keep(digest)
+        return LazyHTML { [entries] in
+            if let html = entries.text(for: digest) { return html }
+            let html = render()
+            entries.add(html, for: digest)
+            return html
+        }
     }
 
     /// Cards rendered (not found in the cache) since the last `finishBuild`.
     var renderedCount: Int { entries.addedCount }
 
-    /// This build's cards become the ones the next build looks up (saved, when the cache has a file).
+    /// This build's cards become the ones the next build looks up (saved, when the cache has a file): called once
+    /// every page that may print a card is rendered.
     func finishBuild() {
         entries.finishBuild()
     }

@@ -2,9 +2,11 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 private let systemWrite = Glibc.write
+private let systemRead = Glibc.read
 #elseif canImport(Darwin)
 import Darwin
 private let systemWrite = Darwin.write
+private let systemRead = Darwin.read
 #endif
 
 /// Texts by digest, kept between builds: the storage of the card cache and the Markdown memo. A text is a pure
@@ -19,36 +21,65 @@ private let systemWrite = Darwin.write
 final class DigestCache: @unchecked Sendable {
     private let file: String?
     private let header: String
-    private var previous: [PageDigest: String]
+    /// The file as read: its entries' texts stay bytes here until asked for, as a rebuild needs few of them (most
+    /// of its pages, and the cards they hold, are not rendered again).
+    private var stored: [UInt8]
+    private var previous: [PageDigest: Entry]
     /// Entries in the file as read, unused ones and repeats included: what an append would add to.
-    private var entriesInFile = 0
-    private let current = LockedCache<[PageDigest: String]>([:])
+    private let entriesInFile: Int
+    private let current = LockedCache<[PageDigest: Entry]>([:])
     private let added = LockedCache<[PageDigest: String]>([:])
+
+    private enum Entry {
+        case text(String)
+        /// Where the text lies in `stored`.
+        case stored(Range<Int>)
+    }
 
     init() {
         file = nil
         header = ""
+        stored = []
         previous = [:]
+        entriesInFile = 0
     }
 
     init(file: String, header: String, ignoringPrevious: Bool) {
         self.file = file
         self.header = header
-        previous = [:]
-        if !ignoringPrevious { (previous, entriesInFile) = Self.read(file, header: header) }
+        let read = ignoringPrevious ? nil : Self.read(file, header: header)
+        stored = read?.bytes ?? []
+        previous = read?.entries.mapValues { .stored($0) } ?? [:]
+        entriesInFile = read?.entries.count ?? 0
     }
 
     /// The text kept for `digest`, from the previous build or this one.
     func text(for digest: PageDigest) -> String? {
-        guard let text = previous[digest] ?? current.withLock({ $0[digest] }) else { return nil }
-        current.withLock { $0[digest] = text }
-        return text
+        guard let entry = find(digest) else { return nil }
+        switch entry {
+        case .text(let text): return text
+        case .stored(let range): return stored.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        }
+    }
+
+    /// Whether a text is kept for `digest`; if so it is kept for the next build too, as `text(for:)` would keep it.
+    func keep(_ digest: PageDigest) -> Bool {
+        find(digest) != nil
+    }
+
+    private func find(_ digest: PageDigest) -> Entry? {
+        current.withLock { current in
+            if let entry = current[digest] { return entry }
+            guard let entry = previous[digest] else { return nil }
+            current[digest] = entry
+            return entry
+        }
     }
 
     /// Keeps a text that was not found.
     func add(_ text: String, for digest: PageDigest) {
         added.withLock { $0[digest] = text }
-        current.withLock { $0[digest] = text }
+        current.withLock { $0[digest] = .text(text) }
     }
 
     /// Texts added (not found) since the last `finishBuild`.
@@ -66,13 +97,20 @@ final class DigestCache: @unchecked Sendable {
             return added
         }
         let dropped = entries.count - new.count != previous.count
-        previous = file == nil ? entries : [:]
-        guard let file, !new.isEmpty || dropped else { return }
+        guard let file else {
+            previous = entries
+            return
+        }
+        defer {
+            previous = [:]
+            stored = []
+        }
+        guard !new.isEmpty || dropped else { return }
         // An append keeps the unused entries in the file; once they are a quarter of it, it is rewritten.
         if entriesInFile > 0, entries.count * 4 >= (entriesInFile + new.count) * 3 {
             if new.isEmpty || Self.append(new, to: file) { return }
         }
-        Self.write(entries, header: header, to: file)
+        write(entries, to: file)
     }
 
     /// Each entry is the text of its digest whichever build wrote it, so the file stays right with another
@@ -95,40 +133,82 @@ final class DigestCache: @unchecked Sendable {
         return false
     }
 
-    /// The entries of the file, and how many it holds with unused ones and repeats.
-    private static func read(_ path: String, header: String) -> ([PageDigest: String], count: Int) {
-        // Mapped, not read: the strings below are the only copy the build keeps.
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return ([:], 0) }
+    /// The file's bytes and where each entry's text lies in them; nil when the file is missing, written under another
+    /// header or damaged anywhere. Repeated digests (from appends) name the same text; the last one is kept.
+    private static func read(_ path: String, header: String) -> (bytes: [UInt8], entries: [PageDigest: Range<Int>])? {
+        guard let bytes = contents(of: path) else { return nil }
         let header = Array(header.utf8)
-        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> ([PageDigest: String], count: Int) in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            guard bytes.count >= header.count, bytes.prefix(header.count).elementsEqual(header) else { return ([:], 0) }
-            var entries: [PageDigest: String] = [:]
-            var offset = header.count, count = 0
-            while offset < bytes.count {
-                guard let newline = bytes[offset...].firstIndex(of: 0x0A), newline - offset > 33, newline - offset < 60 else { return ([:], 0) }
-                let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<newline]), as: UTF8.self)
-                guard let digest = PageDigest(hex: line.prefix(32)), line.dropFirst(32).first == " ",
-                      let length = Int(line.dropFirst(33)), length >= 0, newline + 1 + length < bytes.count,
-                      bytes[newline + 1 + length] == 0x0A
-                else { return ([:], 0) }
-                entries[digest] = String(decoding: UnsafeBufferPointer(rebasing: bytes[(newline + 1)..<(newline + 1 + length)]), as: UTF8.self)
-                offset = newline + 2 + length
-                count += 1
+        guard bytes.count >= header.count, bytes.prefix(header.count).elementsEqual(header) else { return nil }
+        var entries: [PageDigest: Range<Int>] = [:]
+        var offset = header.count
+        while offset < bytes.count {
+            // "<32 hex digits> <byte count>\n<bytes>\n"
+            guard offset + 34 < bytes.count, let high = hex(bytes, offset), let low = hex(bytes, offset + 16),
+                  bytes[offset + 32] == UInt8(ascii: " ") else { return nil }
+            var cursor = offset + 33, length = 0
+            while cursor < bytes.count, cursor - offset < 60, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[cursor]) {
+                length = length * 10 + Int(bytes[cursor] - UInt8(ascii: "0"))
+                cursor += 1
             }
-            return (entries, count)
+            let start = cursor + 1, end = start + length
+            guard cursor > offset + 33, cursor < bytes.count, bytes[cursor] == 0x0A, end < bytes.count, bytes[end] == 0x0A else { return nil }
+            entries[PageDigest(high: high, low: low)] = start..<end
+            offset = end + 1
         }
+        return (bytes, entries)
     }
 
-    /// Streams the entries out through stdio's buffer: a copy of all cards in one array was 100 MB at the end
-    /// of a big tracker's build, its peak.
-    private static func write(_ entries: [PageDigest: String], header: String, to path: String) {
+    /// The whole file, read straight into the array (through `Data` it was held twice, 80 MB at N=10,000).
+    private static func contents(of path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                guard let start = buffer.baseAddress else { break }
+                let read = systemRead(descriptor, start + count, size - count)
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else { break }
+                count += read
+            }
+            complete = count == size
+        }
+        return complete ? bytes : nil
+    }
+
+    /// Sixteen lowercase hex digits at `offset` as a number.
+    private static func hex(_ bytes: [UInt8], _ offset: Int) -> UInt64? {
+        var value: UInt64 = 0
+        for byte in bytes[offset..<(offset + 16)] {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt64(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt64(byte - UInt8(ascii: "a") + 10)
+            default: return nil
+            }
+        }
+        return value
+    }
+
+    /// Streams the entries out through stdio's buffer, the stored ones straight from the bytes read: a copy of all
+    /// cards in one array was 100 MB at the end of a big tracker's build, its peak.
+    private func write(_ entries: [PageDigest: Entry], to path: String) {
         ReplacedFile.write(path, header: header) { stream in
-            entries.sorted(by: { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }).allSatisfy { digest, text in
-                var text = text
-                return fputs("\(digest) \(text.utf8.count)\n", stream) >= 0
-                    && text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, stream) == $0.count }
-                    && fputc(0x0A, stream) != EOF
+            stored.withUnsafeBufferPointer { stored in
+                entries.sorted(by: { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }).allSatisfy { digest, entry in
+                    func put(_ body: UnsafeBufferPointer<UInt8>) -> Bool {
+                        fputs("\(digest) \(body.count)\n", stream) >= 0
+                            && fwrite(body.baseAddress, 1, body.count, stream) == body.count
+                            && fputc(0x0A, stream) != EOF
+                    }
+                    switch entry {
+                    case .stored(let range): return put(UnsafeBufferPointer(rebasing: stored[range]))
+                    case .text(var text): return text.withUTF8(put)
+                    }
+                }
             }
         }
     }

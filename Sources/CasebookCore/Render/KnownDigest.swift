@@ -13,6 +13,11 @@ struct KnownDigest<View: Encodable & Sendable>: Encodable, Sendable {
 
     func encode(to encoder: any Encoder) throws {
         guard let digest else { return try view.encode(to: encoder) }
+        try Self.encode(digest, to: encoder)
+    }
+
+    /// How a digest stands for its view in an encoding.
+    static func encode(_ digest: PageDigest, to encoder: any Encoder) throws {
         var container = encoder.unkeyedContainer()
         try container.encode(digest.high)
         try container.encode(digest.low)

@@ -39,11 +39,12 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    private static func card<View: TemplateValue>(_ template: String, _ view: KnownDigest<View>, _ templates: TemplateSet, _ cards: CardCache?) -> Card {
-        guard let viewDigest = view.digest else { return Card(html: templates.render(template, view.view), digest: nil) }
+    private static func card<View: TemplateValue & Sendable>(_ template: String, _ view: KnownDigest<View>, _ templates: TemplateSet,
+                                                            _ cards: CardCache?) -> Card {
+        let render: @Sendable () -> String = { templates.render(template, view.view) }
+        guard let viewDigest = view.digest else { return Card(html: LazyHTML(render), digest: nil) }
         let digest = CardCache.digest(template, templates: templates, viewDigest: viewDigest)
-        guard let cards else { return Card(html: templates.render(template, view.view), digest: digest) }
-        return Card(html: cards.html(digest) { templates.render(template, view.view) }, digest: digest)
+        return Card(html: cards?.html(digest, render: render) ?? LazyHTML(render), digest: digest)
     }
 
     /// Every page, in one list.

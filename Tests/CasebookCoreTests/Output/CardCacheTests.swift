@@ -93,4 +93,30 @@ import Testing
         #expect(cards(damaged, templates) == expected)
         #expect(damaged.renderedCount == expected.count)
     }
+
+    /// A card is made when a page prints it: a rebuild that renders few pages reads or renders few cards, and the
+    /// cards it did not print stay in the file for the next build.
+    @Test func cardsAreMadeWhenPrintedAndUnprintedOnesAreKept() throws {
+        let templates = try templates()
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("Site").path
+        func renderer(_ cache: CardCache) -> SiteRenderer {
+            SiteRenderer(graph: FixtureGraph.minimal, views: FixtureGraph.minimalViews, templates: templates,
+                         stylesheetVersion: nil, cards: cache)
+        }
+        let empty = CardCache(folder: folder.path, output: output)
+        let unprinted = renderer(empty)
+        #expect(empty.renderedCount == 0, "no card is rendered before it is printed")
+        let expected = (unprinted.eventCards + unprinted.quoteCards).map(\.html)
+        #expect(empty.renderedCount == expected.count)
+        empty.finishBuild()
+
+        let notPrinting = CardCache(folder: folder.path, output: output)
+        _ = renderer(notPrinting)
+        notPrinting.finishBuild()
+        let next = CardCache(folder: folder.path, output: output)
+        #expect(cards(next, templates) == expected)
+        #expect(next.renderedCount == 0, "cards a build did not print are still in the file")
+    }
 }

@@ -2,17 +2,26 @@
 /// is cached under (its view, template and template set), not as its text: digesting the HTML of every card on
 /// every list page was most of the hashing of a rebuild (about 200 MB at N=10,000).
 public struct Card: Sendable, Encodable, TemplateValue {
-    public let html: String
+    private let content: LazyHTML
     /// Nil when pages are not digested (no render cache): then the HTML is digested, should it be.
     let digest: PageDigest?
 
     init(html: String, digest: PageDigest?) {
-        self.html = html
+        self.init(html: LazyHTML { html }, digest: digest)
+    }
+
+    /// A card whose HTML is made (or read from the card cache) when first printed.
+    init(html: LazyHTML, digest: PageDigest?) {
+        content = html
         self.digest = digest
     }
 
+    public var html: String { content.html }
+
+    /// As `KnownDigest` would encode the HTML, without making it when the digest stands for it.
     public func encode(to encoder: any Encoder) throws {
-        try KnownDigest(html, digest: digest).encode(to: encoder)
+        guard let digest else { return try html.encode(to: encoder) }
+        try KnownDigest<String>.encode(digest, to: encoder)
     }
 
     public var templateForm: TemplateForm { .text(html) }
