@@ -20,12 +20,16 @@ import Testing
         return options
     }
 
+    /// A failed build leaves the output as it was, and the spare tree too (the next build starts from it).
     @Test func failedBuildLeavesTheOutputByteIdentical() throws {
         let root = try project()
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(BuildPipeline.run(options(root)).exitCode == 0)
+        #expect(BuildPipeline.run(options(root)).exitCode == 0)
         let before = Fixtures.tree(at: root.appendingPathComponent("Site"))
-        #expect(before["index.html"] != nil)
+        let spare = root.appendingPathComponent(".Site.casebook-spare")
+        let spareBefore = Fixtures.tree(at: spare)
+        #expect(before["index.html"] != nil && spareBefore["index.html"] != nil)
 
         let events = root.appendingPathComponent("Content/timeline/2021.yml")
         let broken = try String(contentsOf: events, encoding: .utf8).replacingOccurrences(of: "parties: [sample, example]", with: "parties: [sampel, example]")
@@ -35,6 +39,8 @@ import Testing
         #expect(result.exitCode == 1)
         #expect(result.diagnostics.sorted.map(\.description) == ["\(events.path):6:13: error: unknown party 'sampel' (did you mean 'sample'?)"])
         #expect(Fixtures.tree(at: root.appendingPathComponent("Site")) == before)
+        #expect(Fixtures.tree(at: spare) == spareBefore)
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: root.path)) == ["Content", "Site", ".Site.casebook-spare"])
     }
 
     /// Rebuilds start from the spare tree of the build before last and rewrite only what changed; the result

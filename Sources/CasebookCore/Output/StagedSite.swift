@@ -192,14 +192,20 @@ extension SiteWriter {
             path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
         }
 
-        /// Removes the staging folder, leaving the output as it was.
+        /// Leaves the output as it was: a reused spare tree goes back to being the spare (what this build changed
+        /// in it shows in its folders, so the next build checks it file by file), a fresh staging folder is removed.
         public func discard() {
             finished = true
-            try? FileManager.default.removeItem(atPath: staging)
+            Self.putAside(staging, reused: reused, spare: writer.spare)
         }
 
         deinit {
-            if !finished { try? FileManager.default.removeItem(atPath: staging) }
+            if !finished { Self.putAside(staging, reused: reused, spare: writer.spare) }
+        }
+
+        private static func putAside(_ staging: String, reused: Bool, spare: String) {
+            if reused, rename(staging, spare) == 0 { return }
+            try? FileManager.default.removeItem(atPath: staging)
         }
     }
 
