@@ -8,15 +8,13 @@ public enum BuildPipeline {
         var clock = StageClock()
         do {
             try checkOutputFolder(options)
-            let opening = options.write ? OutputOpening.start(options) : nil
-            defer { opening?.cancel() }
             let input = try load(options, &result)
             clock.lap("load")
             guard let urls = validate(input, options, &result), let templates = input.templates else { return result }
             clock.lap("validate")
             let graph = SiteGraph(content: options.drafts ? input.content : input.content.withoutDrafts(), urls: urls)
             clock.lap("graph")
-            var output = try Output(options, opening: opening)
+            var output = try Output(options)
             defer { output.discard() }
             guard render(graph, input, templates, into: &output, &result) else { return result }
             clock.lap("render")
@@ -191,7 +189,7 @@ public enum BuildPipeline {
         /// Time the build waited for pages to be written (they are written while the next ones render).
         var writeSeconds: Double { writes?.waitSeconds ?? 0 }
 
-        init(_ options: BuildOptions, opening: OutputOpening?) throws(BuildResult.Failure) {
+        init(_ options: BuildOptions) throws(BuildResult.Failure) {
             cacheFolder = options.write ? options.cacheFolder : nil
             output = options.output
             ignoreCache = options.ignoreCache
@@ -206,16 +204,14 @@ public enum BuildPipeline {
                 return
             }
             memory = nil
-            let opened = opening?.take() ?? OutputOpening.open(options)
-            let outputRecord = opened.outputRecord
+            trees = options.cacheFolder.map { TreeRecordFile(folder: $0, output: options.output) }
+            let records = options.ignoreCache ? (output: nil, spare: nil) : trees?.read()
+            let writer = SiteWriter(output: options.output)
+            let outputRecord = records?.output.flatMap { $0.isStamped(on: writer.output) ? $0 : nil }
             self.outputRecord = outputRecord
-            trees = opened.trees
-            cache = trees.map { _ in RenderCache(output: options.output, previous: outputRecord?.files ?? [:]) }
-            cards = opened.cards
-            switch opened.staged {
-            case .success(let site): staged = site
-            case .failure(let error): throw .io(error.description)
-            }
+            cache = trees.map { _ in RenderCache(output: writer.output, previous: outputRecord?.files ?? [:]) }
+            cards = options.cacheFolder.map { CardCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) }
+            do { staged = try writer.begin(spareRecord: records?.spare) } catch { throw .io(error.description) }
             writes = staged.map { WriteQueue($0) }
         }
 

@@ -72,6 +72,15 @@ import Testing
         let tree = Fixtures.tree(at: output)
         #expect(Set(tree.keys) == ["events/a/index.html", "events/b/index.html", "x/y/z/index.html", OutputFolderPolicy.marker])
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: root.path)) == ["Site", ".Site.casebook-spare"])
+
+        // A discarded build that started from the spare puts it back, for the next build to start from.
+        let spare = root.appendingPathComponent(".Site.casebook-spare")
+        let spareBefore = Fixtures.tree(at: spare)
+        let discarded = try writer.begin()
+        #expect(!FileManager.default.fileExists(atPath: spare.path))
+        discarded.discard()
+        #expect(Fixtures.tree(at: spare) == spareBefore && spareBefore["index.html"] == Data("old".utf8))
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: root.path)) == ["Site", ".Site.casebook-spare"])
     }
 
     @Test func reusesTheSpareTreeWithoutWritingThroughToTheLiveSite() throws {
