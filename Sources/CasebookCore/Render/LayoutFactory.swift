@@ -50,8 +50,9 @@ struct LayoutFactory: Sendable {
 
     func crumb(_ label: String, _ route: Route) -> LayoutView.Crumb { .init(label: label, url: graph.urls.path(route)) }
 
-    func view(for route: Route, title: String, description: String?, crumbs: [LayoutView.Crumb],
-              schema: StructuredData.PageSchema? = nil) -> LayoutView {
+    /// `describedBy` is a description made when the page is rendered, in place of `description`.
+    func view(for route: Route, title: String, description: String?, describedBy lazyDescription: LazyHTML? = nil,
+              crumbs: [LayoutView.Crumb], schema: StructuredData.PageSchema? = nil) -> LayoutView {
         let urls = graph.urls
         let section = Self.section(of: route)
         let currentURL = urls.path(route)
@@ -62,13 +63,18 @@ struct LayoutFactory: Sendable {
         return LayoutView(
             shared: shared(nav: nav),
             documentTitle: route == .home ? graph.config.title : "\(title) · \(graph.config.title)",
-            description: description ?? graph.config.description ?? graph.config.title,
+            description: lazyDescription ?? Self.text(description ?? graph.config.description ?? graph.config.title),
             pageTitle: title, openGraphType: route == .home ? "website" : "article",
             jsonLD: schema == nil && crumbs.count < 2 ? nil : LazyHTML(standingFor: schema?.source) {
                 StructuredData.script(schema?.items() ?? [], crumbs: crumbs, urls: urls, canonical: urls.absolute(route))
             },
             canonicalURL: urls.absolute(route), breadcrumbs: crumbs,
             pageKind: Self.kind(of: route))
+    }
+
+    /// Text known now, digested as itself.
+    private static func text(_ value: String) -> LazyHTML {
+        LazyHTML(standingFor: value) { value }
     }
 
     /// The layout's site-wide fields for a navigation state, made and digested the first time it is seen.

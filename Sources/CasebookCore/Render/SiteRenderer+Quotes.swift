@@ -19,8 +19,9 @@ extension SiteRenderer {
             let window = bySpeaker[max(0, position - 2)..<min(bySpeaker.count, max(0, position - 2) + 6)]
             let more = Array(window.filter { $0 != index }.prefix(5))
             let title = "\(view.speaker.label), \(view.date.label)"
-            return page(.quote(view.id), "quote", title: "Quote: \(title)",
-                        description: "\(view.speaker.label): “\(MarkdownRenderer.excerpt(view.text, limit: 140))”",
+            let speaker = view.speaker.label, text = view.text
+            return page(.quote(view.id), "quote", title: "Quote: \(title)", description: nil,
+                        describedBy: LazyHTML(standingFor: [speaker, text]) { "\(speaker): “\(MarkdownRenderer.excerpt(text, limit: 140))”" },
                         crumbs: [layout.homeCrumb, layout.crumb("Quotes", .quotes), .init(label: title, url: nil)],
                         schema: .init(source: quoteViews[index]) { [StructuredData.quote(view, urls: urls)] },
                         content: PageContents.Quote(quote: quoteViews[index], more: more.map { quoteCards[$0] },

@@ -96,9 +96,10 @@ public struct SiteRenderer: Sendable {
     }
 
     func page<Content: Encodable & TemplateValue>(_ route: Route, _ template: String, title: String, description: String?,
-                                  crumbs: [LayoutView.Crumb], schema: StructuredData.PageSchema? = nil, content: Content) -> OutputFile {
-        let context = PageContext(layout: layout.view(for: route, title: title, description: description, crumbs: crumbs,
-                                                      schema: schema),
+                                  describedBy lazyDescription: LazyHTML? = nil, crumbs: [LayoutView.Crumb],
+                                  schema: StructuredData.PageSchema? = nil, content: Content) -> OutputFile {
+        let context = PageContext(layout: layout.view(for: route, title: title, description: description,
+                                                      describedBy: lazyDescription, crumbs: crumbs, schema: schema),
                                   content: content)
         let digest = cache.map { _ in PageDigest.of(template: template, templates: templates.digest, context: context) }
         if let cache, let digest, cache.unchanged(route.outputPath, digest) {

@@ -41,7 +41,9 @@ public struct LayoutView: Sendable, Encodable {
     let shared: KnownDigest<Shared>
     /// The `<title>`: "Page · Site", or the site title alone on the home page.
     public let documentTitle: String
-    public let description: String
+    /// The meta description; made when the page is rendered, as a quote's is an excerpt of its text (a tenth of a
+    /// rebuild's CPU when made for every quote page, rendered or not). It digests as what it is made from.
+    public let description: LazyHTML
     /// The page's own title, for Open Graph.
     public let pageTitle: String
     /// "website" for the home page, "article" elsewhere.
