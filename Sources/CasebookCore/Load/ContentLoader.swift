@@ -45,7 +45,7 @@ public struct ContentLoader: Sendable {
                  _ load: @escaping @Sendable (inout DiagnosticList) -> LoadedFile) {
             if isLarge { large.append(jobs.count) }
             jobs.append { [self] in
-                let key = memory?.keepsDocuments != true ? nil : path.flatMap { path in
+                let key = memory == nil ? nil : path.flatMap { path in
                     (try? fileSystem.readFile(at: path)).map { LoadMemory.Key(path: path, bytes: $0) }
                 }
                 if let key, let entry = memory?.entry(key), let loaded = entry.items as? LoadedFile {

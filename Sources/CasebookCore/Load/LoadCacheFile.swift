@@ -5,13 +5,13 @@ import Glibc
 import Darwin
 #endif
 
-/// The loaded pieces of big list files (events and quotes with their diagnostics), kept in `.casebook-cache/`
-/// between `casebook build` runs by file, first line and text digest, as `casebook serve` keeps them in memory:
+/// The loaded pieces of big list files (events and quotes with their diagnostics) and document files, kept in
+/// `.casebook-cache/` between `casebook build` runs by file, first line and text digest, as `casebook serve` keeps them in memory:
 /// parsing the 16 MB of YAML of a 10,000-event tracker was a fifth of a rebuild's work. A file with another
 /// header (another binary) or damaged anywhere reads as empty; it is replaced whole, through a rename.
 enum LoadCacheFile {
     private enum Kind: UInt64 {
-        case events = 1, quotes
+        case events = 1, quotes, legalCase, party, source, page
     }
 
     /// Names the binary that may read the file and the content folder it is of (by which stale files are found).
@@ -35,6 +35,10 @@ enum LoadCacheFile {
                     switch Kind(rawValue: try reader.unsigned()) {
                     case .events?: items = try reader.list { r throws(BinaryReader.Damaged) in try r.event() }
                     case .quotes?: items = try reader.list { r throws(BinaryReader.Damaged) in try r.quote() }
+                    case .legalCase?: items = ContentLoader.LoadedFile.legalCase(try reader.optional { r throws(BinaryReader.Damaged) in try r.legalCase() })
+                    case .party?: items = ContentLoader.LoadedFile.party(try reader.optional { r throws(BinaryReader.Damaged) in try r.party() })
+                    case .source?: items = ContentLoader.LoadedFile.source(try reader.optional { r throws(BinaryReader.Damaged) in try r.source() })
+                    case .page?: items = ContentLoader.LoadedFile.page(try reader.optional { r throws(BinaryReader.Damaged) in try r.page() })
                     case nil: throw BinaryReader.Damaged()
                     }
                     let diagnostics = try reader.list { r throws(BinaryReader.Damaged) in try r.diagnostic() }
@@ -47,7 +51,8 @@ enum LoadCacheFile {
         }
     }
 
-    /// Writes the entries that hold events or quotes; others (documents) are cheap to load again.
+    /// Writes the entries: pieces of list files, and document files (parsing the 1,600 cases, parties and sources of
+    /// a 10,000-event tracker again was half of a rebuild's loading).
     static func write(_ entries: [LoadMemory.Key: LoadMemory.Entry], header: String, to path: String) {
         ReplacedFile.write(path, header: header) { stream in
             var writer = BinaryWriter()
@@ -66,6 +71,18 @@ enum LoadCacheFile {
                 case let quotes as [Quote]:
                     key(entryKey, .quotes)
                     writer.write(quotes) { $0.write($1) }
+                case ContentLoader.LoadedFile.legalCase(let legalCase) as ContentLoader.LoadedFile:
+                    key(entryKey, .legalCase)
+                    writer.write(legalCase) { $0.write($1) }
+                case ContentLoader.LoadedFile.party(let party) as ContentLoader.LoadedFile:
+                    key(entryKey, .party)
+                    writer.write(party) { $0.write($1) }
+                case ContentLoader.LoadedFile.source(let source) as ContentLoader.LoadedFile:
+                    key(entryKey, .source)
+                    writer.write(source) { $0.write($1) }
+                case ContentLoader.LoadedFile.page(let page) as ContentLoader.LoadedFile:
+                    key(entryKey, .page)
+                    writer.write(page) { $0.write($1) }
                 default:
                     continue
                 }

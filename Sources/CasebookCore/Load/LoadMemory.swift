@@ -3,7 +3,7 @@ import Foundation
 /// What `casebook serve` keeps between loads: the items and diagnostics of each piece of a big list file
 /// (`YAMLListPieces`), by file, first line and text, and of each document file, by path and bytes. Saving one
 /// event in a 10,000-event timeline then parses one piece of the file, not all of it, and none of the
-/// 1,500 case, party and source files. `casebook build` keeps the list pieces in a file (`LoadCacheFile`).
+/// 1,500 case, party and source files. `casebook build` keeps them in a file (`LoadCacheFile`).
 public final class LoadMemory: Sendable {
     struct Key: Hashable, Sendable {
         let path: String
@@ -62,8 +62,6 @@ public final class LoadMemory: Sendable {
         if !ignoringPrevious { state.withLock { $0.previous = LoadCacheFile.read(path, header: header) } }
     }
 
-    /// Whether document files are worth keeping: only in memory, where the next load finds them.
-    var keepsDocuments: Bool { file == nil }
 
     /// The entry a load before this one stored (or this load already used) under `key`.
     func entry(_ key: Key) -> Entry? {
