@@ -24,7 +24,7 @@ public final class CardCache: Sendable {
     /// The card's HTML, made when first printed: from the cache when its `digest` is known, else from `render`.
     /// A rebuild prints only the cards of the pages it renders again; the others stay in the cache unread.
     func html(_ digest: PageDigest, render: @escaping @Sendable () -> String) -> LazyHTML {
-        _ = entries.keep(digest)
+        if let html = entries.textAtHand(for: digest) { return LazyHTML(made: html) }
         return LazyHTML { [entries] in
             if let html = entries.text(for: digest) { return html }
             let html = render()

@@ -62,9 +62,11 @@ final class DigestCache: @unchecked Sendable {
         }
     }
 
-    /// Whether a text is kept for `digest`; if so it is kept for the next build too, as `text(for:)` would keep it.
-    func keep(_ digest: PageDigest) -> Bool {
-        find(digest) != nil
+    /// The text kept for `digest` when it is a string already (a long-lived process's entries), without making
+    /// one from the file's bytes; a kept entry is kept for the next build too, as `text(for:)` would keep it.
+    func textAtHand(for digest: PageDigest) -> String? {
+        guard case .text(let text)? = find(digest) else { return nil }
+        return text
     }
 
     private func find(_ digest: PageDigest) -> Entry? {

@@ -63,18 +63,13 @@ struct LayoutFactory: Sendable {
         return LayoutView(
             shared: shared(nav: nav),
             documentTitle: route == .home ? graph.config.title : "\(title) · \(graph.config.title)",
-            description: lazyDescription ?? Self.text(description ?? graph.config.description ?? graph.config.title),
+            description: lazyDescription ?? LazyHTML(made: description ?? graph.config.description ?? graph.config.title),
             pageTitle: title, openGraphType: route == .home ? "website" : "article",
             jsonLD: schema == nil && crumbs.count < 2 ? nil : LazyHTML(standingFor: schema?.source) {
                 StructuredData.script(schema?.items() ?? [], crumbs: crumbs, urls: urls, canonical: urls.absolute(route))
             },
             canonicalURL: urls.absolute(route), breadcrumbs: crumbs,
             pageKind: Self.kind(of: route))
-    }
-
-    /// Text known now, digested as itself.
-    private static func text(_ value: String) -> LazyHTML {
-        LazyHTML(standingFor: value) { value }
     }
 
     /// The layout's site-wide fields for a navigation state, made and digested the first time it is seen.

@@ -7,7 +7,7 @@ public struct Card: Sendable, Encodable, TemplateValue {
     let digest: PageDigest?
 
     init(html: String, digest: PageDigest?) {
-        self.init(html: LazyHTML { html }, digest: digest)
+        self.init(html: LazyHTML(made: html), digest: digest)
     }
 
     /// A card whose HTML is made (or read from the card cache) when first printed.
