@@ -9,6 +9,7 @@ public enum BuildPipeline {
         do {
             try checkOutputFolder(options)
             let input = try load(options, &result)
+            defer { input.loads?.waitUntilSaved() }
             clock.lap("load")
             guard let urls = validate(input, options, &result), let templates = input.templates else { return result }
             clock.lap("validate")
@@ -38,6 +39,8 @@ public enum BuildPipeline {
         let assets: [OutputFile]
         let statics: [OutputFile]
         let contentRoot: String
+        /// The load cache, which may still be saving while the build goes on.
+        let loads: LoadMemory?
     }
 
     static func checkOutputFolder(_ options: BuildOptions) throws(BuildResult.Failure) {
@@ -66,6 +69,7 @@ public enum BuildPipeline {
             throw .usage("content folder '\(options.content)' not found (use --content to name another)")
         }
         guard let (templates, templateDiagnostics) = parsed.withLock({ $0 }) else {
+            memory?.waitUntilSaved()
             throw .usage("templates folder '\(options.templates)' not found (use --templates to name another)")
         }
         result.diagnostics.append(contentsOf: contentDiagnostics)
@@ -73,7 +77,8 @@ public enum BuildPipeline {
         let assets = TreeFiles.collect(from: options.templates + "/assets", to: "assets/", keepHidden: false,
                                        fileSystem: templateFiles, &result.diagnostics)
         let statics = StaticFiles.collect(from: options.content, fileSystem: contentFiles, &result.diagnostics)
-        return Input(content: content, templates: templates, assets: assets, statics: statics, contentRoot: options.content)
+        return Input(content: content, templates: templates, assets: assets, statics: statics, contentRoot: options.content,
+                     loads: memory)
     }
 
     /// Cross-reference checks; returns the URL builder when nothing is wrong.

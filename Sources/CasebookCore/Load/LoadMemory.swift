@@ -48,6 +48,7 @@ public final class LoadMemory: Sendable {
     }
 
     private let state = LockedCache(State())
+    private let saving = DispatchGroup()
     /// Where a build process keeps the list pieces for the next one; nil for a long-lived process.
     private let file: (path: String, header: String)?
 
@@ -80,14 +81,22 @@ public final class LoadMemory: Sendable {
         }
     }
 
-    /// Ends a load: what it did not use is dropped. With a file, what it used is saved, when anything changed.
+    /// Ends a load: what it did not use is dropped. With a file, what it used is saved, when anything changed, on
+    /// another thread while the build goes on (writing 18 MB at N=10,000 held up every rebuild for 50 ms);
+    /// `waitUntilSaved()` waits for it.
     func finishLoad() {
         let (entries, changed) = state.withLock { state in
             let changed = state.loaded > 0 || state.current.count != state.previous.count
             state = State(previous: state.current, lastLoad: (state.reused, state.loaded))
             return (state.previous, changed)
         }
-        if let file, changed { LoadCacheFile.write(entries, header: file.header, to: file.path) }
+        guard let file, changed else { return }
+        DispatchQueue.global().async(group: saving) { LoadCacheFile.write(entries, header: file.header, to: file.path) }
+    }
+
+    /// Returns once the file of the last finished load is written.
+    func waitUntilSaved() {
+        saving.wait()
     }
 
     /// How many pieces the last finished load reused and how many it parsed.

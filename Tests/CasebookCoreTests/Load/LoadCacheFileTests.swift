@@ -133,17 +133,20 @@ import Testing
         let original = LoadMemoryTests.timeline(800)
         let first = LoadMemory(file: path, content: "Content", ignoringPrevious: false)
         let fresh = try LoadMemoryTests.load(original, memory: first)
+        first.waitUntilSaved()  // as a build does before it returns
         let pieces = first.lastLoad.loaded
         #expect(pieces > 10 && first.lastLoad.reused == 0, "a first load parses every piece")
 
         let second = LoadMemory(file: path, content: "Content", ignoringPrevious: false)
         let again = try LoadMemoryTests.load(original, memory: second)
+        second.waitUntilSaved()
         #expect(second.lastLoad.reused == pieces && second.lastLoad.loaded == 0)
         #expect(again.content == fresh.content && again.diagnostics == fresh.diagnostics)
 
         let edited = original.replacingOccurrences(of: "title: Event 400 of", with: "title: Event 400, edited, of")
         let third = LoadMemory(file: path, content: "Content", ignoringPrevious: false)
         let afterEdit = try LoadMemoryTests.load(edited, memory: third)
+        third.waitUntilSaved()
         #expect(third.lastLoad.loaded == 1 && third.lastLoad.reused == pieces - 1)
         let uncached = try LoadMemoryTests.load(edited, memory: nil)
         #expect(afterEdit.content == uncached.content && afterEdit.diagnostics == uncached.diagnostics)
