@@ -26,17 +26,17 @@ struct PageDigest: Hashable, Sendable, CustomStringConvertible {
     static func of<View: Encodable>(_ view: View) -> PageDigest {
         let encoder = DigestEncoder()
         try? view.encode(to: encoder)  // the digest encoder never throws
-        return encoder.state.digest
+        return encoder.state.pointee.digest
     }
 
     /// The digest of a page's context as Mustache would see it, with the template set's own digest mixed in.
     static func of<Context: Encodable>(template: String, templates: PageDigest, context: Context) -> PageDigest {
         let encoder = DigestEncoder()
-        encoder.state.add(templates.high)
-        encoder.state.add(templates.low)
-        encoder.state.add(template)
+        encoder.state.pointee.add(templates.high)
+        encoder.state.pointee.add(templates.low)
+        encoder.state.pointee.add(template)
         try? context.encode(to: encoder)  // the digest encoder never throws
-        return encoder.state.digest
+        return encoder.state.pointee.digest
     }
 }
 
@@ -79,5 +79,6 @@ struct DigestState {
 }
 
 private extension UInt64 {
+    @inline(__always)
     func rotated(by bits: UInt64) -> UInt64 { self << bits | self >> (64 - bits) }
 }
