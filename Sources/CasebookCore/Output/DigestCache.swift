@@ -50,7 +50,7 @@ final class DigestCache: @unchecked Sendable {
         let read = ignoringPrevious ? nil : Self.read(file, header: header)
         stored = read?.bytes ?? []
         previous = read?.entries.mapValues { .stored($0) } ?? [:]
-        entriesInFile = read?.entries.count ?? 0
+        entriesInFile = read?.count ?? 0
     }
 
     /// The text kept for `digest`, from the previous build or this one.
@@ -135,14 +135,15 @@ final class DigestCache: @unchecked Sendable {
         return false
     }
 
-    /// The file's bytes and where each entry's text lies in them; nil when the file is missing, written under another
-    /// header or damaged anywhere. Repeated digests (from appends) name the same text; the last one is kept.
-    private static func read(_ path: String, header: String) -> (bytes: [UInt8], entries: [PageDigest: Range<Int>])? {
+    /// The file's bytes, where each entry's text lies in them and how many entries it holds; nil when the file is
+    /// missing, written under another header or damaged anywhere. Repeated digests (from appends) name the same
+    /// text; the last one is kept.
+    private static func read(_ path: String, header: String) -> (bytes: [UInt8], entries: [PageDigest: Range<Int>], count: Int)? {
         guard let bytes = contents(of: path) else { return nil }
         let header = Array(header.utf8)
         guard bytes.count >= header.count, bytes.prefix(header.count).elementsEqual(header) else { return nil }
         var entries: [PageDigest: Range<Int>] = [:]
-        var offset = header.count
+        var offset = header.count, count = 0
         while offset < bytes.count {
             // "<32 hex digits> <byte count>\n<bytes>\n"
             guard offset + 34 < bytes.count, let high = hex(bytes, offset), let low = hex(bytes, offset + 16),
@@ -156,8 +157,9 @@ final class DigestCache: @unchecked Sendable {
             guard cursor > offset + 33, cursor < bytes.count, bytes[cursor] == 0x0A, end < bytes.count, bytes[end] == 0x0A else { return nil }
             entries[PageDigest(high: high, low: low)] = start..<end
             offset = end + 1
+            count += 1
         }
-        return (bytes, entries)
+        return (bytes, entries, count)
     }
 
     /// The whole file, read straight into the array (through `Data` it was held twice, 80 MB at N=10,000).
