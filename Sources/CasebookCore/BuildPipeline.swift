@@ -209,14 +209,26 @@ public enum BuildPipeline {
                 return
             }
             memory = nil
+            // The card cache (50 MB at N=10,000) is read on another core while the spare is checked against its record.
+            let cardsRead = LockedCache<CardCache?>(nil), reading = DispatchGroup()
+            DispatchQueue.global().async(group: reading) {
+                let read = options.cacheFolder.map { CardCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) }
+                cardsRead.withLock { $0 = read }
+            }
             trees = options.cacheFolder.map { TreeRecordFile(folder: $0, output: options.output) }
             let records = options.ignoreCache ? (output: nil, spare: nil) : trees?.read()
             let writer = SiteWriter(output: options.output)
             let outputRecord = records?.output.flatMap { $0.isStamped(on: writer.output) ? $0 : nil }
             self.outputRecord = outputRecord
             cache = trees.map { _ in RenderCache(output: writer.output, previous: outputRecord?.files ?? [:]) }
-            cards = options.cacheFolder.map { CardCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) }
-            do { staged = try writer.begin(spareRecord: records?.spare) } catch { throw .io(error.description) }
+            let begun: Result<SiteWriter.StagedSite, SiteWriter.Failure>
+            do { begun = .success(try writer.begin(spareRecord: records?.spare)) } catch { begun = .failure(error) }
+            reading.wait()
+            cards = cardsRead.withLock { $0 }
+            switch begun {
+            case .success(let site): staged = site
+            case .failure(let error): throw .io(error.description)
+            }
             writes = staged.map { WriteQueue($0) }
         }
 
