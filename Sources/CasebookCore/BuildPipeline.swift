@@ -53,22 +53,16 @@ public enum BuildPipeline {
     static func load(_ options: BuildOptions, _ result: inout BuildResult) throws(BuildResult.Failure) -> Input {
         let contentFiles = LocalFileSystem(root: options.content), templateFiles = LocalFileSystem(root: options.templates)
         // Templates are parsed on another core while the content loads: they do not depend on each other.
-        let parsed = LockedCache<(TemplateSet?, DiagnosticList)?>(nil)
-        let templatesParsed = DispatchGroup()
-        DispatchQueue.global().async(group: templatesParsed) {
-            let loaded = try? TemplateSet.load(from: options.templates, fileSystem: templateFiles)
-            parsed.withLock { $0 = loaded }
-        }
+        let parsed = Pending { try? TemplateSet.load(from: options.templates, fileSystem: templateFiles) }
         let memory = options.memory?.loads ?? options.cacheFolder.flatMap { folder in
             options.write ? LoadMemory(file: folder + "/loads-" + RenderCache.outputKey(options.content) + ".bin",
                                        content: options.content, ignoringPrevious: options.ignoreCache) : nil
         }
         let loadedContent = try? ContentLoader(fileSystem: contentFiles, root: options.content, memory: memory).load()
-        templatesParsed.wait()
         guard let (content, contentDiagnostics) = loadedContent else {
             throw .usage("content folder '\(options.content)' not found (use --content to name another)")
         }
-        guard let (templates, templateDiagnostics) = parsed.withLock({ $0 }) else {
+        guard let (templates, templateDiagnostics) = parsed.value else {
             memory?.waitUntilSaved()
             throw .usage("templates folder '\(options.templates)' not found (use --templates to name another)")
         }
@@ -113,17 +107,20 @@ public enum BuildPipeline {
         // Pages are independent jobs, run on all cores in one stream rather than kind by kind with a wait at the end
         // of each (that wait was a good part of a small site's build). The downloads, feed, search index and calendar
         // follow once the renderer and its cards are released, so their large buffers do not add to them.
-        var pagePaths: [String] = [], dataPaths: [String] = []
+        var pagePaths: [String] = [], dataPaths: [String] = [], renderedBytes = 0
         do {
             let renderer = SiteRenderer(graph: graph, views: views, templates: templates, stylesheetVersion: stylesheet,
                                         cache: output.cache, cards: output.cards)
             SiteRenderer.run(renderer.jobs()) { files in
                 pagePaths += files.map(\.path)
+                renderedBytes += files.reduce(0) { $0 + $1.byteCount }
                 output.add(files)
             }
             output.cardsUsed()
         }
-        GlibcHeap.returnFreedMemory()
+        // Handing freed memory back costs 30 ms at N=10,000, worth it only after many pages (and the cards in them)
+        // were rendered and released: a rebuild that renders a few pages has little to give back.
+        if renderedBytes > Self.releaseAfter { GlibcHeap.returnFreedMemory() }
         // Two at a time (one per core on the usual machine): each is tens of MB at N=10,000, built and written
         // before the next, so that together they do not set the build's memory peak.
         let downloads: [(path: String, job: SiteRenderer.Job)] = DataExport(graph: graph, cache: output.cache).jobs() + [
@@ -154,6 +151,9 @@ public enum BuildPipeline {
         }
         return true
     }
+
+    /// How many bytes of pages a build renders before the memory they held is worth handing back.
+    static let releaseAfter = 16 << 20
 
     /// The downloads that take longest at N=10,000, longest first (timeline CSV 0.2 s; search index, calendar and
     /// timeline JSON 0.15 s each; quotes CSV 0.1 s): run two at a time, each pair then ends at about the same
@@ -210,10 +210,8 @@ public enum BuildPipeline {
             }
             memory = nil
             // The card cache (50 MB at N=10,000) is read on another core while the spare is checked against its record.
-            let cardsRead = LockedCache<CardCache?>(nil), reading = DispatchGroup()
-            DispatchQueue.global().async(group: reading) {
-                let read = options.cacheFolder.map { CardCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) }
-                cardsRead.withLock { $0 = read }
+            let cardsRead = Pending {
+                options.cacheFolder.map { CardCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) }
             }
             trees = options.cacheFolder.map { TreeRecordFile(folder: $0, output: options.output) }
             let records = options.ignoreCache ? (output: nil, spare: nil) : trees?.read()
@@ -223,8 +221,7 @@ public enum BuildPipeline {
             cache = trees.map { _ in RenderCache(output: writer.output, previous: outputRecord?.files ?? [:]) }
             let begun: Result<SiteWriter.StagedSite, SiteWriter.Failure>
             do { begun = .success(try writer.begin(spareRecord: records?.spare)) } catch { begun = .failure(error) }
-            reading.wait()
-            cards = cardsRead.withLock { $0 }
+            cards = cardsRead.value
             switch begun {
             case .success(let site): staged = site
             case .failure(let error): throw .io(error.description)

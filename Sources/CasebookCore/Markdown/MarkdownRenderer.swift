@@ -88,7 +88,7 @@ public struct MarkdownRenderer: Sendable {
         var count = collapsed.utf8.count
         if let resume {
             for character in text[text.utf8.index(text.utf8.startIndex, offsetBy: resume)...] {
-                if character.isWhitespace {
+                if isWhitespace(character) {
                     pendingSpace = count > 0
                     continue
                 }
@@ -106,6 +106,15 @@ public struct MarkdownRenderer: Sendable {
         let cut = collapsed.prefix(limit)
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
         return trimmingPunctuation(cut[..<end].unicodeScalars) + "…"
+    }
+
+    /// `Character.isWhitespace` (the White_Space property of its first scalar) without a property lookup when that
+    /// scalar is ASCII: the lookup was half of the search index's excerpts of quotes that hold curly quotes.
+    static func isWhitespace(_ character: Character) -> Bool {
+        guard let first = character.utf8.first, first >= 0x80 else {
+            return character.utf8.first.map { $0 == 0x20 || (0x09...0x0D).contains($0) } ?? false
+        }
+        return character.isWhitespace
     }
 
     /// The text without punctuation (Unicode category P*) at either end, scalar by scalar as Foundation's

@@ -13,6 +13,9 @@ import Darwin
 public final class RenderCache: @unchecked Sendable {
     /// Nil for a cache of an in-memory build (`casebook serve`), whose previous pages the caller keeps.
     let output: String?
+    /// The output folder, open so that each unchanged page is looked up from it rather than from `/` (22,000
+    /// lookups in a rebuild at N=10,000); -1 when there is none or it cannot be opened.
+    private let outputFolder: Int32
     private let previous: [String: PageDigest]
     private let current = LockedCache<[String: PageDigest]>([:])
 
@@ -20,12 +23,18 @@ public final class RenderCache: @unchecked Sendable {
     init(output: String, previous: [String: PageDigest]) {
         self.output = OutputFolderPolicy.canonical(output)
         self.previous = previous
+        outputFolder = previous.isEmpty ? -1 : open(output, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     }
 
     /// A cache for an in-memory build whose previous build had pages with `previous` digests.
     init(previous: [String: PageDigest]) {
         output = nil
+        outputFolder = -1
         self.previous = previous
+    }
+
+    deinit {
+        if outputFolder >= 0 { close(outputFolder) }
     }
 
     /// This build's page digests so far.
@@ -43,9 +52,9 @@ public final class RenderCache: @unchecked Sendable {
     func unchanged(_ path: String, _ digest: PageDigest) -> Bool {
         current.withLock { $0[path] = digest }
         guard previous[path] == digest else { return false }
-        guard let output else { return true }
+        guard output != nil else { return true }
         var info = stat()
-        return lstat(output + "/" + path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+        return fstatat(outputFolder, path, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
     /// Names this build's pages: written into the output's marker and its tree record.

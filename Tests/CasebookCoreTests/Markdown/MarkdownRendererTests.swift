@@ -48,6 +48,16 @@ import Testing
         #expect(MarkdownRenderer.excerpt(long).hasSuffix("…"))
     }
 
+    /// The excerpt's white-space test answers as `Character.isWhitespace` for every ASCII character, with or
+    /// without marks after it, and for the non-ASCII ones it hands over.
+    @Test func excerptWhitespaceIsCharacterWhitespace() {
+        var characters = (0..<0x80).map { Character(Unicode.Scalar(UInt8($0))) }
+        characters += ["\r\n", "e\u{301}", " \u{301}", "\u{85}", "\u{A0}", "\u{2003}", "\u{3000}", "é", "“", "\u{200B}", "\u{1F}"]
+        for character in characters {
+            #expect(MarkdownRenderer.isWhitespace(character) == character.isWhitespace, "\(character.debugDescription)")
+        }
+    }
+
     /// The excerpt reads only as far as it needs; it must still equal collapsing the whole text and cutting it.
     @Test func excerptEqualsCollapsingTheWholeText() {
         func reference(_ text: String, limit: Int) -> String {
