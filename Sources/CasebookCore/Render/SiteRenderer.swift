@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the site graph into HTML pages through the templates. Cards for events and quotes are
 /// rendered once and reused by every page that lists them.
 public struct SiteRenderer: Sendable {
@@ -87,6 +89,27 @@ public struct SiteRenderer: Sendable {
             let end = min(jobs.endIndex, start + max(batchSize, 1))
             emit(Array(jobs[start..<end]).parallelMap { $0() }.flatMap { $0 })
             start = end
+        }
+    }
+
+    /// Runs `jobs` `width` at a time, in order, and hands each job's files to `emit` (on the calling thread) as
+    /// soon as that job ends; the next job starts only then, so no more than `width` jobs' files are held at once
+    /// and, unlike batches, no core waits for the longest job of a batch.
+    static func stream(_ jobs: [Job], width: Int, _ emit: ([OutputFile]) -> Void) {
+        let finished = LockedCache<[[OutputFile]]>([]), ended = DispatchSemaphore(value: 0)
+        func start(_ job: @escaping Job) {
+            DispatchQueue.global().async {
+                let files = job()
+                finished.withLock { $0.append(files) }
+                ended.signal()
+            }
+        }
+        var waiting = jobs[...]
+        for _ in 0..<min(max(width, 1), jobs.count) { start(waiting.removeFirst()) }
+        for _ in jobs.indices {
+            ended.wait()
+            emit(finished.withLock { $0.removeFirst() })
+            if let next = waiting.popFirst() { start(next) }
         }
     }
 

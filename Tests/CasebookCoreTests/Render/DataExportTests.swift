@@ -67,7 +67,7 @@ import Testing
         #expect(table.text == "a,b\r\nplain,\"has, comma\"\r\n\"has \"\"quote\"\"\",\"two\nlines\"\r\n")
     }
 
-    /// The slow downloads go first, pairing the longest jobs; no download is dropped or run twice.
+    /// The slow downloads go first, longest first; no download is dropped or run twice.
     @Test func downloadsRunSlowestFirstAndAllOfThem() {
         let paths = DataExport.paths + ["search-index.json", "timeline.ics", "feed.xml", "data/extra.json"]
         let jobs = paths.map { path -> (path: String, job: SiteRenderer.Job) in (path, { [OutputFile(path: path, text: "")] }) }
