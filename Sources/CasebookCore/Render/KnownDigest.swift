@@ -1,7 +1,8 @@
 /// A view whose digest was taken once — an event or quote for its card, a navigation state's shared layout — so
 /// that each page showing it adds 16 bytes to the page's digest instead of walking the view again (walking event,
-/// quote and layout views page by page was a sixth of a rebuild's work at N=10,000).
-struct KnownDigest<View: Encodable & Sendable>: Encodable, Sendable {
+/// quote and layout views page by page was a sixth of a rebuild's work at N=10,000). A class, so that each page
+/// holding it retains it once instead of copying every field of the view.
+final class KnownDigest<View: Encodable & Sendable>: Encodable, Sendable {
     let view: View
     /// Nil when no page digest is wanted (no render cache): then the view is digested as itself, should it be.
     let digest: PageDigest?
