@@ -9,7 +9,8 @@ enum StaleCacheFiles {
     static let graceSeconds: TimeInterval = 3600
 
     /// Removes from `folder`: each output's caches once the output no longer holds a Casebook site, each content
-    /// folder's load cache once the folder is gone, orphans and old temporary files. `now` is for tests.
+    /// folder's load cache once the folder is gone, caches named by another key than their folder's (left by an
+    /// earlier Casebook), orphans and old temporary files. `now` is for tests.
     static func remove(in folder: String, now: Date = Date()) {
         let manager = FileManager.default
         guard let names = try? manager.contentsOfDirectory(atPath: folder) else { return }
@@ -23,8 +24,10 @@ enum StaleCacheFiles {
         var liveOutputKeys: Set<String> = [], goneOutputKeys: Set<String> = []
         for name in names where !name.contains(".tmp-") {
             guard let key = key(of: name, prefixes: ["trees-"]) else { continue }
-            // Line 3 of the tree records names their output.
-            if headerValue("output", in: path(name), line: 2).map(SiteWriter.isCasebookTree) ?? false {
+            // Line 3 of the tree records names their output; records under another key than that output's are
+            // from a Casebook that named its caches another way, and no build will read them again.
+            if let output = headerValue("output", in: path(name), line: 2), SiteWriter.isCasebookTree(output),
+               RenderCache.outputKey(output) == key {
                 liveOutputKeys.insert(key)
             } else {
                 goneOutputKeys.insert(key)
@@ -38,10 +41,12 @@ enum StaleCacheFiles {
                 remove(name)  // page digests of Casebook before the tree records, which now hold them
             } else if let key = key(of: name, prefixes: ["cards-", "markdown-"]) {
                 if goneOutputKeys.contains(key) || !liveOutputKeys.contains(key) && isOld(name) { remove(name) }
-            } else if key(of: name, prefixes: ["loads-"]) != nil {
+            } else if let key = key(of: name, prefixes: ["loads-"]) {
                 let content = headerValue("content", in: path(name), line: 2)
                 var isFolder: ObjCBool = false
-                if content.map({ !manager.fileExists(atPath: $0, isDirectory: &isFolder) || !isFolder.boolValue }) ?? isOld(name) {
+                if content.map({
+                    !manager.fileExists(atPath: $0, isDirectory: &isFolder) || !isFolder.boolValue || RenderCache.outputKey($0) != key
+                }) ?? isOld(name) {
                     remove(name)
                 }
             }

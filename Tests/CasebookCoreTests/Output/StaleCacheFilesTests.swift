@@ -28,7 +28,8 @@ import Testing
         #expect(build("Site") == 0 && build("Preview") == 0)
         #expect(files().isSuperset(of: outputFiles("Site").union(outputFiles("Preview"))))
 
-        // A removed output, an orphan and temporary files (old and recent), load caches of a gone and a present folder.
+        // A removed output, an orphan and temporary files (old and recent), load caches of a gone folder and of the
+        // present one under another key.
         try manager.removeItem(at: root.appendingPathComponent("Preview"))
         let old = Date().addingTimeInterval(-2 * StaleCacheFiles.graceSeconds)
         func make(_ name: String, _ text: String, modified: Date? = nil) throws {
@@ -43,6 +44,10 @@ import Testing
         try make("loads-00000000000000cc.bin", LoadCacheFile.header(content: root.appendingPathComponent("Moved").path) + "x")
         try make("loads-00000000000000dd.bin", LoadCacheFile.header(content: root.appendingPathComponent("Content").path) + "x")
         try make("loads-00000000000000ee.bin", "casebook-load-cache 1\nbinary old\n", modified: old)
+        // Caches of the live output and content folder under keys an earlier Casebook gave them.
+        let site = OutputFolderPolicy.canonical(root.appendingPathComponent("Site").path)
+        try make("trees-00000000000000ff.bin", "casebook-tree-records 1\nbinary old\noutput \(site)\n")
+        try make("cards-00000000000000ff.bin", "cards of the old key")
 
         #expect(build("Site") == 0)
         let kept = files()
@@ -50,8 +55,10 @@ import Testing
         #expect(kept.isDisjoint(with: outputFiles("Preview")))
         #expect(!kept.contains("cards-00000000000000aa.bin") && kept.contains("markdown-00000000000000bb.bin"))
         #expect(!kept.contains("trees-\(key("Site")).bin.tmp-12345") && !kept.contains("pages-\(key("Site")).txt") && kept.contains("cards-\(key("Site")).bin.tmp-67890"))
-        #expect(!kept.contains("loads-00000000000000cc.bin") && kept.contains("loads-00000000000000dd.bin"))
+        #expect(!kept.contains("loads-00000000000000cc.bin") && !kept.contains("loads-00000000000000dd.bin"))
+        #expect(kept.contains("loads-\(RenderCache.outputKey(root.appendingPathComponent("Content").path)).bin"))
         #expect(!kept.contains("loads-00000000000000ee.bin"))
+        #expect(!kept.contains("trees-00000000000000ff.bin") && !kept.contains("cards-00000000000000ff.bin"))
         // The rebuild still found its own caches.
         #expect(manager.fileExists(atPath: root.appendingPathComponent("Site/index.html").path))
     }

@@ -29,6 +29,29 @@ import Testing
         #expect(PageDigest.of(template: "event", templates: PageDigest(high: 1, low: 3), context: card) != digest(card))
     }
 
+    /// Every byte of a text counts, whether it falls in the sixteen-byte steps, the last word or the overlapping
+    /// tail, and texts that differ only in length or in which lane a word went to digest apart.
+    @Test func everyByteOfEveryLengthCounts() {
+        func digest(_ bytes: [UInt8]) -> PageDigest {
+            var state = DigestState()
+            bytes.withUnsafeBytes { state.add($0) }
+            return state.digest
+        }
+        var seen: Set<PageDigest> = []
+        for length in 0...70 {
+            let text = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ length) }
+            #expect(seen.insert(digest(text)).inserted, "length \(length)")
+            for position in 0..<length {
+                var changed = text
+                changed[position] ^= 0x20
+                #expect(seen.insert(digest(changed)).inserted, "length \(length), byte \(position)")
+            }
+        }
+        let words = (0..<32).map { UInt8($0) }, swapped = Array(words[8..<16] + words[0..<8] + words[16...])
+        #expect(digest(words) != digest(swapped))
+        #expect(digest([0]) != digest([0, 0]))
+    }
+
     /// A view digested once stands in a page's digest for the view: it changes when the view does, and
     /// without a digest the view is digested as itself.
     @Test func knownDigestsStandForTheirViews() {
