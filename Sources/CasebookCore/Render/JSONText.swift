@@ -18,6 +18,11 @@ enum JSONText {
                 run = index
             }
             while index < bytes.count {
+                if index + 8 <= bytes.count,
+                   !mayNeedEscape(ByteWord(UnsafeRawBufferPointer(bytes), at: index), htmlSafe: htmlSafe) {
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
                 switch byte {
                 case UInt8(ascii: "\""): escape("\\\"")
@@ -41,6 +46,14 @@ enum JSONText {
             json += UnsafeBufferPointer(rebasing: bytes[run..<bytes.count])
         }
         json.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of eight bytes may need an escape: a control character, `"`, `\\`, and with `htmlSafe` also
+    /// `<`, `>`, `&` and the lead byte of U+2028/9.
+    @inline(__always)
+    private static func mayNeedEscape(_ word: ByteWord, htmlSafe: Bool) -> Bool {
+        if word.holdsByte(below: 0x20) || word.holds(0x22) || word.holds(0x5C) { return true }
+        return htmlSafe && (word.holds(0x3C) || word.holds(0x3E) || word.holds(0x26) || word.holds(0xE2))
     }
 
     /// Appends a JSON array of strings.

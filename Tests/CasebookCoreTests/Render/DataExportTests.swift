@@ -67,6 +67,19 @@ import Testing
         #expect(table.text == "a,b\r\nplain,\"has, comma\"\r\n\"has \"\"quote\"\"\",\"two\nlines\"\r\n")
     }
 
+    /// A field is quoted exactly when it holds a comma, quote or line break, wherever in it that falls.
+    @Test func csvQuotesFieldsWithSpecialsAtEveryOffset() {
+        let plain = String(repeating: "abcdefgh", count: 3)
+        for special in [",", "\"", "\n", "\r", ";", "é", "\t"] {
+            for offset in 0...plain.count {
+                let field = String(plain.prefix(offset)) + special + String(plain.dropFirst(offset))
+                let quoted = [",", "\"", "\n", "\r"].contains(special)
+                let expected = quoted ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+                #expect(CSVTable(header: [field]).text == expected + "\r\n", "\(field.debugDescription)")
+            }
+        }
+    }
+
     /// The slow downloads go first, longest first; no download is dropped or run twice.
     @Test func downloadsRunSlowestFirstAndAllOfThem() {
         let paths = DataExport.paths + ["search-index.json", "timeline.ics", "feed.xml", "data/extra.json"]

@@ -84,6 +84,31 @@ import Testing
         }
     }
 
+    /// Texts with long plain runs and characters to escape at every offset against an eight-byte word: the same
+    /// bytes as `JSONEncoder` outside scripts, and inside them nothing a script could break on, read back intact.
+    @Test func jsonStringsEscapeAtEveryOffset() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let specials = ["\"", "\\", "\n", "\u{1}", "\u{1F}", "<", ">", "&", "\u{2028}", "\u{2029}", "\u{2026}", "é", " "]
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<600 {
+            let plain = String(repeating: "abcdefgh", count: 3)
+            let offset = round % 24, special = specials[round % specials.count]
+            var text = String(plain.prefix(offset)) + special + String(plain.dropFirst(offset))
+            if round % 3 == 0 { text += specials.randomElement(using: &generator)! + plain }
+            var json: [UInt8] = []
+            JSONText.append([text], htmlSafe: false, to: &json)
+            #expect(json == Array(try encoder.encode([text])), "\(text.debugDescription)")
+            var safe: [UInt8] = []
+            JSONText.append(text, htmlSafe: true, to: &safe)
+            let written = String(decoding: safe, as: UTF8.self)
+            for forbidden in ["<", ">", "&", "\u{2028}", "\u{2029}", "\n", "\u{1}"] where text.contains(forbidden) {
+                #expect(!written.contains(forbidden), "\(written)")
+            }
+            #expect(try JSONSerialization.jsonObject(with: Data(safe), options: .fragmentsAllowed) as? String == text)
+        }
+    }
+
     static func strings(in value: Any) -> [String] {
         switch value {
         case let string as String: return [string]

@@ -20,12 +20,23 @@ struct CSVTable {
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// Whether a field holds a comma, quote or line break, eight bytes at a time.
+    private static func needsQuotes(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = ByteWord(bytes, at: offset)
+            if word.holds(UInt8(ascii: ",")) || word.holds(UInt8(ascii: "\"")) || word.holds(0x0A) || word.holds(0x0D) { return true }
+            offset += 8
+        }
+        return bytes[offset...].contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+    }
+
     /// Appends a field, quoted when it needs it, with its quotes doubled.
     private static func append(_ field: String, to csv: inout [UInt8]) {
         let quote = UInt8(ascii: "\"")
         var field = field
         field.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == quote || $0 == 0x0A || $0 == 0x0D }) else {
+            guard needsQuotes(UnsafeRawBufferPointer(bytes)) else {
                 csv += bytes
                 return
             }
