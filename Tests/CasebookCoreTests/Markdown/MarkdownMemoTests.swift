@@ -46,6 +46,11 @@ import Testing
             #expect(MarkdownRecord.decode(String(record.dropLast())) == nil)
             #expect(MarkdownRecord.decode(record + "x") == nil)
         }
+        // A length that ends inside a character leaves the rest unreadable: no record, and no string cut mid-character.
+        let accented = MarkdownRecord.encode(RenderedMarkdown(html: "aé", plainText: "aé", headings: [], excerpt: "é"))
+        #expect(accented.hasPrefix("3:aé"))
+        #expect(MarkdownRecord.decode(accented) != nil)
+        #expect(MarkdownRecord.decode("2:" + accented.dropFirst(2)) == nil)
     }
 
     /// `casebook build` keeps the memo beside the output: the next process renders nothing it already rendered,
