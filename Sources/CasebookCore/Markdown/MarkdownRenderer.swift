@@ -111,10 +111,8 @@ public struct MarkdownRenderer: Sendable {
     /// `Character.isWhitespace` (the White_Space property of its first scalar) without a property lookup when that
     /// scalar is ASCII: the lookup was half of the search index's excerpts of quotes that hold curly quotes.
     static func isWhitespace(_ character: Character) -> Bool {
-        guard let first = character.utf8.first, first >= 0x80 else {
-            return character.utf8.first.map { $0 == 0x20 || (0x09...0x0D).contains($0) } ?? false
-        }
-        return character.isWhitespace
+        let first = character.utf8.first ?? 0
+        return first < 0x80 ? first == 0x20 || (0x09...0x0D).contains(first) : character.isWhitespace
     }
 
     /// The text without punctuation (Unicode category P*) at either end, scalar by scalar as Foundation's

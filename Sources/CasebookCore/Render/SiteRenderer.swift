@@ -92,9 +92,9 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// Runs `jobs` `width` at a time, in order, and hands each job's files to `emit` (on the calling thread) as
-    /// soon as that job ends; the next job starts only then, so no more than `width` jobs' files are held at once
-    /// and, unlike batches, no core waits for the longest job of a batch.
+    /// Starts `jobs` in order, `width` at a time, and hands each job's files to `emit` (on the calling thread) as
+    /// soon as that job ends, whatever the order they end in; the next job starts only then, so no more than `width`
+    /// jobs' files are held at once and, unlike batches, no core waits for the longest job of a batch.
     static func stream(_ jobs: [Job], width: Int, _ emit: ([OutputFile]) -> Void) {
         let finished = LockedCache<[[OutputFile]]>([]), ended = DispatchSemaphore(value: 0)
         func start(_ job: @escaping Job) {
