@@ -22,6 +22,24 @@ import Testing
         #expect(try graph(yaml).events.map(\.id) == ["day-only", "evening-la", "early-utc", "late-utc", "month-only"])
     }
 
+    /// Quotes go by date, then by the speaker's name (not id), then in file order.
+    @Test func ordersQuotesByDateThenSpeakerNameThenFileOrder() throws {
+        let quotes = """
+        - {id: parler-first, text: A, speaker: parler, date: 2021-01-10, sources: [news]}
+        - {id: zed, text: B, speaker: zed, date: 2021-01-10, sources: [news]}
+        - {id: parler-second, text: C, speaker: parler, date: 2021-01-10, sources: [news]}
+        - {id: earlier, text: D, speaker: parler, date: 2021-01-09, sources: [news]}
+        - {id: aws, text: E, speaker: aws, date: 2021-01-10, sources: [news]}
+        """
+        let files = Fixtures.site(adding: ["Content/quotes/q.yml": quotes,
+                                           "Content/parties/zed.md": "---\nname: Aaron Zed\nkind: person\n---\n"])
+        let (content, diagnostics) = try ContentLoader(fileSystem: InMemoryFileSystem(files: files), root: "Content").load()
+        #expect(!diagnostics.hasErrors, "\(diagnostics.sorted)")
+        let graph = SiteGraph(content: content, urls: try URLBuilder(baseURL: "/"))
+        #expect(graph.quotes.map(\.id) == ["earlier", "zed", "aws", "parler-first", "parler-second"])
+        #expect(graph.quotesBySpeaker["parler"] == [0, 3, 4])
+    }
+
     @Test func indexesEventsAndQuotesByPartyCaseAndTopic() throws {
         let events = "- {id: e1, date: 2021, title: A, cases: [suit], parties: [aws, parler], sources: [news]}\n"
         let quotes = """
