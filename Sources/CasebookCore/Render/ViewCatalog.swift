@@ -9,23 +9,21 @@ public struct ViewCatalog: Sendable {
 
     public init(graph: SiteGraph, markdown: MarkdownRenderer) {
         let urls = graph.urls
-        @Sendable func caseChip(_ id: String) -> Chip? {
-            graph.caseByID[id].map { Chip(id: id, label: $0.shortTitle ?? $0.title, url: urls.path(.legalCase(id))) }
-        }
-        @Sendable func partyChip(_ id: String) -> Chip? {
-            graph.partyByID[id].map { Chip(id: id, label: $0.name, url: urls.path(.party(id))) }
-        }
-        @Sendable func sourceChip(_ id: String) -> Chip? {
-            graph.sourceByID[id].map { Chip(id: id, label: $0.title, url: urls.path(.source(id))) }
-        }
+        // Each case, party and source chip (and each source's part of a citation) is made once and shared by every
+        // view that shows it: making its URL and date label again for each mention was a twentieth of a rebuild.
+        let caseChips = graph.caseByID.mapValues { Chip(id: $0.id, label: $0.shortTitle ?? $0.title, url: urls.path(.legalCase($0.id))) }
+        let partyChips = graph.partyByID.mapValues { Chip(id: $0.id, label: $0.name, url: urls.path(.party($0.id))) }
+        let sourceChips = graph.sourceByID.mapValues { Chip(id: $0.id, label: $0.title, url: urls.path(.source($0.id))) }
+        let sourceDates = graph.sourceByID.mapValues { DateLabel.view($0.published) }
+        @Sendable func caseChip(_ id: String) -> Chip? { caseChips[id] }
+        @Sendable func partyChip(_ id: String) -> Chip? { partyChips[id] }
+        @Sendable func sourceChip(_ id: String) -> Chip? { sourceChips[id] }
         @Sendable func citations(_ list: [Citation]) -> [CitationView] {
             list.enumerated().compactMap { index, citation in
-                graph.sourceByID[citation.source.id].map { source in
-                    CitationView(number: index + 1, sourceID: source.id, sourceTitle: source.title,
-                                 publisher: source.publisher, published: DateLabel.view(source.published),
-                                 url: urls.path(.source(source.id)),
-                                 externalURL: source.url, locator: citation.locator)
-                }
+                guard let source = graph.sourceByID[citation.source.id], let chip = sourceChips[source.id],
+                      let published = sourceDates[source.id] else { return nil }
+                return CitationView(number: index + 1, sourceID: source.id, sourceTitle: source.title, publisher: source.publisher,
+                                    published: published, url: chip.url, externalURL: source.url, locator: citation.locator)
             }
         }
         /// Markdown fields rendered with headings nested below where the templates print them.
