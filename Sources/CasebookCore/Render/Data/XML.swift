@@ -2,7 +2,7 @@
 enum XML {
     /// `&`, `<`, `>`, `"` and `'` as entities; control characters other than tab and line breaks, and U+FFFE and
     /// U+FFFF, left out (XML 1.0 does not allow them). Works on UTF-8 in runs, eight bytes at a time where nothing
-    /// needs care: scalar by scalar it took a tenth of a small tracker's rebuild, for the feed's escaped HTML.
+    /// needs care: scalar by scalar it was 3% of a one-event rebuild at N=1,000, for the feed's escaped HTML.
     static func escape(_ text: String) -> String {
         var text = text
         let escaped: [UInt8]? = text.withUTF8 { bytes in
