@@ -11,8 +11,8 @@ import Darwin
 /// stamp) and for the `casebook` binary that wrote it, since a new build of Casebook may render the same view
 /// models differently; a long-lived process keeps them in memory.
 public final class RenderCache: @unchecked Sendable {
-    /// Nil for a cache of an in-memory build (`casebook serve`), whose previous pages the caller keeps.
-    let output: String?
+    /// False for a cache of an in-memory build (`casebook serve`), whose previous pages the caller keeps.
+    private let hasOutput: Bool
     /// The output folder, open so that each unchanged page is looked up from it rather than from `/` (22,000
     /// lookups in a rebuild at N=10,000); -1 when there is none or it cannot be opened.
     private let outputFolder: Int32
@@ -21,14 +21,14 @@ public final class RenderCache: @unchecked Sendable {
 
     /// A cache for a build into `output`, whose files were made from `previous` digests.
     init(output: String, previous: [String: PageDigest]) {
-        self.output = OutputFolderPolicy.canonical(output)
+        hasOutput = true
         self.previous = previous
         outputFolder = previous.isEmpty ? -1 : open(output, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     }
 
     /// A cache for an in-memory build whose previous build had pages with `previous` digests.
     init(previous: [String: PageDigest]) {
-        output = nil
+        hasOutput = false
         outputFolder = -1
         self.previous = previous
     }
@@ -52,7 +52,7 @@ public final class RenderCache: @unchecked Sendable {
     func unchanged(_ path: String, _ digest: PageDigest) -> Bool {
         current.withLock { $0[path] = digest }
         guard previous[path] == digest else { return false }
-        guard output != nil else { return true }
+        guard hasOutput else { return true }
         var info = stat()
         return fstatat(outputFolder, path, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFREG
     }

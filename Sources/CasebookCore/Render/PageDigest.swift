@@ -47,10 +47,16 @@ struct DigestState {
     private var count: UInt64 = 0
 
     mutating func add(_ word: UInt64) {
-        first = ((first ^ word) &* 0x9E37_79B9_7F4A_7C15).rotated(by: 29)
-        second = ((second ^ word) &* 0xC2B2_AE3D_27D4_EB4F).rotated(by: 31) &+ first
+        first = Self.mixFirst(first, word)
+        second = Self.mixSecond(second, word) &+ first
         count &+= 1
     }
+
+    @inline(__always)
+    private static func mixFirst(_ lane: UInt64, _ word: UInt64) -> UInt64 { ((lane ^ word) &* 0x9E37_79B9_7F4A_7C15).rotated(by: 29) }
+
+    @inline(__always)
+    private static func mixSecond(_ lane: UInt64, _ word: UInt64) -> UInt64 { ((lane ^ word) &* 0xC2B2_AE3D_27D4_EB4F).rotated(by: 31) }
 
     mutating func add(_ text: String) {
         var text = text
@@ -65,8 +71,8 @@ struct DigestState {
         if bytes.count >= 16 {
             var first = self.first, second = self.second
             while offset + 16 <= bytes.count {
-                first = ((first ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15).rotated(by: 29)
-                second = ((second ^ bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)) &* 0xC2B2_AE3D_27D4_EB4F).rotated(by: 31)
+                first = Self.mixFirst(first, bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                second = Self.mixSecond(second, bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
                 offset += 16
             }
             self.first = first
