@@ -11,25 +11,31 @@ public enum BuildPipeline {
             let input = try load(options, &result)
             defer { input.loads?.waitUntilSaved() }
             clock.lap("load")
-            guard let urls = validate(input, options, &result), let templates = input.templates else { return result }
-            clock.lap("validate")
-            let graph = SiteGraph(content: options.drafts ? input.content : input.content.withoutDrafts(), urls: urls)
-            clock.lap("graph")
-            var output = try Output(options)
-            defer { output.discard() }
-            guard render(graph, input, templates, into: &output, &result) else { return result }
-            clock.lap("render")
-            clock.move(output.writeSeconds, from: "render", to: "write")
-            try output.commit()
-            output.finish()
-            if options.write, let folder = options.cacheFolder { StaleCacheFiles.remove(in: folder) }
-            clock.lap("write")
+            if try !patch(input, options, &result, &clock) { try buildWhole(input, options, &result, &clock) }
         } catch {
             result.failure = error
         }
         result.timings = clock.laps
         result.peakMemory = clock.peaks
         return result
+    }
+
+    /// Validates, makes the graph, renders and writes the whole site from `input`.
+    static func buildWhole(_ input: Input, _ options: BuildOptions, _ result: inout BuildResult,
+                           _ clock: inout StageClock) throws(BuildResult.Failure) {
+        guard let urls = validate(input, options, &result), let templates = input.templates else { return }
+        clock.lap("validate")
+        let graph = SiteGraph(content: options.drafts ? input.content : input.content.withoutDrafts(), urls: urls)
+        clock.lap("graph")
+        var output = try Output(options)
+        defer { output.discard() }
+        guard render(graph, input, templates, into: &output, &result) else { return }
+        clock.lap("render")
+        clock.move(output.writeSeconds, from: "render", to: "write")
+        try output.commit()
+        output.finish()
+        if options.write, let folder = options.cacheFolder { StaleCacheFiles.remove(in: folder) }
+        clock.lap("write")
     }
 
     /// Everything read from disk before anything is checked.
@@ -107,35 +113,60 @@ public enum BuildPipeline {
         // Pages are independent jobs, run on all cores in one stream rather than kind by kind with a wait at the end
         // of each (that wait was a good part of a small site's build). The downloads, feed, search index and calendar
         // follow once the renderer and its cards are released, so their large buffers do not add to them.
-        var pagePaths: [String] = [], dataPaths: [String] = [], renderedBytes = 0
+        var pagePaths: [String] = [], renderedBytes = 0
         do {
             let renderer = SiteRenderer(graph: graph, views: views, templates: templates, stylesheetVersion: stylesheet,
                                         cache: output.cache, cards: output.cards)
-            SiteRenderer.run(renderer.jobs()) { files in
+            var jobs = renderer.jobs()
+            // A long-lived process learns which events and quotes each page reads, to patch this build later.
+            let ledger = output.memory.map { _ in PageLedger(jobs: jobs.count) }
+            if let ledger { jobs = ledger.recording(jobs) }
+            SiteRenderer.run(jobs) { files in
                 pagePaths += files.map(\.path)
                 renderedBytes += files.reduce(0) { $0 + $1.byteCount }
                 output.add(files)
             }
             output.cardsUsed()
+            if let ledger {
+                output.lastBuild = LastBuild(inputs: .init(output.options, templates: templates, assets: input.assets, statics: input.statics),
+                                             content: input.content, graph: graph, views: views, renderer: renderer, ledger: ledger)
+            }
         }
         // Handing freed memory back costs 30 ms at N=10,000, worth it only after many pages (and the cards in them)
         // were rendered and released: a rebuild that renders a few pages has little to give back.
         if renderedBytes > Self.releaseAfter { GlibcHeap.returnFreedMemory() }
-        // Two at a time (one per core on the usual machine): each is tens of MB at N=10,000, written as soon as
-        // it is made and before another starts, so that together they do not set the build's memory peak.
-        let downloads: [(path: String, job: SiteRenderer.Job)] = DataExport(graph: graph, cache: output.cache).jobs() + [
+        return renderData(graph, views, input, pagePaths: pagePaths, into: &output, &result)
+    }
+
+    /// Renders the data files, sitemap, assets and static files after the pages at `pagePaths`.
+    static func renderData(_ graph: SiteGraph, _ views: ViewCatalog, _ input: Input, pagePaths: [String], into output: inout Output,
+                           _ result: inout BuildResult) -> Bool {
+        var dataPaths: [String] = []
+        // A preview's data files are made after its pages are shown (with no digests to compare: every one is new).
+        let deferred = output.options.deferData && !output.options.write
+        let downloads: [(path: String, job: SiteRenderer.Job)] = DataExport(graph: graph, cache: deferred ? nil : output.cache).jobs() + [
             ("search-index.json", { @Sendable in [SearchIndex(graph: graph, views: views).file()] }),
             ("timeline.ics", { @Sendable in [CalendarFile(graph: graph, views: views).file()] }),
             ("feed.xml", { @Sendable in [AtomFeed(graph: graph, views: views).file()] }),
         ]
-        SiteRenderer.stream(slowestFirst(downloads), width: 2) { files in
+        let sitemap = Sitemap(graph: graph)
+        if deferred {
+            let jobs = slowestFirst(downloads) + [{ sitemap.files(pagePaths: pagePaths) }]
+            dataPaths = downloads.map(\.path) + sitemap.paths
+            result.data = DeferredFiles(paths: dataPaths) { abandoned in jobs.parallelMap { abandoned() ? [] : $0() }.flatMap { $0 } }
+        } else {
+            // Two at a time (one per core on the usual machine): each is tens of MB at N=10,000, written as soon as
+            // it is made and before another starts, so that together they do not set the build's memory peak.
+            SiteRenderer.stream(slowestFirst(downloads), width: 2) { files in
+                dataPaths += files.map(\.path)
+                output.add(files)
+                output.waitForWrites()
+            }
+            let files = sitemap.files(pagePaths: pagePaths)
             dataPaths += files.map(\.path)
             output.add(files)
-            output.waitForWrites()
         }
-        let sitemap = Sitemap(graph: graph).files(pagePaths: pagePaths)
-        dataPaths += sitemap.map(\.path)
-        output.add(sitemap + input.assets)
+        output.add(input.assets)
         let conflicts = StaticFiles.conflicts(input.statics, generated: Set(pagePaths + dataPaths + input.assets.map(\.path)),
                                               content: input.contentRoot)
         result.diagnostics.append(contentsOf: conflicts)
@@ -183,8 +214,10 @@ public enum BuildPipeline {
         /// output: after the swap, that tree is the spare.
         private let trees: TreeRecordFile?
         private let outputRecord: TreeRecord?
-        /// A long-lived process's memory, for in-memory builds.
+        /// A long-lived process's memory, for in-memory builds, and what it is to keep of this build should it succeed.
         let memory: BuildMemory?
+        var lastBuild: LastBuild?
+        let options: BuildOptions
         /// Where a writing build keeps rendered Markdown, once the renderer settings are known.
         private let cacheFolder: String?
         private let output: String
@@ -195,6 +228,7 @@ public enum BuildPipeline {
         var writeSeconds: Double { writes?.waitSeconds ?? 0 }
 
         init(_ options: BuildOptions) throws(BuildResult.Failure) {
+            self.options = options
             cacheFolder = options.write ? options.cacheFolder : nil
             output = options.output
             ignoreCache = options.ignoreCache
@@ -287,7 +321,7 @@ public enum BuildPipeline {
 
         /// After a successful build of a long-lived process: its pages are the ones the next build compares with.
         func finish() {
-            if let memory, let cache { memory.remember(cache) }
+            if let memory, let cache { memory.remember(cache, build: lastBuild) }
         }
     }
 }
@@ -317,6 +351,9 @@ public struct BuildOptions: Sendable {
     public var force = false
     /// False builds in memory only (for tests and `casebook check`).
     public var write = true
+    /// For an in-memory build: leaves the data files (downloads, search index, calendar, feed) to `BuildResult.data`,
+    /// for the caller to make once it has shown the pages (`casebook serve` reloads the browser first).
+    public var deferData = false
     public var projectRoot = FileManager.default.currentDirectoryPath
 
     public init() {}
@@ -334,9 +371,13 @@ public struct BuildResult: Sendable {
     public var diagnostics = DiagnosticList()
     public var failure: Failure?
     public var pageCount = 0
+    /// Set when a long-lived process's build patched its last one after a prose edit: how many pages it made again.
+    public var pagesPatched: Int?
     /// JSON and CSV downloads, feeds and other machine-readable files.
     public var dataFileCount = 0
     public var files: [OutputFile] = []
+    /// The data files, when the build left them to the caller (`BuildOptions.deferData`).
+    public var data: DeferredFiles?
     /// The content the site was built from, when loading succeeded without errors.
     public var content: SiteContent?
     /// The path the site lives under (`/` or `/trackers/parler/`), once the base URL was understood.
@@ -351,6 +392,18 @@ public struct BuildResult: Sendable {
         return diagnostics.hasErrors ? 1 : 0
     }
 
+}
+
+/// Files a build names but leaves to its caller to make, on whichever thread it likes.
+public struct DeferredFiles: Sendable {
+    public let paths: [String]
+    /// Makes the files; once `abandoned` returns true (a newer build replaced this one), it skips the rest.
+    public let make: @Sendable (_ abandoned: @escaping @Sendable () -> Bool) -> [OutputFile]
+
+    public init(paths: [String], make: @escaping @Sendable (_ abandoned: @escaping @Sendable () -> Bool) -> [OutputFile]) {
+        self.paths = paths
+        self.make = make
+    }
 }
 
 /// Measures each stage's wall time for `--timings`.

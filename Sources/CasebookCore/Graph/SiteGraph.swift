@@ -12,9 +12,9 @@ public struct SiteGraph: Sendable {
     /// By publication date, then title.
     public let sources: [Source]
     /// Oldest first (see `TimelineOrder`).
-    public let events: [TimelineEvent]
+    public private(set) var events: [TimelineEvent]
     /// Oldest first, then by speaker name.
-    public let quotes: [Quote]
+    public private(set) var quotes: [Quote]
     /// By nav order, then title.
     public let pages: [Page]
     /// By label, case-insensitively.
@@ -83,5 +83,14 @@ public struct SiteGraph: Sendable {
         quotesByCase = quoted.byCase
         quotesBySource = quoted.bySource
         topics = quoted.topics
+    }
+
+    /// The same graph with the events and quotes at some indexes replaced by edited ones that keep every order and
+    /// index as it was (see `ProseEdit`).
+    func replacing(events: [Int: TimelineEvent], quotes: [Int: Quote]) -> SiteGraph {
+        var copy = self
+        for (index, event) in events { copy.events[index] = event }
+        for (index, quote) in quotes { copy.quotes[index] = quote }
+        return copy
     }
 }

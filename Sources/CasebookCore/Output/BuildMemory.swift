@@ -6,6 +6,7 @@ public final class BuildMemory: Sendable {
     let loads = LoadMemory()
     private let pages = LockedCache<[String: PageDigest]>([:])
     private let markdown = LockedCache<MarkdownMemo?>(nil)
+    private let last = LockedCache<LastBuild?>(nil)
 
     public init() {}
 
@@ -24,15 +25,20 @@ public final class BuildMemory: Sendable {
         RenderCache(previous: pages.withLock { $0 })
     }
 
-    /// Called when a build succeeded: its pages are the ones the next build compares with.
-    func remember(_ cache: RenderCache) {
+    /// The last successful build, for the next to patch after a prose edit.
+    var lastBuild: LastBuild? { last.withLock { $0 } }
+
+    /// Called when a build succeeded: its pages are the ones the next build compares with (or patches).
+    func remember(_ cache: RenderCache, build: LastBuild?) {
         let digests = cache.digests
         pages.withLock { $0 = digests }
+        last.withLock { $0 = build }
     }
 
     /// Forgets the pages (not the cards, which do not depend on any earlier output): the next build renders
     /// every page. For a caller that no longer holds the last build's files.
     public func forgetPages() {
         pages.withLock { $0 = [:] }
+        last.withLock { $0 = nil }
     }
 }

@@ -57,6 +57,11 @@ public final class RenderCache: @unchecked Sendable {
         return fstatat(outputFolder, path, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
+    /// Takes every page of the last build as this build's, for a build that makes only some of them again.
+    func keepPrevious() {
+        current.withLock { $0 = previous }
+    }
+
     /// Names this build's pages: written into the output's marker and its tree record.
     var stamp: String {
         var state = DigestState()

@@ -8,12 +8,12 @@ public struct SiteRenderer: Sendable {
     let templates: TemplateSet
     let layout: LayoutFactory
     /// Card HTML, parallel to `graph.events` and `graph.quotes`.
-    let eventCards: [Card]
-    let quoteCards: [Card]
+    let eventCards: ItemList<Card>
+    let quoteCards: ItemList<Card>
     /// Each event's and quote's view with its digest (taken once, when there is a cache to key), for the pages
     /// that show it whole.
-    let eventViews: [KnownDigest<EventView>]
-    let quoteViews: [KnownDigest<QuoteView>]
+    let eventViews: ItemList<KnownDigest<EventView>>
+    let quoteViews: ItemList<KnownDigest<QuoteView>>
     /// When set, a page whose digest matches the one the current output was built from is not rendered.
     let cache: RenderCache?
 
@@ -25,10 +25,38 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
         layout = LayoutFactory(graph: graph, templates: templates, stylesheetVersion: stylesheetVersion)
         let digested = cache != nil || cards != nil
-        eventViews = Self.prepared(views.events, templates, digested: digested)
-        quoteViews = Self.prepared(views.quotes, templates, digested: digested)
-        eventCards = eventViews.parallelMap { Self.card("partials/event-card", $0, templates, cards) }
-        quoteCards = quoteViews.parallelMap { Self.card("partials/quote-card", $0, templates, cards) }
+        let eventViews = Self.prepared(views.events.elements, templates, digested: digested)
+        let quoteViews = Self.prepared(views.quotes.elements, templates, digested: digested)
+        self.eventViews = ItemList(.event, eventViews)
+        self.quoteViews = ItemList(.quote, quoteViews)
+        eventCards = ItemList(.event, eventViews.parallelMap { Self.eventCard($0, templates, cards) })
+        quoteCards = ItemList(.quote, quoteViews.parallelMap { Self.quoteCard($0, templates, cards) })
+    }
+
+    /// This renderer for a graph and views that differ from its own only in the events and quotes at the given
+    /// indexes: their views and cards are made again, every other one is kept.
+    init(patching previous: SiteRenderer, graph: SiteGraph, views: ViewCatalog, events: [Int], quotes: [Int],
+         cache: RenderCache?, cards: CardCache?) {
+        self.graph = graph
+        self.views = views
+        self.cache = cache
+        templates = previous.templates
+        layout = previous.layout
+        let digested = cache != nil || cards != nil
+        let eventViews = Dictionary(uniqueKeysWithValues: zip(events, Self.prepared(events.map { views.events.elements[$0] }, templates, digested: digested)))
+        let quoteViews = Dictionary(uniqueKeysWithValues: zip(quotes, Self.prepared(quotes.map { views.quotes.elements[$0] }, templates, digested: digested)))
+        self.eventViews = previous.eventViews.replacing(eventViews)
+        self.quoteViews = previous.quoteViews.replacing(quoteViews)
+        eventCards = previous.eventCards.replacing(eventViews.mapValues { Self.eventCard($0, previous.templates, cards) })
+        quoteCards = previous.quoteCards.replacing(quoteViews.mapValues { Self.quoteCard($0, previous.templates, cards) })
+    }
+
+    private static func eventCard(_ view: KnownDigest<EventView>, _ templates: TemplateSet, _ cards: CardCache?) -> Card {
+        card("partials/event-card", view, templates, cards)
+    }
+
+    private static func quoteCard(_ view: KnownDigest<QuoteView>, _ templates: TemplateSet, _ cards: CardCache?) -> Card {
+        card("partials/quote-card", view, templates, cards)
     }
 
     /// Each view with its citations, rendered when first printed (by its card or its page), and its digest when

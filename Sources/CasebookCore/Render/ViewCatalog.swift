@@ -1,116 +1,30 @@
 /// Builds every item's view model once (Markdown rendered once per field), on all cores, so pages only look views up.
 public struct ViewCatalog: Sendable {
-    public let events: [EventView]
-    public let quotes: [QuoteView]
+    public private(set) var events: ItemList<EventView>
+    public private(set) var quotes: ItemList<QuoteView>
     public let cases: [String: CaseView]
     public let parties: [String: PartyView]
     public let sources: [String: SourceView]
     public let pages: [String: RenderedMarkdown]
 
     public init(graph: SiteGraph, markdown: MarkdownRenderer) {
-        let urls = graph.urls
-        // Each case, party and source chip (and each source's part of a citation) is made once and shared by every
-        // view that shows it: making its URL and date label again for each mention was a twentieth of a rebuild.
-        let caseChips = graph.caseByID.mapValues { Chip(id: $0.id, label: $0.shortTitle ?? $0.title, url: urls.path(.legalCase($0.id))) }
-        let partyChips = graph.partyByID.mapValues { Chip(id: $0.id, label: $0.name, url: urls.path(.party($0.id))) }
-        let sourceChips = graph.sourceByID.mapValues { Chip(id: $0.id, label: $0.title, url: urls.path(.source($0.id))) }
-        let sourceDates = graph.sourceByID.mapValues { DateLabel.view($0.published) }
-        @Sendable func caseChip(_ id: String) -> Chip? { caseChips[id] }
-        @Sendable func partyChip(_ id: String) -> Chip? { partyChips[id] }
-        @Sendable func sourceChip(_ id: String) -> Chip? { sourceChips[id] }
-        @Sendable func citations(_ list: [Citation]) -> [CitationView] {
-            list.enumerated().compactMap { index, citation in
-                guard let source = graph.sourceByID[citation.source.id], let chip = sourceChips[source.id],
-                      let published = sourceDates[source.id] else { return nil }
-                return CitationView(number: index + 1, sourceID: source.id, sourceTitle: source.title, publisher: source.publisher,
-                                    published: published, url: chip.url, externalURL: source.url, locator: citation.locator)
-            }
-        }
-        /// Markdown fields rendered with headings nested below where the templates print them.
-        @Sendable func block(_ source: MarkdownSource?, headingsFrom level: Int) -> RenderedMarkdown? {
-            guard let source, !source.isBlank else { return nil }
-            return markdown.render(source.text, topHeadingLevel: level)
-        }
-
-        events = graph.events.parallelMap { event in
-            let title = markdown.renderInline(event.title.text)
-            let summary = block(event.summary, headingsFrom: 5)
-            return EventView(
-                id: event.id, url: urls.path(.event(event.id)), titleHTML: title.html, titleText: title.plainText,
-                date: DateLabel.view(of: event, siteTimeZone: graph.config.timezone), approximate: event.approximate,
-                cases: event.cases.compactMap { caseChip($0.id) }, parties: event.parties.compactMap { partyChip($0.id) },
-                summaryHTML: summary?.html, disputedHTML: block(event.disputed, headingsFrom: 5)?.html,
-                citations: citations(event.sources), tags: event.tags,
-                dataCases: event.cases.map(\.id).joined(separator: " "),
-                dataParties: event.parties.map(\.id).joined(separator: " "),
-                excerpt: summary?.excerpt ?? title.plainText)
-        }
-
-        quotes = graph.quotes.parallelMap { quote in
-            let cites = citations(quote.sources)
-            let variants: [QuoteView.Variant] = zip(quote.sources, cites).compactMap { citation, view in
-                guard let wording = citation.wording, WordDiff.normalize(wording) != WordDiff.normalize(quote.text) else { return nil }
-                return QuoteView.Variant(number: view.number, sourceTitle: view.sourceTitle, url: view.url, text: wording,
-                                         diffHTML: WordDiff.html(from: quote.text, to: wording))
-            }
-            let speaker = graph.partyByID[quote.speaker.id]
-            return QuoteView(
-                id: quote.id, url: urls.path(.quote(quote.id)), text: quote.text,
-                speaker: partyChip(quote.speaker.id) ?? Chip(id: quote.speaker.id, label: quote.speaker.id, url: ""),
-                speakerRole: speaker?.role, date: DateLabel.view(quote.date), contextHTML: block(quote.context, headingsFrom: 5)?.html,
-                legalCase: quote.legalCase.flatMap { caseChip($0.id) }, mentions: quote.mentions.compactMap { partyChip($0.id) },
-                topics: quote.topics.map { topic in
-                    let slug = Slug.make(from: topic)
-                    return Chip(id: slug, label: topic, url: urls.path(.topic(slug)))
-                },
-                citations: cites, variants: variants,
-                variantsLabel: variants.isEmpty ? nil : "Wording differs in \(Plural.count(variants.count, "source"))",
-                dataCases: quote.legalCase?.id ?? "",
-                dataParties: ([quote.speaker.id] + quote.mentions.map(\.id)).joined(separator: " "))
-        }
-
-        cases = Self.index(graph.cases.parallelMap { item in
-            let body = block(item.body, headingsFrom: 3)
-            let eventCount = graph.eventsByCase[item.id]?.count ?? 0
-            let quoteCount = graph.quotesByCase[item.id]?.count ?? 0
-            return CaseView(
-                id: item.id, url: urls.path(.legalCase(item.id)), title: item.title, shortTitle: item.shortTitle ?? item.title,
-                court: item.court, docket: item.docket, filed: item.filed.map { DateLabel.view($0) },
-                closed: item.closed.map { DateLabel.view($0) }, status: item.status.rawValue,
-                statusLabel: item.status.rawValue.capitalizedFirst,
-                claims: item.claims,
-                roles: item.roles.map { .init(role: $0.name.capitalizedFirst, parties: $0.parties.compactMap { partyChip($0.id) }) },
-                bodyHTML: body?.html, excerpt: body?.excerpt, sources: item.sources.compactMap { sourceChip($0.id) },
-                eventCount: eventCount, quoteCount: quoteCount,
-                eventCountLabel: Plural.count(eventCount, "event"), quoteCountLabel: Plural.count(quoteCount, "quote"))
-        })
-
-        parties = Self.index(graph.parties.parallelMap { item in
-            let bio = block(item.body, headingsFrom: 2)
-            let quoteCount = graph.quotesBySpeaker[item.id]?.count ?? 0
-            return PartyView(
-                id: item.id, url: urls.path(.party(item.id)), name: item.name, kind: item.kind.rawValue,
-                kindLabel: item.kind.label, aliases: item.aliases,
-                aliasesLabel: item.aliases.isEmpty ? nil : "Also written as " + Plural.list(item.aliases, conjunction: "or"),
-                role: item.role, affiliation: item.affiliation.flatMap { partyChip($0.id) }, bioHTML: bio?.html,
-                excerpt: bio?.excerpt, sources: item.sources.compactMap { sourceChip($0.id) },
-                eventCount: graph.eventsByParty[item.id]?.count ?? 0, quoteCount: quoteCount,
-                quoteCountLabel: Plural.count(quoteCount, "quote"),
-                countsLabel: "\(Plural.count(graph.eventsByParty[item.id]?.count ?? 0, "event")) · \(Plural.count(quoteCount, "quote"))")
-        })
-
-        sources = Self.index(graph.sources.parallelMap { item in
-            let events = graph.eventsBySource[item.id]?.count ?? 0
-            let quotes = graph.quotesBySource[item.id]?.count ?? 0
-            return SourceView(
-                id: item.id, url: urls.path(.source(item.id)), title: item.title, publisher: item.publisher,
-                authors: item.authors.isEmpty ? nil : Plural.list(item.authors, conjunction: "and"), authorList: item.authors,
-                published: DateLabel.view(item.published), updated: item.updated.map { DateLabel.view($0) },
-                externalURL: item.url, kind: item.kind.rawValue, kindLabel: item.kind.rawValue.capitalizedFirst,
-                notesHTML: block(item.body, headingsFrom: 3)?.html, eventCount: events, quoteCount: quotes,
-                supportLabel: "Supports \(Plural.count(events, "event")) and \(Plural.count(quotes, "quote"))")
-        })
+        let maker = ViewMaker(graph: graph, markdown: markdown)
+        events = ItemList(.event, graph.events.parallelMap(maker.event))
+        quotes = ItemList(.quote, graph.quotes.parallelMap(maker.quote))
+        cases = Self.index(graph.cases.parallelMap(maker.legalCase))
+        parties = Self.index(graph.parties.parallelMap(maker.party))
+        sources = Self.index(graph.sources.parallelMap(maker.source))
         pages = Dictionary(graph.pages.map { ($0.id, markdown.render($0.body.text)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The same catalog with the views of some events and quotes (by index into `graph`'s lists) made again from
+    /// `graph`, whose other items and indexes are those this catalog was made from.
+    func replacing(events changedEvents: [Int], quotes changedQuotes: [Int], graph: SiteGraph, markdown: MarkdownRenderer) -> ViewCatalog {
+        let maker = ViewMaker(graph: graph, markdown: markdown)
+        var copy = self
+        copy.events = events.replacing(Dictionary(uniqueKeysWithValues: changedEvents.map { ($0, maker.event(graph.events[$0])) }))
+        copy.quotes = quotes.replacing(Dictionary(uniqueKeysWithValues: changedQuotes.map { ($0, maker.quote(graph.quotes[$0])) }))
+        return copy
     }
 
     /// Views by id; ids are unique once validated, and the last one wins as a loop assigning them would.

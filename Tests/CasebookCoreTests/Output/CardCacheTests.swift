@@ -13,7 +13,7 @@ import Testing
     func cards(_ cache: CardCache?, _ templates: TemplateSet) -> [String] {
         let renderer = SiteRenderer(graph: FixtureGraph.minimal, views: FixtureGraph.minimalViews, templates: templates,
                                     stylesheetVersion: nil, cards: cache)
-        return (renderer.eventCards + renderer.quoteCards).map(\.html)
+        return (Array(renderer.eventCards) + Array(renderer.quoteCards)).map(\.html)
     }
 
     /// A build reuses every card the build before rendered, and its cards are the ones rendered without a cache.
@@ -108,7 +108,7 @@ import Testing
         let empty = CardCache(folder: folder.path, output: output)
         let unprinted = renderer(empty)
         #expect(empty.renderedCount == 0, "no card is rendered before it is printed")
-        let expected = (unprinted.eventCards + unprinted.quoteCards).map(\.html)
+        let expected = (Array(unprinted.eventCards) + Array(unprinted.quoteCards)).map(\.html)
         #expect(empty.renderedCount == expected.count)
         empty.finishBuild()
 

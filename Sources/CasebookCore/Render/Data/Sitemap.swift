@@ -3,6 +3,9 @@
 struct Sitemap {
     let graph: SiteGraph
 
+    /// The paths of `files`: a sitemap needs absolute URLs, so a site without an origin gets a robots.txt only.
+    var paths: [String] { graph.urls.origin == nil ? ["robots.txt"] : ["sitemap.xml", "robots.txt"] }
+
     func files(pagePaths: [String]) -> [OutputFile] {
         guard graph.urls.origin != nil else {
             return [OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n")]

@@ -1,0 +1,53 @@
+/// A long-lived process's build after a prose edit (`ProseEdit`): its last build with the edited events' and quotes'
+/// views and cards made again, and only the pages that read them; the data files are made whole. Every other page is
+/// reported unchanged without being built or digested, which is what lets a preview of a big tracker reload at once.
+extension BuildPipeline {
+    /// Builds by patching the last build; false, having done nothing, when there is none or more than prose changed.
+    static func patch(_ input: Input, _ options: BuildOptions, _ result: inout BuildResult,
+                      _ clock: inout StageClock) throws(BuildResult.Failure) -> Bool {
+        guard let memory = options.memory, let last = memory.lastBuild, let templates = input.templates,
+              !result.diagnostics.hasErrors,
+              last.inputs == LastBuild.Inputs(options, templates: templates, assets: input.assets, statics: input.statics),
+              let edit = ProseEdit(from: last.content, to: input.content)
+        else { return false }
+        // The checks of `ContentValidator` read ids and references only, which a prose edit leaves as they were.
+        clock.lap("validate")
+        let graph = last.graph.replacing(events: placed(edit.replacedEvents, last.eventIndex),
+                                         quotes: placed(edit.replacedQuotes, last.quoteIndex))
+        let events = edit.rewordedEvents.compactMap { last.eventIndex[$0] }.sorted()
+        let quotes = edit.rewordedQuotes.compactMap { last.quoteIndex[$0] }.sorted()
+        clock.lap("graph")
+
+        var output = try Output(options)
+        defer { output.discard() }
+        let settings = MarkdownRenderer.settings(graph.urls, graph.config.unsafeHTML)
+        let markdown = MarkdownRenderer(urls: graph.urls, unsafeHTML: graph.config.unsafeHTML, memo: memory.markdownMemo(settings: settings))
+        let views = last.views.replacing(events: events, quotes: quotes, graph: graph, markdown: markdown)
+        let renderer = SiteRenderer(patching: last.renderer, graph: graph, views: views, events: events, quotes: quotes,
+                                    cache: output.cache, cards: output.cards)
+        let jobs = renderer.jobs()
+        guard jobs.count == last.ledger.jobCount else { return false }
+        let ledger = last.ledger.copy()
+        let again = ledger.jobs(readingEvents: Set(events), quotes: Set(quotes))
+        let made = Dictionary(uniqueKeysWithValues: zip(again, ledger.recording(again.map { jobs[$0] }, numbers: again).parallelMap { $0() }))
+        output.cache?.keepPrevious()
+        var pages: [OutputFile] = []
+        for number in jobs.indices { pages += made[number] ?? ledger.unchangedFiles(ofJob: number) }
+        result.pagesPatched = made.values.reduce(0) { $0 + $1.count }
+        output.add(pages)
+        result.content = input.content
+        result.basePath = graph.urls.basePath
+        guard renderData(graph, views, input, pagePaths: pages.map(\.path), into: &output, &result) else { return true }
+        output.lastBuild = LastBuild(last, content: input.content, graph: graph, views: views, renderer: renderer, ledger: ledger)
+        clock.lap("render")
+        try output.commit()
+        output.finish()
+        clock.lap("write")
+        return true
+    }
+
+    /// Items by their index in the graph; drafts left out of the graph have none.
+    private static func placed<Item>(_ items: [String: Item], _ index: [String: Int]) -> [Int: Item] {
+        Dictionary(uniqueKeysWithValues: items.compactMap { id, item in index[id].map { ($0, item) } })
+    }
+}

@@ -1,0 +1,71 @@
+/// How a new load of the content differs from the last when only what events and quotes say changed (titles,
+/// summaries, quote text and context, citation locators and wording): every id, date, reference, tag and document is
+/// as it was, so every order, index, page and link of the site stays, and only the pages that show those items can
+/// change. Any other difference is not a prose edit, and the site is built whole.
+struct ProseEdit: Sendable {
+    /// Events and quotes that differ at all (a line moved counts), to replace in the graph, by id.
+    let replacedEvents: [String: TimelineEvent]
+    let replacedQuotes: [String: Quote]
+    /// The ids of those whose views may differ: what they say changed, not only where they are written.
+    let rewordedEvents: Set<String>
+    let rewordedQuotes: Set<String>
+
+    init?(from old: SiteContent, to new: SiteContent) {
+        guard old.config == new.config, old.cases == new.cases, old.parties == new.parties, old.sources == new.sources,
+              old.pages == new.pages, old.events.count == new.events.count, old.quotes.count == new.quotes.count
+        else { return nil }
+        var events: [String: TimelineEvent] = [:], quotes: [String: Quote] = [:]
+        var rewordedEvents: Set<String> = [], rewordedQuotes: Set<String> = []
+        for (before, after) in zip(old.events, new.events) where before != after {
+            guard before.hasStructure(of: after) else { return nil }
+            events[after.id] = after
+            if !before.saysTheSame(as: after) { rewordedEvents.insert(after.id) }
+        }
+        for (before, after) in zip(old.quotes, new.quotes) where before != after {
+            guard before.hasStructure(of: after) else { return nil }
+            quotes[after.id] = after
+            if !before.saysTheSame(as: after) { rewordedQuotes.insert(after.id) }
+        }
+        replacedEvents = events
+        replacedQuotes = quotes
+        self.rewordedEvents = rewordedEvents
+        self.rewordedQuotes = rewordedQuotes
+    }
+}
+
+extension TimelineEvent {
+    /// Same id, place in the timeline, links to cases, parties and sources, tags and draft state: what the graph's
+    /// orders and indexes, and the pages other than the event's own views, read of an event.
+    func hasStructure(of other: TimelineEvent) -> Bool {
+        id == other.id && date == other.date && time == other.time && timezone == other.timezone && draft == other.draft
+            && tags == other.tags && cases.map(\.id) == other.cases.map(\.id) && parties.map(\.id) == other.parties.map(\.id)
+            && sources.map(\.source.id) == other.sources.map(\.source.id)
+    }
+
+    /// Equal but for where each part is written in its file.
+    func saysTheSame(as other: TimelineEvent) -> Bool {
+        hasStructure(of: other) && approximate == other.approximate && title.text == other.title.text
+            && summary?.text == other.summary?.text && disputed?.text == other.disputed?.text
+            && sources.map(\.wordingAndLocator) == other.sources.map(\.wordingAndLocator)
+    }
+}
+
+extension Quote {
+    /// Same id, date, speaker, case, mentions, sources, topics and draft state: what the graph's orders and indexes
+    /// read of a quote.
+    func hasStructure(of other: Quote) -> Bool {
+        id == other.id && date == other.date && speaker.id == other.speaker.id && legalCase?.id == other.legalCase?.id
+            && draft == other.draft && topics == other.topics && mentions.map(\.id) == other.mentions.map(\.id)
+            && sources.map(\.source.id) == other.sources.map(\.source.id)
+    }
+
+    /// Equal but for where each part is written in its file.
+    func saysTheSame(as other: Quote) -> Bool {
+        hasStructure(of: other) && text == other.text && context?.text == other.context?.text
+            && sources.map(\.wordingAndLocator) == other.sources.map(\.wordingAndLocator)
+    }
+}
+
+private extension Citation {
+    var wordingAndLocator: [String?] { [wording, locator] }
+}

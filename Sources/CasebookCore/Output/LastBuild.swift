@@ -1,0 +1,52 @@
+/// What a long-lived process keeps of its last successful build, so that the next one, after a prose edit
+/// (`ProseEdit`), patches it: the edited items' views, cards and the pages that read them are made again, and every
+/// other page is reported unchanged without being built or digested.
+struct LastBuild: Sendable {
+    /// Everything the build was made from besides the content: options, templates, theme assets, static files.
+    let inputs: Inputs
+    let content: SiteContent
+    let graph: SiteGraph
+    let views: ViewCatalog
+    let renderer: SiteRenderer
+    let ledger: PageLedger
+    /// Each event's and quote's index in the graph, by id.
+    let eventIndex: [String: Int]
+    let quoteIndex: [String: Int]
+
+    struct Inputs: Equatable, Sendable {
+        let options: [String?]
+        let templates: PageDigest
+        let assets: [OutputFile]
+        let statics: [OutputFile]
+
+        init(_ options: BuildOptions, templates: TemplateSet, assets: [OutputFile], statics: [OutputFile]) {
+            self.options = [options.baseURL, options.origin, options.drafts ? "drafts" : nil, options.content, options.templates]
+            self.templates = templates.digest
+            self.assets = assets
+            self.statics = statics
+        }
+    }
+
+    init(inputs: Inputs, content: SiteContent, graph: SiteGraph, views: ViewCatalog, renderer: SiteRenderer, ledger: PageLedger) {
+        self.inputs = inputs
+        self.content = content
+        self.graph = graph
+        self.views = views
+        self.renderer = renderer
+        self.ledger = ledger
+        eventIndex = Dictionary(graph.events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        quoteIndex = Dictionary(graph.quotes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// This build after `edit`, with its graph, views, renderer and ledger taken over.
+    init(_ last: LastBuild, content: SiteContent, graph: SiteGraph, views: ViewCatalog, renderer: SiteRenderer, ledger: PageLedger) {
+        inputs = last.inputs
+        self.content = content
+        self.graph = graph
+        self.views = views
+        self.renderer = renderer
+        self.ledger = ledger
+        eventIndex = last.eventIndex
+        quoteIndex = last.quoteIndex
+    }
+}

@@ -1,0 +1,26 @@
+/// The views or cards of all events or of all quotes, in graph order. Reading one by index notes the read in the
+/// running job's `ReadLog`, which is how a page's dependence on items is learnt rather than declared.
+public struct ItemList<Element: Sendable>: RandomAccessCollection, Sendable {
+    let kind: ReadLog.Kind
+    private(set) var elements: [Element]
+
+    init(_ kind: ReadLog.Kind, _ elements: [Element]) {
+        self.kind = kind
+        self.elements = elements
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { elements.count }
+
+    public subscript(index: Int) -> Element {
+        ReadLog.note(kind, index)
+        return elements[index]
+    }
+
+    /// The same list with the elements at some indexes replaced.
+    func replacing(_ replacements: [Int: Element]) -> ItemList {
+        var copy = self
+        for (index, element) in replacements { copy.elements[index] = element }
+        return copy
+    }
+}

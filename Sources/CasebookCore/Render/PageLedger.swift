@@ -1,0 +1,60 @@
+import Foundation
+
+/// What each page job of a long-lived process's last build made (paths and digests) and which events and quotes it
+/// read, so that a build after a prose edit runs only the jobs that read an edited item and reports every other
+/// page unchanged.
+final class PageLedger: @unchecked Sendable {
+    struct Entry: Sendable {
+        /// The job's files as a build that does not run it reports them; nil when a file has no digest (so cannot be
+        /// reported unchanged): the job always runs again.
+        let unchanged: [OutputFile]?
+        let events: [Int32]
+        let quotes: [Int32]
+    }
+
+    private let lock = NSLock()
+    private var entries: [Entry?]
+
+    init(jobs: Int) {
+        entries = Array(repeating: nil, count: jobs)
+    }
+
+    /// A copy to update in a patching build, leaving this one as the last good build's until that build succeeds.
+    func copy() -> PageLedger {
+        let copy = PageLedger(jobs: 0)
+        copy.entries = lock.withLock { entries }
+        return copy
+    }
+
+    var jobCount: Int { lock.withLock { entries.count } }
+
+    /// Wraps each job so that what it makes and reads is recorded under its number.
+    func recording(_ jobs: [SiteRenderer.Job], numbers: [Int]? = nil) -> [SiteRenderer.Job] {
+        zip(numbers ?? Array(jobs.indices), jobs).map { number, job in
+            { [self] in
+                let (files, log) = ReadLog.recording(job)
+                let unchanged = files.compactMap { file in file.digest.map { OutputFile(unchangedAt: file.path, digest: $0) } }
+                let entry = Entry(unchanged: unchanged.count == files.count ? unchanged : nil, events: log.events, quotes: log.quotes)
+                lock.withLock { entries[number] = entry }
+                return files
+            }
+        }
+    }
+
+    /// The numbers of the jobs that read any of these events or quotes (indexes into the graph's lists), or that
+    /// were never recorded.
+    func jobs(readingEvents events: Set<Int>, quotes: Set<Int>) -> [Int] {
+        let events = Set(events.map { Int32(truncatingIfNeeded: $0) }), quotes = Set(quotes.map { Int32(truncatingIfNeeded: $0) })
+        return lock.withLock {
+            entries.indices.filter { number in
+                guard let entry = entries[number], entry.unchanged != nil else { return true }
+                return entry.events.contains(where: events.contains) || entry.quotes.contains(where: quotes.contains)
+            }
+        }
+    }
+
+    /// The files a job made, each reported unchanged.
+    func unchangedFiles(ofJob number: Int) -> [OutputFile] {
+        lock.withLock { entries[number]?.unchanged } ?? []
+    }
+}
