@@ -28,6 +28,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Watch by polling every 250 ms instead of inotify (for network and container file systems).")
     var poll = false
 
+    @Flag(help: "Print the time of each build's stages (load, validate, graph, render).")
+    var timings = false
+
     func validate() throws {
         if let port, !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535") }
     }
@@ -39,6 +42,7 @@ struct Serve: AsyncParsableCommand {
         options.port = port ?? 8000
         options.tryNextPorts = port == nil
         options.polling = poll
+        options.timings = timings
         if !["127.0.0.1", "::1", "localhost"].contains(host) {
             Terminal.error("casebook: warning: listening on \(host): other machines on the network can read this preview")
         }

@@ -9,10 +9,14 @@ struct PreviewBuilder: Sendable {
     /// Absolute path of the theme's `assets/` folder, whose files are copied to `assets/` in the site.
     let assetsFolder: String
     let log: @Sendable (String) -> Void
+    /// Logs each build's stages after its time.
+    let timings: Bool
 
-    init(options: BuildOptions, log: @escaping @Sendable (String) -> Void) {
+    init(options: BuildOptions, timings: Bool = false, log: @escaping @Sendable (String) -> Void) {
+        self.timings = timings
         var options = options
         options.write = false
+        options.deferData = true
         options.memory = BuildMemory()
         self.options = options
         self.assetsFolder = Self.absolute(options.templates) + "/assets"
@@ -41,12 +45,17 @@ struct PreviewBuilder: Sendable {
             let count = result.diagnostics.errorCount
             log("casebook: \(count) error\(count == 1 ? "" : "s"); the preview keeps the last good build")
             state.fail(reports)
-        } else if !state.publish(result.files, warnings: reports, basePath: result.basePath ?? "/") {
+        } else if !state.publish(result.files, later: result.data, warnings: reports, basePath: result.basePath ?? "/") {
             // The build reused pages the preview no longer holds; render them all.
             options.memory?.forgetPages()
             return buildAll(into: state)
         } else {
-            log(String(format: "Built %d pages in %.0f ms", result.pageCount, milliseconds))
+            if let patched = result.pagesPatched {
+                log(String(format: "Rebuilt %d of %d pages in %.0f ms", patched, result.pageCount, milliseconds))
+            } else {
+                log(String(format: "Built %d pages in %.0f ms", result.pageCount, milliseconds))
+            }
+            if timings { log("  " + result.timings.map { "\($0.stage) \(Int(($0.seconds * 1000).rounded())) ms" }.joined(separator: ", ")) }
         }
         return .reload(generation: state.current.generation)
     }

@@ -22,14 +22,19 @@ struct PreviewResponder: Sendable {
             return Response(status: .ok, headers: Self.headers(type: "text/javascript; charset=utf-8"),
                             body: Self.body(LivePage.script))
         }
-        let snapshot = state.current
-        if snapshot.files.isEmpty {
+        var snapshot = state.current
+        if snapshot.files.isEmpty && snapshot.pending.isEmpty {
             let page = snapshot.failed ? LivePage.errorPage(snapshot) : Array("Building…\n".utf8)
             return Response(status: .serviceUnavailable, headers: Self.headers(type: ContentType.of("index.html")),
                             body: Self.body(page))
         }
-        switch RequestTarget.resolve(target, basePath: snapshot.basePath, exists: { snapshot.files[$0] != nil }) {
+        switch RequestTarget.resolve(target, basePath: snapshot.basePath, exists: { [snapshot] in
+            snapshot.files[$0] != nil || snapshot.pending.contains($0)
+        }) {
         case .file(let path):
+            // A data file still being made after a rebuild is answered once it is made.
+            while state.current.pending.contains(path) { try await Task.sleep(for: .milliseconds(5)) }
+            if snapshot.pending.contains(path) { snapshot = state.current }
             return file(path, status: .ok, snapshot)
         case .redirect(let location):
             var headers = Self.headers(type: "text/plain; charset=utf-8")

@@ -19,6 +19,8 @@ public struct PreviewServer: Sendable {
         public var debounce: Duration = .milliseconds(40)
         /// Watch by polling even where inotify is available.
         public var polling = false
+        /// Log each build's stages (load, validate, graph, render) after its time.
+        public var timings = false
 
         public init() {}
     }
@@ -42,9 +44,10 @@ public struct PreviewServer: Sendable {
         var build = options.build
         let authority = options.host.contains(":") ? "[\(options.host)]" : options.host
         build.origin = "http://\(authority):\(port)"
-        let builder = PreviewBuilder(options: build, log: log)
+        let builder = PreviewBuilder(options: build, timings: options.timings, log: log)
         let state = PreviewState(), events = LiveEvents()
         builder.buildAll(into: state)
+        state.makePendingFiles()
 
         let watcher = FileWatcher(roots: [options.build.content, options.build.templates].map(PreviewBuilder.absolute),
                                   polling: options.polling)
@@ -122,6 +125,9 @@ struct RebuildService: Service {
                     guard !changed.isEmpty, !Task.isCancelled else { continue }
                     let event = await onBuildQueue { builder.rebuild(after: changed, into: state) }
                     events.send(event)
+                    // Open pages reload while the data files (downloads, search index, feed) are made; a save
+                    // meanwhile is built at once, and the files of the build it replaces are abandoned.
+                    DispatchQueue.global(qos: .utility).async { state.makePendingFiles() }
                 }
             } onCancel: {
                 wake.finish()

@@ -13,35 +13,63 @@ final class PreviewState: @unchecked Sendable {
         var generation = 0
         /// Where the site lives on the preview server: the path of its base URL.
         var basePath = "/"
+        /// Data files the latest build named but has yet to make: a request for one waits until they are made.
+        var pending: Set<String> = []
     }
 
     private let lock = NSLock()
     private var snapshot = Snapshot()
+    /// What the last published build left to make, and that build's number among those published.
+    private var pendingFiles: (files: DeferredFiles, build: Int)?
+    private var published = 0
 
     var current: Snapshot { lock.withLock { snapshot } }
 
     /// Takes a successful build's files, unless it names an unchanged page this state does not hold; the
-    /// overlay goes away. An unchanged page keeps the bytes of the build before. Returns false, publishing
-    /// nothing, when a page is missing.
+    /// overlay goes away. An unchanged page keeps the bytes of the build before; so does a `later` file until
+    /// `makePendingFiles` makes it. Returns false, publishing nothing, when a page is missing.
     @discardableResult
-    func publish(_ files: [OutputFile], warnings: [DiagnosticReport], basePath: String) -> Bool {
-        lock.withLock {
-            var table: [String: [UInt8]] = [:]
-            table.reserveCapacity(files.count)
+    func publish(_ files: [OutputFile], later: DeferredFiles? = nil, warnings: [DiagnosticReport], basePath: String) -> Bool {
+        let laterPaths = later?.paths ?? []
+        return lock.withLock {
+            var held = 0
             for file in files {
-                if file.unchanged {
-                    guard let kept = snapshot.files[file.path] else { return false }
-                    table[file.path] = kept
-                } else {
-                    table[file.path] = file.bytes
-                }
+                if snapshot.files[file.path] != nil { held += 1 } else if file.unchanged { return false }
             }
-            snapshot.files = table
+            // A build's paths are unique, so these counts tell whether it has the paths of the build before (a patched
+            // build's 22,000 pages, say): then only new bytes are stored, instead of making the table again.
+            if held == files.count, files.count + laterPaths.count == snapshot.files.count,
+               laterPaths.allSatisfy({ snapshot.files[$0] != nil }) {
+                for file in files where !file.unchanged { snapshot.files[file.path] = file.bytes }
+            } else {
+                var table: [String: [UInt8]] = [:]
+                table.reserveCapacity(files.count + laterPaths.count)
+                for file in files { table[file.path] = file.unchanged ? snapshot.files[file.path] : file.bytes }
+                for path in laterPaths { table[path] = snapshot.files[path] }
+                snapshot.files = table
+            }
+            snapshot.pending = Set(laterPaths)
+            published += 1
+            pendingFiles = later.map { ($0, published) }
             snapshot.diagnostics = warnings
             snapshot.failed = false
             snapshot.basePath = basePath
             snapshot.generation += 1
             return true
+        }
+    }
+
+    /// Makes the files the last published build left for later, on the calling thread, and serves them; files made
+    /// for a build that another replaced meanwhile are dropped (and what was left of them skipped).
+    func makePendingFiles() {
+        guard let (later, build) = lock.withLock({ pendingFiles }) else { return }
+        let files = later.make { [self] in lock.withLock { pendingFiles?.build != build } }
+        lock.withLock {
+            // A build published since has files of its own to make.
+            guard pendingFiles?.build == build else { return }
+            for file in files { snapshot.files[file.path] = file.bytes }
+            snapshot.pending = []
+            pendingFiles = nil
         }
     }
 

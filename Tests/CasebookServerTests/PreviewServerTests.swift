@@ -64,6 +64,10 @@ import Glibc
         try preview.edit("Content/timeline/2021.yml", replacing: "title: Example sues Sample", with: "title: Example sues Sample again")
         try await events.read(until: "event: reload", timeout: 20)
         #expect(try await preview.client.get("/events/lawsuit-filed/").body.contains("Example sues Sample again"))
+        // The data files are made after the reload; asked for at once, they are answered once made, never stale.
+        for path in ["/data/timeline.json", "/data/timeline.csv", "/search-index.json", "/feed.xml", "/timeline.ics"] {
+            #expect(try await preview.client.get(path).body.contains("Example sues Sample again"), "\(path)")
+        }
         // Not rendered again: the page the edit does not touch is served from the build before, whole (only the
         // live-reload script's build number moves on).
         let after = try await preview.client.get("/about/").body
