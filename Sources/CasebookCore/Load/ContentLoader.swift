@@ -40,35 +40,41 @@ public struct ContentLoader: Sendable {
         // loop, its pieces would all run on one core.
         var jobs: [@Sendable () -> (LoadedFile, DiagnosticList)] = []
         var large: [Int] = []
-        // A document file (case, party, source, page) whose bytes a long-lived process loaded before is reused.
-        func add(large isLarge: Bool = false, document path: String? = nil,
+        // A file a long-lived process loaded before and that has not changed since (by its stamp) is not read again;
+        // a document file (case, party, source, page) whose bytes it loaded before is not parsed again.
+        func add(_ path: String, large isLarge: Bool = false, document: Bool = true,
                  _ load: @escaping @Sendable (inout DiagnosticList) -> LoadedFile) {
             if isLarge { large.append(jobs.count) }
             jobs.append { [self] in
-                let key = memory == nil ? nil : path.flatMap { path in
-                    (try? fileSystem.readFile(at: path)).map { LoadMemory.Key(path: path, bytes: $0) }
-                }
-                if let key, let entry = memory?.entry(key), let loaded = entry.items as? LoadedFile {
+                let stamp = memory == nil ? nil : fileSystem.stamp(at: path)
+                if let stamp, let entry = memory?.file(path, stamp: stamp), let loaded = entry.items as? LoadedFile {
                     return (loaded, entry.diagnostics)
                 }
-                var found = DiagnosticList()
-                let loaded = load(&found)
-                if let key { memory?.store(key, LoadMemory.Entry(items: loaded, diagnostics: found)) }
-                return (loaded, found)
+                let key = memory == nil || !document ? nil : (try? fileSystem.readFile(at: path)).map { LoadMemory.Key(path: path, bytes: $0) }
+                let result: (LoadedFile, DiagnosticList)
+                if let key, let entry = memory?.entry(key), let loaded = entry.items as? LoadedFile {
+                    result = (loaded, entry.diagnostics)
+                } else {
+                    var found = DiagnosticList()
+                    result = (load(&found), found)
+                    if let key { memory?.store(key, LoadMemory.Entry(items: result.0, diagnostics: result.1)) }
+                }
+                if let stamp { memory?.storeFile(path, stamp: stamp, LoadMemory.Entry(items: result.0, diagnostics: result.1)) }
+                return result
             }
         }
         func isLarge(_ path: String) -> Bool {
             ((try? fileSystem.readFile(at: path).count) ?? 0) > pieceSize
         }
-        for path in files(in: "cases", extensions: ["md"], &diagnostics) { add(document: path) { .legalCase(loadCase(path, &$0)) } }
-        for path in files(in: "parties", extensions: ["md"], &diagnostics) { add(document: path) { .party(loadParty(path, &$0)) } }
-        for path in files(in: "sources", extensions: ["md"], &diagnostics) { add(document: path) { .source(loadSource(path, &$0)) } }
-        for path in files(in: "pages", extensions: ["md"], &diagnostics) { add(document: path) { .page(loadPage(path, &$0)) } }
+        for path in files(in: "cases", extensions: ["md"], &diagnostics) { add(path) { .legalCase(loadCase(path, &$0)) } }
+        for path in files(in: "parties", extensions: ["md"], &diagnostics) { add(path) { .party(loadParty(path, &$0)) } }
+        for path in files(in: "sources", extensions: ["md"], &diagnostics) { add(path) { .source(loadSource(path, &$0)) } }
+        for path in files(in: "pages", extensions: ["md"], &diagnostics) { add(path) { .page(loadPage(path, &$0)) } }
         for path in files(in: "timeline", extensions: ["yml", "yaml"], recursive: true, &diagnostics) {
-            add(large: isLarge(path)) { .events(loadList(path, what: "event", &$0, item: loadEvent)) }
+            add(path, large: isLarge(path), document: false) { .events(loadList(path, what: "event", &$0, item: loadEvent)) }
         }
         for path in files(in: "quotes", extensions: ["yml", "yaml"], recursive: true, &diagnostics) {
-            add(large: isLarge(path)) { .quotes(loadList(path, what: "quote", &$0, item: loadQuote)) }
+            add(path, large: isLarge(path), document: false) { .quotes(loadList(path, what: "quote", &$0, item: loadQuote)) }
         }
         var results = [(LoadedFile, DiagnosticList)?](repeating: nil, count: jobs.count)
         let small = jobs.indices.filter { !large.contains($0) }
@@ -148,7 +154,7 @@ public struct ContentLoader: Sendable {
             let path = directory + "/" + name
             switch fileSystem.kind(at: path) {
             case .file?:
-                let ext = (name as NSString).pathExtension.lowercased()
+                let ext = name.lastIndex(of: ".").map { name[name.index(after: $0)...].lowercased() } ?? ""
                 if extensions.contains(ext) {
                     result.append(path)
                 } else {

@@ -11,6 +11,12 @@ public protocol FileSystem: Sendable {
     /// Names of the entries in a directory, sorted; nil when the path is not a directory.
     func directoryEntries(at path: String) -> [String]?
     func kind(at path: String) -> FileKind?
+    /// The file's stamp, where the file system has them, for a long-lived process to skip files it loaded before.
+    func stamp(at path: String) -> FileStamp?
+}
+
+extension FileSystem {
+    public func stamp(at path: String) -> FileStamp? { nil }
 }
 
 public enum FileKind: Sendable, Equatable {
@@ -37,13 +43,17 @@ public struct LocalFileSystem: FileSystem {
         return (try? FileManager.default.contentsOfDirectory(atPath: path))?.sorted()
     }
 
+    public func stamp(at path: String) -> FileStamp? {
+        FileStamp.of(path)
+    }
+
     /// From `lstat`: Foundation's `attributesOfItem` also looks up the owner's user and group names, reading
     /// `/etc/passwd` and `/etc/group` for each of a big tracker's 1,500 content files.
     public func kind(at path: String) -> FileKind? {
-        let url = URL(fileURLWithPath: path)
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
         if info.st_mode & S_IFMT == S_IFLNK {
+            let url = URL(fileURLWithPath: path)
             let target = url.resolvingSymlinksInPath().path
             let inside = target == root || target.hasPrefix(root + "/")
             let parent = url.deletingLastPathComponent().resolvingSymlinksInPath().path

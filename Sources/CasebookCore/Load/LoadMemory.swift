@@ -42,9 +42,15 @@ public final class LoadMemory: Sendable {
     private struct State {
         var previous: [Key: Entry] = [:]
         var current: [Key: Entry] = [:]
+        /// Whole files by path, with the stamp each had when it was read (a long-lived process only).
+        var previousFiles: [String: (stamp: FileStamp, entry: Entry)] = [:]
+        var currentFiles: [String: (stamp: FileStamp, entry: Entry)] = [:]
+        /// Files this load took whole from `previousFiles`: their pieces are kept for when they change.
+        var reusedFiles: Set<String> = []
         var reused = 0
         var loaded = 0
         var lastLoad = (reused: 0, loaded: 0)
+        var lastFiles = (skipped: 0, read: 0)
     }
 
     private let state = LockedCache(State())
@@ -74,6 +80,25 @@ public final class LoadMemory: Sendable {
         }
     }
 
+    /// What loading the file at `path` gave the last time, when it still has the stamp it had then and had
+    /// settled by then; always nil for a build process, whose files may change between runs unseen.
+    func file(_ path: String, stamp: FileStamp) -> Entry? {
+        guard file == nil else { return nil }
+        return state.withLock { state in
+            guard let known = state.currentFiles[path] ?? state.previousFiles[path], known.stamp.settled, known.stamp == stamp
+            else { return nil }
+            state.currentFiles[path] = known
+            state.reusedFiles.insert(path)
+            return known.entry
+        }
+    }
+
+    /// Remembers what loading the file at `path`, stamped just before it was read, gave.
+    func storeFile(_ path: String, stamp: FileStamp, _ entry: Entry) {
+        guard file == nil else { return }
+        state.withLock { $0.currentFiles[path] = (stamp, entry) }
+    }
+
     func store(_ key: Key, _ entry: Entry) {
         state.withLock { state in
             state.current[key] = entry
@@ -87,7 +112,14 @@ public final class LoadMemory: Sendable {
     func finishLoad() {
         let (entries, changed) = state.withLock { state in
             let changed = state.loaded > 0 || state.current.count != state.previous.count
-            state = State(previous: state.current, lastLoad: (state.reused, state.loaded))
+            if !state.reusedFiles.isEmpty {
+                for (key, entry) in state.previous where state.current[key] == nil && state.reusedFiles.contains(key.path) {
+                    state.current[key] = entry
+                }
+            }
+            let files = (state.reusedFiles.count, state.currentFiles.count - state.reusedFiles.count)
+            state = State(previous: state.current, previousFiles: state.currentFiles, lastLoad: (state.reused, state.loaded),
+                          lastFiles: files)
             return (state.previous, changed)
         }
         guard let file, changed else { return }
@@ -98,6 +130,10 @@ public final class LoadMemory: Sendable {
     func waitUntilSaved() {
         saving.wait()
     }
+
+    /// How many files the last finished load took whole from the load before (their stamps unchanged), and how many
+    /// it read.
+    var lastFiles: (skipped: Int, read: Int) { state.withLock { $0.lastFiles } }
 
     /// How many pieces the last finished load reused and how many it parsed.
     var lastLoad: (reused: Int, loaded: Int) { state.withLock { $0.lastLoad } }

@@ -13,7 +13,8 @@ struct TextFile {
         // 6% of loading the 16 MB bench tracker.
         let (decoded, hasCR) = bytes.withUnsafeBytes { raw -> (String?, Bool) in
             let buffer = raw.bindMemory(to: UInt8.self)
-            return (String(validating: buffer, as: UTF8.self), buffer.contains(0x0D))
+            let hasCR = buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false
+            return (String(validating: buffer, as: UTF8.self), hasCR)
         }
         guard let text = decoded else {
             return .failure(.error("file is not valid UTF-8", at: firstInvalidByte(in: bytes, path: path)))
