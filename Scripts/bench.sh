@@ -85,5 +85,10 @@ for n in ${scales[@]}; do
     "$(grep -o "render=[0-9.]*" "$work/rebuilds-$n.txt" | cut -d= -f2 | median)" \
     "$(grep -o "write=[0-9.]*" "$work/rebuilds-$n.txt" | cut -d= -f2 | median)"
 done
+# `casebook serve` on the largest scale: from a saved edit of one event's title to the live-reload event, which a
+# long-lived process reaches by patching its last build (see README, "Previewing while you write").
+largest=${scales[@]: -1}
+echo "serve, N=$largest:"
+python3 Scripts/serve-latency.py .build/release/casebook "$runs" "$work/content-$largest" | grep -E '^(save|rebuild)' | sed 's/^/    /'
 # Deleted only now: deleting them between scales would slow the next scale's first cold runs.
 rm -rf "$work/trash"

@@ -19,8 +19,9 @@ try:
     shutil.copytree(content, os.path.join(work, "Content"))
     shutil.copytree(os.path.join(root, "Templates"), os.path.join(work, "Templates"))
     probe = socket.socket(); probe.bind(("127.0.0.1", 0)); port = probe.getsockname()[1]; probe.close()
+    log = open(os.path.join(work, "serve.log"), "w+", encoding="utf-8")
     server = subprocess.Popen([binary, "serve", "--port", str(port)], cwd=work,
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                              stdout=subprocess.PIPE, stderr=log, text=True)
     line = server.stdout.readline()
     while line and "Built" in line:  # a big site prints its first build before the address
         line = server.stdout.readline()
@@ -60,6 +61,12 @@ try:
         print(f"run {run + 1}: {times[-1]:.0f} ms")
     print(f"save to reload event, median of {runs}: {statistics.median(times):.0f} ms "
           f"(min {min(times):.0f}, max {max(times):.0f})")
+    # The server's own account of each rebuild after a save ("Rebuilt 8 of 22020 pages in 120 ms").
+    log.seek(0)
+    builds = [line.split() for line in log.read().splitlines()[1:] if "pages in" in line]
+    if builds:
+        print(f"rebuild in the server, median of {len(builds)}: {statistics.median(float(b[-2]) for b in builds):.0f} ms "
+              f"({' '.join(builds[0][:-3])})")
     server.send_signal(signal.SIGINT)
     code = server.wait(timeout=10)
     print(f"Ctrl-C: server exited with code {code}")
