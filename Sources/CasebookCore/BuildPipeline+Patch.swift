@@ -38,7 +38,7 @@ extension BuildPipeline {
         result.content = input.content
         result.basePath = graph.urls.basePath
         guard renderData(graph, views, input, pagePaths: pages.map(\.path), into: &output, &result) else { return true }
-        output.lastBuild = LastBuild(last, content: input.content, graph: graph, views: views, renderer: renderer, ledger: ledger)
+        output.lastBuild = last.patched(content: input.content, graph: graph, views: views, renderer: renderer, ledger: ledger)
         clock.lap("render")
         try output.commit()
         output.finish()

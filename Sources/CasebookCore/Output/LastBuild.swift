@@ -28,25 +28,25 @@ struct LastBuild: Sendable {
     }
 
     init(inputs: Inputs, content: SiteContent, graph: SiteGraph, views: ViewCatalog, renderer: SiteRenderer, ledger: PageLedger) {
+        self.init(inputs, content, graph, views, renderer, ledger,
+                  eventIndex: Dictionary(graph.events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }),
+                  quoteIndex: Dictionary(graph.quotes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// The build that patched this one: the same inputs and item places, its own content and what it made.
+    func patched(content: SiteContent, graph: SiteGraph, views: ViewCatalog, renderer: SiteRenderer, ledger: PageLedger) -> LastBuild {
+        LastBuild(inputs, content, graph, views, renderer, ledger, eventIndex: eventIndex, quoteIndex: quoteIndex)
+    }
+
+    private init(_ inputs: Inputs, _ content: SiteContent, _ graph: SiteGraph, _ views: ViewCatalog, _ renderer: SiteRenderer,
+                 _ ledger: PageLedger, eventIndex: [String: Int], quoteIndex: [String: Int]) {
         self.inputs = inputs
         self.content = content
         self.graph = graph
         self.views = views
         self.renderer = renderer
         self.ledger = ledger
-        eventIndex = Dictionary(graph.events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        quoteIndex = Dictionary(graph.quotes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// This build after `edit`, with its graph, views, renderer and ledger taken over.
-    init(_ last: LastBuild, content: SiteContent, graph: SiteGraph, views: ViewCatalog, renderer: SiteRenderer, ledger: PageLedger) {
-        inputs = last.inputs
-        self.content = content
-        self.graph = graph
-        self.views = views
-        self.renderer = renderer
-        self.ledger = ledger
-        eventIndex = last.eventIndex
-        quoteIndex = last.quoteIndex
+        self.eventIndex = eventIndex
+        self.quoteIndex = quoteIndex
     }
 }
