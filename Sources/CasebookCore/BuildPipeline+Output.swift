@@ -1,0 +1,127 @@
+extension BuildPipeline {
+    /// Where rendered files go: into memory (`write: false`), or straight into the staging folder of the new
+    /// output, batch by batch, so that a big site is never held in memory whole.
+    struct Output {
+        private(set) var kept: [OutputFile] = []
+        private(set) var staged: SiteWriter.StagedSite?
+        private let writes: WriteQueue?
+        private let inspection: SiteInspection?
+        /// Page digests of the last build: from the output's record for writing builds with a cache folder, in
+        /// memory for a long-lived process's builds.
+        let cache: RenderCache?
+        let cards: CardCache?
+        /// Where the records of the output and spare trees are kept, and the output's record when it matches the
+        /// output: after the swap, that tree is the spare.
+        private let trees: TreeRecordFile?
+        private let outputRecord: TreeRecord?
+        /// A long-lived process's memory, for in-memory builds, and what it is to keep of this build should it succeed.
+        let memory: BuildMemory?
+        var lastBuild: LastBuild?
+        let options: BuildOptions
+        /// Where a writing build keeps rendered Markdown, once the renderer settings are known.
+        private let cacheFolder: String?
+        private let output: String
+        private let ignoreCache: Bool
+        private var markdown: MarkdownMemo?
+        private(set) var failure: SiteWriter.Failure?
+        /// Time the build waited for pages to be written (they are written while the next ones render).
+        var writeSeconds: Double { writes?.waitSeconds ?? 0 }
+
+        init(_ options: BuildOptions) throws(BuildResult.Failure) {
+            self.options = options
+            cacheFolder = options.write ? options.cacheFolder : nil
+            output = options.output
+            ignoreCache = options.ignoreCache
+            inspection = options.write ? nil : options.inspection
+            guard options.write else {
+                memory = options.memory
+                cache = options.memory?.renderCache()
+                cards = options.memory?.cards
+                writes = nil
+                trees = nil
+                outputRecord = nil
+                return
+            }
+            memory = nil
+            // The card cache (50 MB at N=10,000) is read on another core while the spare is checked against its record.
+            let cardsRead = Pending {
+                options.cacheFolder.map { CardCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) }
+            }
+            trees = options.cacheFolder.map { TreeRecordFile(folder: $0, output: options.output) }
+            let records = options.ignoreCache ? (output: nil, spare: nil) : trees?.read()
+            let writer = SiteWriter(output: options.output)
+            let outputRecord = records?.output.flatMap { $0.isStamped(on: writer.output) ? $0 : nil }
+            self.outputRecord = outputRecord
+            cache = trees.map { _ in RenderCache(output: writer.output, previous: outputRecord?.files ?? [:]) }
+            let begun: Result<SiteWriter.StagedSite, SiteWriter.Failure>
+            do { begun = .success(try writer.begin(spareRecord: records?.spare)) } catch { begun = .failure(error) }
+            cards = cardsRead.value
+            switch begun {
+            case .success(let site): staged = site
+            case .failure(let error): throw .io(error.description)
+            }
+            writes = staged.map { WriteQueue($0) }
+        }
+
+        mutating func add(_ files: [OutputFile]) {
+            guard let writes else {
+                if let inspection { inspection.add(files) } else { kept += files }
+                return
+            }
+            writes.add(files)
+        }
+
+        /// Removes the staging folder unless it was swapped in, once the writer has stopped writing into it.
+        mutating func discard() {
+            waitForWrites()
+            staged?.discard()
+        }
+
+        /// Waits until every file handed to `add` is on disk, and notes the first failure.
+        mutating func waitForWrites() {
+            if let writes, let error = writes.finish(), failure == nil { failure = error }
+        }
+
+        /// Swaps the staged site in; a no-op for in-memory builds.
+        mutating func commit() throws(BuildResult.Failure) {
+            waitForWrites()
+            if let failure { throw .io(failure.description) }
+            guard let staged else { return }
+            self.staged = nil
+            let stamp = cache?.stamp
+            do {
+                if let stamp, let trees {
+                    if let record = try staged.commitRecording(stamp: stamp) { trees.save(output: record, spare: outputRecord) }
+                } else {
+                    try staged.commit(stamp: stamp)
+                }
+            } catch {
+                throw .io(error.description)
+            }
+        }
+
+        /// The Markdown memo for these renderer settings: the long-lived process's, or one kept on disk.
+        mutating func markdownMemo(settings: String) -> MarkdownMemo? {
+            markdown = memory?.markdownMemo(settings: settings)
+                ?? cacheFolder.map { MarkdownMemo(settings: settings, folder: $0, output: output, ignoringPrevious: ignoreCache) }
+            return markdown
+        }
+
+        /// Markdown and cards are saved (in a long-lived process, kept) as soon as they are used: they are pure
+        /// functions of their digests, so a later failure does not make them wrong, and a writing build then lets
+        /// them go instead of holding them through the data files, where they raised the memory peak.
+        mutating func markdownUsed() {
+            markdown?.finishBuild()
+            markdown = nil
+        }
+
+        func cardsUsed() {
+            cards?.finishBuild()
+        }
+
+        /// After a successful build of a long-lived process: its pages are the ones the next build compares with.
+        func finish() {
+            if let memory, let cache { memory.remember(cache, build: lastBuild) }
+        }
+    }
+}
