@@ -47,7 +47,7 @@ public struct ContentLoader: Sendable {
             if isLarge { large.append(jobs.count) }
             jobs.append { [self] in
                 let stamp = memory == nil ? nil : fileSystem.stamp(at: path)
-                if let stamp, let entry = memory?.file(path, stamp: stamp), let loaded = entry.items as? LoadedFile {
+                if let stamp, let entry = memory?.unchangedFile(path, stamp: stamp), let loaded = entry.items as? LoadedFile {
                     return (loaded, entry.diagnostics)
                 }
                 let key = memory == nil || !document ? nil : (try? fileSystem.readFile(at: path)).map { LoadMemory.Key(path: path, bytes: $0) }

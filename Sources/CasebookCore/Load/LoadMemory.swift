@@ -82,7 +82,7 @@ public final class LoadMemory: Sendable {
 
     /// What loading the file at `path` gave the last time, when it still has the stamp it had then and had
     /// settled by then; always nil for a build process, whose files may change between runs unseen.
-    func file(_ path: String, stamp: FileStamp) -> Entry? {
+    func unchangedFile(_ path: String, stamp: FileStamp) -> Entry? {
         guard file == nil else { return nil }
         return state.withLock { state in
             guard let known = state.currentFiles[path] ?? state.previousFiles[path], known.stamp.settled, known.stamp == stamp

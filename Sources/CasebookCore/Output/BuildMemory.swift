@@ -1,6 +1,7 @@
-/// What a long-lived process (`casebook serve`) keeps between its in-memory builds: the loaded pieces of big
-/// list files, rendered Markdown and cards, and the page digests of the last successful build. With it, a page whose digest did not change comes
-/// back as `OutputFile.unchanged` and the caller reuses the bytes it kept from that build.
+/// What a long-lived process (`casebook serve`) keeps between its in-memory builds: the loaded content files and
+/// pieces of big list files, rendered Markdown and cards, and the last successful build with its page digests. With
+/// it, a page whose digest did not change comes back as `OutputFile.unchanged` and the caller reuses the bytes it kept
+/// from that build; after a prose edit, that build is patched (`LastBuild`).
 public final class BuildMemory: Sendable {
     let cards = CardCache()
     let loads = LoadMemory()

@@ -40,15 +40,16 @@ public struct SiteRenderer: Sendable {
         self.graph = graph
         self.views = views
         self.cache = cache
-        templates = previous.templates
+        let templates = previous.templates
+        self.templates = templates
         layout = previous.layout
         let digested = cache != nil || cards != nil
         let eventViews = Dictionary(uniqueKeysWithValues: zip(events, Self.prepared(events.map { views.events.elements[$0] }, templates, digested: digested)))
         let quoteViews = Dictionary(uniqueKeysWithValues: zip(quotes, Self.prepared(quotes.map { views.quotes.elements[$0] }, templates, digested: digested)))
         self.eventViews = previous.eventViews.replacing(eventViews)
         self.quoteViews = previous.quoteViews.replacing(quoteViews)
-        eventCards = previous.eventCards.replacing(eventViews.mapValues { Self.eventCard($0, previous.templates, cards) })
-        quoteCards = previous.quoteCards.replacing(quoteViews.mapValues { Self.quoteCard($0, previous.templates, cards) })
+        eventCards = previous.eventCards.replacing(eventViews.mapValues { Self.eventCard($0, templates, cards) })
+        quoteCards = previous.quoteCards.replacing(quoteViews.mapValues { Self.quoteCard($0, templates, cards) })
     }
 
     private static func eventCard(_ view: KnownDigest<EventView>, _ templates: TemplateSet, _ cards: CardCache?) -> Card {
