@@ -63,8 +63,10 @@ public struct ContentLoader: Sendable {
                 return result
             }
         }
+        // By the stamp's size where there is one: reading an 11 MB timeline only to count it took 5 ms.
         func isLarge(_ path: String) -> Bool {
-            ((try? fileSystem.readFile(at: path).count) ?? 0) > pieceSize
+            let size = fileSystem.stamp(at: path).map { Int($0.size) } ?? (try? fileSystem.readFile(at: path).count)
+            return (size ?? 0) > pieceSize
         }
         for path in files(in: "cases", extensions: ["md"], &diagnostics) { add(path) { .legalCase(loadCase(path, &$0)) } }
         for path in files(in: "parties", extensions: ["md"], &diagnostics) { add(path) { .party(loadParty(path, &$0)) } }
@@ -88,8 +90,9 @@ public struct ContentLoader: Sendable {
             case .party(let item): content.parties += item.map { [$0] } ?? []
             case .source(let item): content.sources += item.map { [$0] } ?? []
             case .page(let item): content.pages += item.map { [$0] } ?? []
-            case .events(let items): content.events += items
-            case .quotes(let items): content.quotes += items
+            // Assigned when first: appending copied every item of a big tracker's single timeline file.
+            case .events(let items): if content.events.isEmpty { content.events = items } else { content.events += items }
+            case .quotes(let items): if content.quotes.isEmpty { content.quotes = items } else { content.quotes += items }
             }
         }
         return (content, diagnostics)

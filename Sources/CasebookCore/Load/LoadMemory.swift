@@ -20,7 +20,7 @@ public final class LoadMemory: Sendable {
             self.path = path
             lineOffset = piece.lineOffset
             var state = DigestState()
-            state.add(piece.text)
+            piece.withBytes { state.add($0) }
             text = state.digest
         }
 

@@ -19,12 +19,12 @@ struct TextFile {
         guard let text = decoded else {
             return .failure(.error("file is not valid UTF-8", at: firstInvalidByte(in: bytes, path: path)))
         }
-        return .success(TextFile(path: path, text: hasCR ? withoutCarriageReturns(bytes) : text))
+        return .success(TextFile(path: path, text: hasCR ? String(decoding: withoutCarriageReturns(bytes), as: UTF8.self) : text))
     }
 
-    /// The text with every CR LF turned into LF, done on bytes: Foundation's `replacingOccurrences` on
+    /// The bytes with every CR LF turned into LF, done on bytes: Foundation's `replacingOccurrences` on
     /// every file took a third of the load stage at 10,000 events, even for files without a single CR.
-    private static func withoutCarriageReturns(_ bytes: Data) -> String {
+    static func withoutCarriageReturns(_ bytes: Data) -> Data {
         var lines: [UInt8] = []
         lines.reserveCapacity(bytes.count)
         var previous: UInt8?
@@ -34,7 +34,7 @@ struct TextFile {
             previous = byte
         }
         if previous == 0x0D { lines.append(0x0D) }
-        return String(decoding: lines, as: UTF8.self)
+        return Data(lines)
     }
 
     /// The line and column of the first byte that breaks UTF-8, for the diagnostic.

@@ -74,6 +74,28 @@ import Yams
         #expect(content.events.map(\.id).prefix(3) == ["e0", "e1", "e2"])
         #expect(diagnostics.sorted.map(\.description) == ["Content/timeline/all.yml:\(line):3: warning: unknown field 'colour'"])
     }
+
+    /// A big file saved with CR LF line ends and a byte-order mark, as some Windows editors save, is cut in pieces
+    /// too and loads to the same events and diagnostics, at the same lines, as the plain file; a byte that is not
+    /// UTF-8 in one piece is still reported.
+    @Test func crLineEndsAndByteOrderMarkLoadInPiecesLikePlainText() throws {
+        let text = Self.events(6_000) + "- id: late\n  date: 2021-05-05\n  title: Late\n  sources: [news]\n  colour: red\n"
+        let windows = Data([0xEF, 0xBB, 0xBF]) + Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        #expect(try #require(YAMLListPieces.pieces(of: windows)).count > 2)
+        func load(_ timeline: Data) throws -> (events: [TimelineEvent], diagnostics: [String]) {
+            var files = Fixtures.site(adding: [:]).mapValues { Data($0.utf8) }
+            files["Content/timeline/all.yml"] = timeline
+            let (content, diagnostics) = try ContentLoader(fileSystem: InMemoryFileSystem(data: files), root: "Content").load()
+            return (content.events, diagnostics.sorted.map(\.description))
+        }
+        let plain = try load(Data(text.utf8)), crlf = try load(windows)
+        #expect(plain.events.count == 6_001)
+        #expect(crlf.events == plain.events)
+        #expect(crlf.diagnostics == plain.diagnostics && plain.diagnostics.count == 1)
+        var broken = Data(text.utf8)
+        broken.insert(0xFF, at: broken.count - 10)
+        #expect(try load(broken).diagnostics.contains { $0.hasSuffix("error: file is not valid UTF-8") })
+    }
 }
 
 extension YAMLListPieces {
