@@ -31,8 +31,7 @@ extension BuildPipeline {
         let again = ledger.jobs(readingEvents: Set(events), quotes: Set(quotes))
         let made = Dictionary(uniqueKeysWithValues: zip(again, ledger.recording(again.map { jobs[$0] }, numbers: again).parallelMap { $0() }))
         output.cache?.keepPrevious()
-        var pages: [OutputFile] = []
-        for number in jobs.indices { pages += made[number] ?? ledger.unchangedFiles(ofJob: number) }
+        let pages = ledger.files(replacing: made)
         result.pagesPatched = made.values.reduce(0) { $0 + $1.count }
         output.add(pages)
         result.content = input.content
@@ -42,6 +41,7 @@ extension BuildPipeline {
         clock.lap("render")
         try output.commit()
         output.finish()
+        BuildMemory.letGo(last)
         clock.lap("write")
         return true
     }

@@ -117,7 +117,7 @@ public enum BuildPipeline {
         do {
             let renderer = SiteRenderer(graph: graph, views: views, templates: templates, stylesheetVersion: stylesheet,
                                         cache: output.cache, cards: output.cards)
-            var jobs = renderer.jobs()
+            var jobs = Array(renderer.jobs())
             // A long-lived process learns which events and quotes each page reads, to patch this build later.
             let ledger = output.memory.map { _ in PageLedger(jobs: jobs.count) }
             if let ledger { jobs = ledger.recording(jobs) }
@@ -167,7 +167,7 @@ public enum BuildPipeline {
             output.add(files)
         }
         output.add(input.assets)
-        let conflicts = StaticFiles.conflicts(input.statics, generated: Set(pagePaths + dataPaths + input.assets.map(\.path)),
+        let conflicts = StaticFiles.conflicts(input.statics, generated: [pagePaths, dataPaths, input.assets.map(\.path)].joined(),
                                               content: input.contentRoot)
         result.diagnostics.append(contentsOf: conflicts)
         guard !conflicts.hasErrors else { return false }

@@ -22,6 +22,8 @@ final class PreviewState: @unchecked Sendable {
     /// What the last published build left to make, and that build's number among those published.
     private var pendingFiles: (files: DeferredFiles, build: Int)?
     private var published = 0
+    /// The paths of the files the last publish took, in its order.
+    private var publishedPaths: [String] = []
 
     var current: Snapshot { lock.withLock { snapshot } }
 
@@ -31,16 +33,23 @@ final class PreviewState: @unchecked Sendable {
     @discardableResult
     func publish(_ files: [OutputFile], later: DeferredFiles? = nil, warnings: [DiagnosticReport], basePath: String) -> Bool {
         let laterPaths = later?.paths ?? []
+        let paths = files.map(\.path)
         return lock.withLock {
-            var held = 0
-            for file in files {
-                if snapshot.files[file.path] != nil { held += 1 } else if file.unchanged { return false }
+            // Paths in the order last published are all held (none is removed but by making the table again); and a
+            // patched build reports its unchanged pages with the very strings it reported before, which compare at once.
+            var held = paths == publishedPaths ? files.count : 0
+            if held == 0 {
+                for file in files {
+                    if snapshot.files[file.path] != nil { held += 1 } else if file.unchanged { return false }
+                }
             }
             // A build's paths are unique, so these counts tell whether it has the paths of the build before (a patched
             // build's 22,000 pages, say): then only new bytes are stored, instead of making the table again.
             if held == files.count, files.count + laterPaths.count == snapshot.files.count,
                laterPaths.allSatisfy({ snapshot.files[$0] != nil }) {
-                for file in files where !file.unchanged { snapshot.files[file.path] = file.bytes }
+                files.withUnsafeBufferPointer { files in
+                    for index in files.indices where !files[index].unchanged { snapshot.files[files[index].path] = files[index].bytes }
+                }
             } else {
                 var table: [String: [UInt8]] = [:]
                 table.reserveCapacity(files.count + laterPaths.count)
@@ -48,6 +57,7 @@ final class PreviewState: @unchecked Sendable {
                 for path in laterPaths { table[path] = snapshot.files[path] }
                 snapshot.files = table
             }
+            publishedPaths = paths
             snapshot.pending = Set(laterPaths)
             published += 1
             pendingFiles = later.map { ($0, published) }

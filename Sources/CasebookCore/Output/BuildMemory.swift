@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a long-lived process (`casebook serve`) keeps between its in-memory builds: the loaded content files and
 /// pieces of big list files, rendered Markdown and cards, and the last successful build with its page digests. With
 /// it, a page whose digest did not change comes back as `OutputFile.unchanged` and the caller reuses the bytes it kept
@@ -33,7 +35,17 @@ public final class BuildMemory: Sendable {
     func remember(_ cache: RenderCache, build: LastBuild?) {
         let digests = cache.digests
         pages.withLock { $0 = digests }
-        last.withLock { $0 = build }
+        Self.letGo(last.withLock { kept in
+            defer { kept = build }
+            return kept
+        })
+    }
+
+    /// Drops the last reference to a replaced build on another thread: freeing its lists of 20,000 items took
+    /// 8 ms of each preview rebuild before the browser could reload.
+    static func letGo(_ replaced: LastBuild?) {
+        guard let replaced else { return }
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(replaced) {} }
     }
 
     /// Forgets the pages (not the cards, which do not depend on any earlier output): the next build renders

@@ -1,6 +1,6 @@
 /// The cases index and one page per case, with the case's own timeline and quotes.
 extension SiteRenderer {
-    func caseJobs() -> [Job] {
+    func caseJobs() -> JobList {
         let all = graph.cases.compactMap { views.cases[$0.id] }
         let open: Set<String> = ["filed", "pending", "appealed"]
         let groups = [("Open", "cases-open", all.filter { open.contains($0.status) }),

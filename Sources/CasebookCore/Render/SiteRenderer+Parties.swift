@@ -1,6 +1,6 @@
 /// The parties index, grouped by kind, and one page per party.
 extension SiteRenderer {
-    func partyJobs() -> [Job] {
+    func partyJobs() -> JobList {
         let groups = Party.Kind.allCases.compactMap { kind -> PageContents.Parties.Group? in
             let members = graph.parties.filter { $0.kind == kind }.compactMap { views.parties[$0.id] }
             return members.isEmpty ? nil : .init(label: kind.pluralLabel, anchor: "kind-\(kind.rawValue)",

@@ -1,6 +1,6 @@
 /// The quote index grouped by speaker, quote permalinks, and the topic pages.
 extension SiteRenderer {
-    func quoteJobs() -> [Job] {
+    func quoteJobs() -> JobList {
         let urls = graph.urls
         let topicFilters = graph.topics.map {
             PageContents.Filter(id: $0.slug, label: $0.label, url: urls.path(.topic($0.slug)),
@@ -29,7 +29,7 @@ extension SiteRenderer {
                                                     allByLabel: bySpeaker.count - 1 > more.count
                                                         ? "All \(Plural.count(bySpeaker.count, "quote")) by \(view.speaker.label)" : nil))
         }
-        return quoteIndexJobs(topics: topicFilters) + [topics] + quotePages + graph.topics.flatMap(topicJobs)
+        return JobList(quoteIndexJobs(topics: topicFilters) + [topics]) + quotePages + JobList(graph.topics.flatMap(topicJobs))
     }
 
     /// The quote index, grouped by speaker, cut into pages of `paginate_by` quotes; a speaker whose quotes

@@ -1,6 +1,6 @@
 /// The bibliography and one page per source listing everything it supports.
 extension SiteRenderer {
-    func sourceJobs() -> [Job] {
+    func sourceJobs() -> JobList {
         let all = graph.sources.compactMap { views.sources[$0.id] }
         let groups = Source.Kind.allCases.compactMap { kind -> PageContents.Sources.Group? in
             let members = all.filter { $0.kind == kind.rawValue }

@@ -1,6 +1,6 @@
 /// The timeline and one permalink page per event.
 extension SiteRenderer {
-    func timelineJobs() -> [Job] {
+    func timelineJobs() -> JobList {
         let urls = graph.urls
         let pagination = Pagination(list: .timeline, count: graph.events.count, size: graph.config.paginateBy)
         let labels = pagination.pages.map { range in
@@ -22,7 +22,7 @@ extension SiteRenderer {
                             : [layout.crumb("Timeline", .timeline), .init(label: "Page \(number)", url: nil)]),
                          content: content)]
         } }
-        return timeline + jobs(for: Array(graph.events.indices)) { index in
+        return JobList(timeline) + jobs(for: Array(graph.events.indices)) { index in
             let event = graph.events[index]
             let view = views.events[index]
             let neighbours = event.cases.compactMap { reference -> PageContents.Event.Neighbours? in

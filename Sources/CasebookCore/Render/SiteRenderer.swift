@@ -81,7 +81,7 @@ public struct SiteRenderer: Sendable {
     /// Every page, in one list.
     public func render() -> [OutputFile] {
         var files: [OutputFile] = []
-        Self.run(jobs()) { files += $0 }
+        Self.run(Array(jobs())) { files += $0 }
         return files
     }
 
@@ -89,21 +89,19 @@ public struct SiteRenderer: Sendable {
     public typealias Job = @Sendable () -> [OutputFile]
 
     /// Every page as a job, in a fixed order.
-    public func jobs() -> [Job] {
-        var jobs: [Job] = [{ [home()] }]
-        jobs += timelineJobs() + caseJobs() + partyJobs() + quoteJobs() + sourceJobs()
-        jobs += graph.pages.map { item in { [freePage(item)] } }
-        jobs.append {
+    func jobs() -> JobList {
+        var jobs: JobList = [{ [home()] }]
+        jobs = jobs + timelineJobs() + caseJobs() + partyJobs() + quoteJobs() + sourceJobs()
+        jobs = jobs + JobList(graph.pages.map { item in { [freePage(item)] } })
+        return jobs + [{
             [page(.search, "search", title: "Search", description: "Search events, quotes, parties and sources.",
                   crumbs: [layout.homeCrumb, .init(label: "Search", url: nil)],
                   content: PageContents.Search(indexURL: graph.urls.path(.file("search-index.json")),
                                                scriptURL: graph.urls.path(.file("assets/search.js"))))]
-        }
-        jobs.append {
+        }, {
             [page(.notFound, "404", title: "Page not found", description: "There is no page at this address.",
                   crumbs: [], content: PageContents.FreePage(title: "Page not found", html: ""))]
-        }
-        return jobs
+        }]
     }
 
     /// How many jobs run (on all cores) before their files are handed on: enough to keep both cores busy,
@@ -143,8 +141,11 @@ public struct SiteRenderer: Sendable {
     }
 
     /// One job per item, each making that item's page.
-    func jobs<Item: Sendable>(for items: [Item], _ makePage: @escaping @Sendable (Item) -> OutputFile?) -> [Job] {
-        items.map { item in { makePage(item).map { [$0] } ?? [] } }
+    func jobs<Item: Sendable>(for items: [Item], _ makePage: @escaping @Sendable (Item) -> OutputFile?) -> JobList {
+        JobList(count: items.count) { number in
+            let item = items[number]
+            return { makePage(item).map { [$0] } ?? [] }
+        }
     }
 
     func page<Content: Encodable & TemplateValue>(_ route: Route, _ template: String, title: String, description: String?,
