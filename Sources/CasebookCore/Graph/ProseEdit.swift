@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a new load of the content differs from the last when only what events and quotes say changed (titles,
 /// summaries, quote text and context, citation locators and wording): every id, date, reference, tag and document is
 /// as it was, so every order, index, page and link of the site stays, and only the pages that show those items can
@@ -34,11 +36,18 @@ struct ProseEdit: Sendable {
         self.rewordedQuotes = rewordedQuotes
     }
 
-    /// The indexes where two lists of the same length differ, compared in place: iterating them in pairs copied
-    /// (retained and released) every field of 20,000 items.
+    /// The indexes where two lists of the same length differ. An item whose bytes are those of the old one (the same
+    /// strings and lists, as every item of a piece the loader reused) is equal without comparing its fields: reading
+    /// 20,000 items to compare them copied each one first. Bytes that differ fall back to `==`.
     private static func differing<Item: Equatable>(_ old: [Item], _ new: [Item]) -> [Int] {
-        old.withUnsafeBufferPointer { old in
-            new.withUnsafeBufferPointer { new in old.indices.filter { old[$0] != new[$0] } }
+        let size = MemoryLayout<Item>.size, stride = MemoryLayout<Item>.stride
+        return old.withUnsafeBytes { oldBytes in
+            new.withUnsafeBytes { newBytes in
+                guard let oldBase = oldBytes.baseAddress, let newBase = newBytes.baseAddress else { return [] }
+                return old.indices.filter { index in
+                    memcmp(oldBase + index * stride, newBase + index * stride, size) != 0 && old[index] != new[index]
+                }
+            }
         }
     }
 }

@@ -12,9 +12,9 @@ public struct SiteGraph: Sendable {
     /// By publication date, then title.
     public let sources: [Source]
     /// Oldest first (see `TimelineOrder`).
-    public private(set) var events: [TimelineEvent]
+    public private(set) var events: ChunkedList<TimelineEvent>
     /// Oldest first, then by speaker name.
-    public private(set) var quotes: [Quote]
+    public private(set) var quotes: ChunkedList<Quote>
     /// By nav order, then title.
     public let pages: [Page]
     /// By label, case-insensitively.
@@ -55,7 +55,7 @@ public struct SiteGraph: Sendable {
         sources = content.sources.sorted { ($0.published, $0.title) < ($1.published, $1.title) }
         pages = content.pages.sorted { ($0.navOrder ?? Int.max, $0.title) < ($1.navOrder ?? Int.max, $1.title) }
         let order = TimelineOrder(siteTimeZone: content.config.timezone)
-        events = order.sorted(content.events)
+        events = ChunkedList(order.sorted(content.events))
         self.partyByID = partyByID
         caseByID = Dictionary(content.cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         sourceByID = Dictionary(content.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -77,7 +77,7 @@ public struct SiteGraph: Sendable {
         self.eventsBySource = eventsBySource
         rolesByParty = roles
         let quoted = quoteIndexes.value
-        quotes = quoted.quotes
+        quotes = ChunkedList(quoted.quotes)
         quotesBySpeaker = quoted.bySpeaker
         quotesMentioning = quoted.mentioning
         quotesByCase = quoted.byCase
@@ -89,8 +89,8 @@ public struct SiteGraph: Sendable {
     /// index as it was (see `ProseEdit`).
     func replacing(events: [Int: TimelineEvent], quotes: [Int: Quote]) -> SiteGraph {
         var copy = self
-        for (index, event) in events { copy.events[index] = event }
-        for (index, quote) in quotes { copy.quotes[index] = quote }
+        copy.events = self.events.replacing(events)
+        copy.quotes = self.quotes.replacing(quotes)
         return copy
     }
 }

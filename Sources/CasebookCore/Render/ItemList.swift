@@ -2,11 +2,12 @@
 /// running job's `ReadLog`, which is how a page's dependence on items is learnt rather than declared.
 public struct ItemList<Element: Sendable>: RandomAccessCollection, Sendable {
     let kind: ReadLog.Kind
-    private(set) var elements: [Element]
+    /// Read without noting reads: for making every page's parts at once, not for a page.
+    private(set) var elements: ChunkedList<Element>
 
     init(_ kind: ReadLog.Kind, _ elements: [Element]) {
         self.kind = kind
-        self.elements = elements
+        self.elements = ChunkedList(elements)
     }
 
     public var startIndex: Int { 0 }
@@ -20,7 +21,7 @@ public struct ItemList<Element: Sendable>: RandomAccessCollection, Sendable {
     /// The same list with the elements at some indexes replaced.
     func replacing(_ replacements: [Int: Element]) -> ItemList {
         var copy = self
-        for (index, element) in replacements { copy.elements[index] = element }
+        copy.elements = elements.replacing(replacements)
         return copy
     }
 }

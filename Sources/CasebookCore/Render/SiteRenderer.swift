@@ -25,8 +25,8 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
         layout = LayoutFactory(graph: graph, templates: templates, stylesheetVersion: stylesheetVersion)
         let digested = cache != nil || cards != nil
-        let eventViews = Self.prepared(views.events.elements, templates, digested: digested)
-        let quoteViews = Self.prepared(views.quotes.elements, templates, digested: digested)
+        let eventViews = Self.prepared(Array(views.events.elements), templates, digested: digested)
+        let quoteViews = Self.prepared(Array(views.quotes.elements), templates, digested: digested)
         self.eventViews = ItemList(.event, eventViews)
         self.quoteViews = ItemList(.quote, quoteViews)
         eventCards = ItemList(.event, eventViews.parallelMap { Self.eventCard($0, templates, cards) })

@@ -9,8 +9,8 @@ public struct ViewCatalog: Sendable {
 
     public init(graph: SiteGraph, markdown: MarkdownRenderer) {
         let maker = ViewMaker(graph: graph, markdown: markdown)
-        events = ItemList(.event, graph.events.parallelMap(maker.event))
-        quotes = ItemList(.quote, graph.quotes.parallelMap(maker.quote))
+        events = ItemList(.event, Array(graph.events).parallelMap(maker.event))
+        quotes = ItemList(.quote, Array(graph.quotes).parallelMap(maker.quote))
         cases = Self.index(graph.cases.parallelMap(maker.legalCase))
         parties = Self.index(graph.parties.parallelMap(maker.party))
         sources = Self.index(graph.sources.parallelMap(maker.source))

@@ -18,7 +18,7 @@ public struct TimelineMonth: Sendable, Encodable {
 
 enum TimelineGroups {
     /// Groups events (given as indexes into the graph's ordered events) by year, then month.
-    static func years(_ indexes: [Int], events: [TimelineEvent], cards: ItemList<Card>) -> [TimelineYear] {
+    static func years(_ indexes: [Int], events: ChunkedList<TimelineEvent>, cards: ItemList<Card>) -> [TimelineYear] {
         var years: [TimelineYear] = []
         var byYear: [(year: Int, months: [(month: Int?, cards: [Card])])] = []
         for index in indexes {
@@ -43,7 +43,7 @@ enum TimelineGroups {
         return years
     }
 
-    static func months(_ indexes: [Int], events: [TimelineEvent], cards: ItemList<Card>) -> [TimelineMonth] {
+    static func months(_ indexes: [Int], events: ChunkedList<TimelineEvent>, cards: ItemList<Card>) -> [TimelineMonth] {
         years(indexes, events: events, cards: cards).flatMap(\.months)
     }
 }
