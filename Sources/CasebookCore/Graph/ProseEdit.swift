@@ -37,8 +37,9 @@ struct ProseEdit: Sendable {
     }
 
     /// The indexes where two lists of the same length differ. An item whose bytes are those of the old one (the same
-    /// strings and lists, as every item of a piece the loader reused) is equal without comparing its fields: reading
-    /// 20,000 items to compare them copied each one first. Bytes that differ fall back to `==`.
+    /// strings and lists, as an item of a piece the loader reused has) is equal without comparing its fields: reading
+    /// 20,000 items to compare them copied each one first. Bytes that differ, if only in padding (events' are not
+    /// always copied), fall back to `==`.
     private static func differing<Item: Equatable>(_ old: [Item], _ new: [Item]) -> [Int] {
         let size = MemoryLayout<Item>.size, stride = MemoryLayout<Item>.stride
         return old.withUnsafeBytes { oldBytes in
