@@ -51,7 +51,7 @@ struct PreviewResponder: Sendable {
     }
 
     private func file(_ path: String, status: HTTPResponse.Status, _ snapshot: PreviewState.Snapshot) -> Response {
-        var bytes = snapshot.files[path] ?? []
+        var bytes = snapshot.files[path]?.bytes ?? []
         if path.hasSuffix(".html") { bytes = LivePage.inject(into: bytes, snapshot: snapshot) }
         return Response(status: status, headers: Self.headers(type: ContentType.of(path)), body: Self.body(bytes))
     }

@@ -5,7 +5,9 @@ import Foundation
 /// touched, and the diagnostics of the latest build when it failed.
 final class PreviewState: @unchecked Sendable {
     struct Snapshot: Sendable {
-        var files: [String: [UInt8]] = [:]
+        /// Pages as the build made them (most as text): turned into bytes when served, not when published, which
+        /// copied all 700 MB of a 10,000-event site on every whole rebuild and held the site twice meanwhile.
+        var files: [String: OutputFile] = [:]
         /// Errors and warnings of the latest build; the overlay shows them while `failed` is true.
         var diagnostics: [DiagnosticReport] = []
         var failed = false
@@ -48,12 +50,12 @@ final class PreviewState: @unchecked Sendable {
             if held == files.count, files.count + laterPaths.count == snapshot.files.count,
                laterPaths.allSatisfy({ snapshot.files[$0] != nil }) {
                 files.withUnsafeBufferPointer { files in
-                    for index in files.indices where !files[index].unchanged { snapshot.files[files[index].path] = files[index].bytes }
+                    for index in files.indices where !files[index].unchanged { snapshot.files[files[index].path] = files[index] }
                 }
             } else {
-                var table: [String: [UInt8]] = [:]
+                var table: [String: OutputFile] = [:]
                 table.reserveCapacity(files.count + laterPaths.count)
-                for file in files { table[file.path] = file.unchanged ? snapshot.files[file.path] : file.bytes }
+                for file in files { table[file.path] = file.unchanged ? snapshot.files[file.path] : file }
                 for path in laterPaths { table[path] = snapshot.files[path] }
                 snapshot.files = table
             }
@@ -77,7 +79,7 @@ final class PreviewState: @unchecked Sendable {
         lock.withLock {
             // A build published since has files of its own to make.
             guard pendingFiles?.build == build else { return }
-            for file in files { snapshot.files[file.path] = file.bytes }
+            for file in files { snapshot.files[file.path] = file }
             snapshot.pending = []
             pendingFiles = nil
         }
@@ -95,7 +97,7 @@ final class PreviewState: @unchecked Sendable {
     /// Replaces single files (a stylesheet saved on its own) without a rebuild.
     func patch(_ files: [String: [UInt8]]) {
         lock.withLock {
-            snapshot.files.merge(files) { _, new in new }
+            for (path, bytes) in files { snapshot.files[path] = OutputFile(path: path, bytes: bytes) }
             snapshot.generation += 1
         }
     }
