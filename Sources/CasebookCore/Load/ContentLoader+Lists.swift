@@ -4,7 +4,9 @@ import Yams
 extension ContentLoader {
     func loadList<Item: Sendable>(_ path: String, what: String, _ diagnostics: inout DiagnosticList,
                                   item load: @escaping @Sendable (FieldReader, inout DiagnosticList) -> Item?) -> [Item] {
-        if let file = try? fileSystem.readFile(at: path), let pieces = YAMLListPieces.pieces(of: file, pieceSize: pieceSize) {
+        // Read once: a small file, not cut into pieces, is decoded from the same bytes.
+        guard let file = readBytes(path, &diagnostics) else { return [] }
+        if let pieces = YAMLListPieces.pieces(of: file, pieceSize: pieceSize) {
             // A big file's pieces are parsed and their items read on all cores, gathered back in order; a piece
             // loaded by an earlier build of this process, unchanged, is reused.
             let loaded = pieces.parallelMap { piece -> LoadMemory.Entry? in
@@ -25,7 +27,7 @@ extension ContentLoader {
                 }
             }
         }
-        guard let text = readText(path, &diagnostics) else { return [] }
+        guard let text = decodeText(file, path, &diagnostics) else { return [] }
         guard case .success(let root) = YAMLDocument.parse(text, path: path).reportingFailure(into: &diagnostics) else { return [] }
         guard let root else {
             diagnostics.warning("empty file: expected a list of \(what)s", at: SourceLocation(file: path))

@@ -181,13 +181,20 @@ public struct ContentLoader: Sendable {
     }
 
     func readText(_ path: String, _ diagnostics: inout DiagnosticList) -> String? {
-        let data: Data
+        readBytes(path, &diagnostics).flatMap { decodeText($0, path, &diagnostics) }
+    }
+
+    func readBytes(_ path: String, _ diagnostics: inout DiagnosticList) -> Data? {
         do {
-            data = try fileSystem.readFile(at: path)
+            return try fileSystem.readFile(at: path)
         } catch {
             diagnostics.error("cannot read file: \(error.localizedDescription)", at: SourceLocation(file: path))
             return nil
         }
+    }
+
+    /// The file's bytes as text (see `TextFile`), or nil with the reason noted.
+    func decodeText(_ data: Data, _ path: String, _ diagnostics: inout DiagnosticList) -> String? {
         switch TextFile.decode(data, path: path) {
         case .success(let file): return file.text
         case .failure(let diagnostic):
