@@ -29,8 +29,8 @@ extension BuildPipeline {
         guard jobs.count == last.ledger.jobCount else { return false }
         let ledger = last.ledger.copy()
         let again = ledger.jobs(readingEvents: Set(events), quotes: Set(quotes))
-        let made = Dictionary(uniqueKeysWithValues: zip(again, ledger.recording(again.map { jobs[$0] }, numbers: again).parallelMap { $0() }))
         output.cache?.keepPrevious()
+        let made = Dictionary(uniqueKeysWithValues: zip(again, ledger.recording(again.map { jobs[$0] }, numbers: again).parallelMap { $0() }))
         let pages = ledger.files(replacing: made)
         result.pagesPatched = made.values.reduce(0) { $0 + $1.count }
         output.add(pages)

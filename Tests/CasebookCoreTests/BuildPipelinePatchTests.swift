@@ -21,16 +21,7 @@ import Testing
     func everyProseEditIsPatchedAndEqualsAFreshBuild(content: String, stride: Int) throws {
         let root = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.copyItem(atPath: Fixtures.path(content), toPath: root.appendingPathComponent("Content").path)
-        var session = BuildOptions()
-        session.content = root.appendingPathComponent("Content").path
-        session.templates = Fixtures.templates
-        session.output = root.appendingPathComponent("Site").path
-        session.projectRoot = root.path
-        session.write = false
-        session.memory = BuildMemory()
-        var fresh = session
-        fresh.memory = nil
+        let (session, fresh) = try Self.sessionAndFreshBuild(of: content, in: root)
 
         var site = try Self.table(BuildPipeline.run(session), over: [:])
         let edits = try Self.edits(in: root.appendingPathComponent("Content"), stride: stride)
@@ -56,6 +47,21 @@ import Testing
                 Issue.record("\(where_): \(path) differs from a fresh build's")
             }
         }
+    }
+
+    /// Options for a long-lived process's builds of a copy of `content` in `root`, and for fresh builds of that copy.
+    static func sessionAndFreshBuild(of content: String, in root: URL) throws -> (session: BuildOptions, fresh: BuildOptions) {
+        try FileManager.default.copyItem(atPath: Fixtures.path(content), toPath: root.appendingPathComponent("Content").path)
+        var session = BuildOptions()
+        session.content = root.appendingPathComponent("Content").path
+        session.templates = Fixtures.templates
+        session.output = root.appendingPathComponent("Site").path
+        session.projectRoot = root.path
+        session.write = false
+        session.memory = BuildMemory()
+        var fresh = session
+        fresh.memory = nil
+        return (session, fresh)
     }
 
     /// The files of a build, an unchanged one taking its bytes from the build before.
@@ -106,5 +112,32 @@ import Testing
             }, prose: true))
         }
         return sampled
+    }
+}
+
+extension BuildPipelinePatchTests {
+    /// A page made again by one patch and back as it was after the next: the second patch must not take the page
+    /// for the one the build before last made.
+    @Test func anEditUndoneIsPatchedBack() throws {
+        let root = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("Content")
+        let (session, fresh) = try Self.sessionAndFreshBuild(of: "Tests/Fixtures/minimal-site/Content", in: root)
+        let edit = try #require(Self.edits(in: content, stride: 1).first { $0.prose })
+        let original = try String(contentsOf: edit.file, encoding: .utf8)
+        var lines = original.components(separatedBy: "\n")
+        lines[edit.line] = edit.change(lines[edit.line])
+
+        var site = try Self.table(BuildPipeline.run(session), over: [:])
+        for text in [lines.joined(separator: "\n"), original] {
+            try text.write(to: edit.file, atomically: true, encoding: .utf8)
+            let patched = BuildPipeline.run(session)
+            #expect(patched.pagesPatched != nil)
+            site = try Self.table(patched, over: site)
+            let whole = try Self.table(BuildPipeline.run(fresh), over: [:])
+            for (path, bytes) in whole where site[path] != bytes {
+                Issue.record("\(path) differs from a fresh build's")
+            }
+        }
     }
 }

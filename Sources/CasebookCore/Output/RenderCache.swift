@@ -57,7 +57,9 @@ public final class RenderCache: @unchecked Sendable {
         return fstatat(outputFolder, path, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
-    /// Takes every page of the last build as this build's, for a build that makes only some of them again.
+    /// Takes every page of the last build as this build's, for a build that makes only some of them again: called
+    /// before those are made, so that their new digests replace the old (an edit undone by the next build would
+    /// otherwise find its page's digest from before the edit and report the edited page unchanged).
     func keepPrevious() {
         current.withLock { $0 = previous }
     }
