@@ -49,7 +49,8 @@ struct Build: ParsableCommand {
             let count = result.diagnostics.errorCount
             Terminal.error("casebook: \(count) error\(count == 1 ? "" : "s"); nothing was written")
         } else if !quiet {
-            print("Built \(result.pageCount) pages, \(result.dataFileCount) data files in \(String(format: "%.2f", seconds)) s")
+            let again = result.pagesPatched.map { " (\($0) made again after a prose edit)" } ?? ""
+            print("Built \(result.pageCount) pages\(again), \(result.dataFileCount) data files in \(String(format: "%.2f", seconds)) s")
         }
         if timings {
             for lap in result.timings {

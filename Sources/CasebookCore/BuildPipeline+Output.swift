@@ -17,6 +17,11 @@ extension BuildPipeline {
         /// A long-lived process's memory, for in-memory builds, and what it is to keep of this build should it succeed.
         let memory: BuildMemory?
         var lastBuild: LastBuild?
+        /// Where a writing build with a cache folder keeps its page ledger, the ledger of the build that wrote the
+        /// current output (when it still describes it), and what to save of this build's should it succeed.
+        let ledgerFile: LedgerFile?
+        let previousLedger: LedgerFile.Stored?
+        var ledgerToSave: (inputs: PageDigest, shape: ContentShape, ledger: PageLedger)?
         let options: BuildOptions
         /// Where a writing build keeps rendered Markdown, once the renderer settings are known.
         private let cacheFolder: String?
@@ -40,9 +45,14 @@ extension BuildPipeline {
                 writes = nil
                 trees = nil
                 outputRecord = nil
+                ledgerFile = nil
+                previousLedger = nil
                 return
             }
             memory = nil
+            let ledgerFile = options.cacheFolder.map { LedgerFile(folder: $0, output: options.output) }
+            self.ledgerFile = ledgerFile
+            let ledgerRead = Pending { options.ignoreCache ? nil : ledgerFile?.read() }
             // The card cache (50 MB at N=10,000) is read on another core while the spare is checked against its record.
             let cardsRead = Pending {
                 options.cacheFolder.map { CardCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) }
@@ -56,6 +66,7 @@ extension BuildPipeline {
             let begun: Result<SiteWriter.StagedSite, SiteWriter.Failure>
             do { begun = .success(try writer.begin(spareRecord: records?.spare)) } catch { begun = .failure(error) }
             cards = cardsRead.value
+            previousLedger = ledgerRead.value.flatMap { $0.stamp == outputRecord?.stamp ? $0 : nil }
             switch begun {
             case .success(let site): staged = site
             case .failure(let error): throw .io(error.description)
@@ -89,9 +100,14 @@ extension BuildPipeline {
             guard let staged else { return }
             self.staged = nil
             let stamp = cache?.stamp
+            ledgerFile?.remove()
             do {
                 if let stamp, let trees {
-                    if let record = try staged.commitRecording(stamp: stamp) { trees.save(output: record, spare: outputRecord) }
+                    guard let record = try staged.commitRecording(stamp: stamp) else { return }
+                    trees.save(output: record, spare: outputRecord)
+                    if let ledgerFile, let saved = ledgerToSave {
+                        ledgerFile.save(LedgerFile.Stored(stamp: record.stamp, inputs: saved.inputs, shape: saved.shape, ledger: saved.ledger))
+                    }
                 } else {
                     try staged.commit(stamp: stamp)
                 }

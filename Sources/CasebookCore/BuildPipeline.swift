@@ -117,20 +117,32 @@ public enum BuildPipeline {
         do {
             let renderer = SiteRenderer(graph: graph, views: views, templates: templates, stylesheetVersion: stylesheet,
                                         cache: output.cache, cards: output.cards)
-            var jobs = Array(renderer.jobs())
-            // A long-lived process learns which events and quotes each page reads, to patch this build later.
-            let ledger = output.memory.map { _ in PageLedger(jobs: jobs.count) }
-            if let ledger { jobs = ledger.recording(jobs) }
-            SiteRenderer.run(jobs) { files in
+            let inputs = LastBuild.Inputs(output.options, templates: templates, assets: input.assets, statics: input.statics)
+            // Which events and quotes each page reads is learnt, to patch this build later: in memory by a long-lived
+            // process, on disk with the content's shape by a writing build with a cache folder.
+            let shape = output.ledgerFile.map { _ in ContentShape(input.content) }
+            let ledger: PageLedger?
+            func emit(_ files: [OutputFile]) {
                 pagePaths += files.map(\.path)
                 renderedBytes += files.reduce(0) { $0 + $1.byteCount }
                 output.add(files)
             }
-            output.cardsUsed()
-            if let ledger {
-                output.lastBuild = LastBuild(inputs: .init(output.options, templates: templates, assets: input.assets, statics: input.statics),
-                                             content: input.content, graph: graph, views: views, renderer: renderer, ledger: ledger)
+            let jobs = renderer.jobs()
+            if let shape, let previous = output.previousLedger,
+               let again = jobsToRun(jobs.count, after: previous, inputs: inputs.digest, shape: shape, input.content, graph, output.cache) {
+                ledger = previous.ledger
+                let made = Dictionary(uniqueKeysWithValues: zip(again, previous.ledger.recording(again.map { jobs[$0] }, numbers: again).parallelMap { $0() }))
+                result.pagesPatched = made.values.reduce(0) { $0 + $1.count }
+                emit(previous.ledger.files(replacing: made))
+            } else {
+                ledger = output.memory != nil || shape != nil ? PageLedger(jobs: jobs.count) : nil
+                SiteRenderer.run(ledger.map { $0.recording(Array(jobs)) } ?? Array(jobs), emit)
             }
+            output.cardsUsed()
+            if let ledger, output.memory != nil {
+                output.lastBuild = LastBuild(inputs: inputs, content: input.content, graph: graph, views: views, renderer: renderer, ledger: ledger)
+            }
+            if let ledger, let shape { output.ledgerToSave = (inputs.digest, shape, ledger) }
         }
         // Handing freed memory back costs 30 ms at N=10,000, worth it only after many pages (and the cards in them)
         // were rendered and released: a rebuild that renders a few pages has little to give back.

@@ -10,7 +10,8 @@ public struct BuildResult: Sendable {
     public var diagnostics = DiagnosticList()
     public var failure: Failure?
     public var pageCount = 0
-    /// Set when a long-lived process's build patched its last one after a prose edit: how many pages it made again.
+    /// Set when a build after a prose edit made again only the pages that read an edited item (`casebook serve` by
+    /// patching its last build, `casebook build` by its page ledger): how many pages it made again.
     public var pagesPatched: Int?
     /// JSON and CSV downloads, feeds and other machine-readable files.
     public var dataFileCount = 0

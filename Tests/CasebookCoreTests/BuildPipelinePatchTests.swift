@@ -2,7 +2,9 @@ import Foundation
 import Testing
 @testable import CasebookCore
 
-/// A long-lived process patches its last build after a prose edit; the site must come out as a fresh build's.
+/// After a prose edit a build makes only the pages that read the edited items: `casebook serve` by patching its last
+/// build in memory, `casebook build` by the page ledger its last build left on disk. Either site must come out as a
+/// fresh build's.
 @Suite struct BuildPipelinePatchTests {
     /// One change to one line of a list file.
     struct Edit {
@@ -13,65 +15,116 @@ import Testing
         let prose: Bool
     }
 
+    /// A preview server's builds in memory, or `casebook build`'s into an output folder with a cache folder.
+    enum Mode: CaseIterable, Sendable {
+        case inMemory, writing
+    }
+
     /// Every title, text, summary, context, disputed, wording and locator line of the timeline and quote files (every
     /// `stride`-th of them), each edited in turn on top of the edits before, with a date changed along the way and, last, a
     /// line added to a summary (moving every item below it). Each build, patched or not, equals
     /// a fresh build of the same content, file for file.
-    @Test(arguments: [("Tests/Fixtures/minimal-site/Content", 1), ("Content", 11)])
-    func everyProseEditIsPatchedAndEqualsAFreshBuild(content: String, stride: Int) throws {
-        let root = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let (session, fresh) = try Self.sessionAndFreshBuild(of: content, in: root)
-
-        var site = try Self.table(BuildPipeline.run(session), over: [:])
-        let edits = try Self.edits(in: root.appendingPathComponent("Content"), stride: stride)
+    @Test(arguments: [("Tests/Fixtures/minimal-site/Content", 1), ("Content", 11)], Mode.allCases)
+    func everyProseEditIsPatchedAndEqualsAFreshBuild(content: (String, Int), mode: Mode) throws {
+        var session = try Session(of: content.0, mode: mode)
+        defer { session.remove() }
+        let edits = try Self.edits(in: session.content, stride: content.1)
         #expect(edits.filter(\.prose).count >= 4 && edits.contains { !$0.prose })
         for edit in edits {
             var lines = try String(contentsOf: edit.file, encoding: .utf8).components(separatedBy: "\n")
             lines[edit.line] = edit.change(lines[edit.line])
             try lines.joined(separator: "\n").write(to: edit.file, atomically: true, encoding: .utf8)
-            let where_ = "\(edit.file.lastPathComponent):\(edit.line + 1)"
+            try session.rebuildEqualsAFreshBuild(patched: edit.prose, "\(edit.file.lastPathComponent):\(edit.line + 1)")
+        }
+    }
 
-            let patched = BuildPipeline.run(session)
-            #expect(patched.exitCode == 0, "\(where_): \(patched.diagnostics.sorted.map(\.description))")
-            if edit.prose {
-                #expect(patched.pagesPatched.map { $0 > 0 && $0 < patched.pageCount / 2 } == true,
-                        "\(where_): patched \(String(describing: patched.pagesPatched)) of \(patched.pageCount) pages")
+    /// A page made again by one patch and back as it was after the next: the second patch must not take the page
+    /// for the one the build before last made.
+    @Test(arguments: Mode.allCases)
+    func anEditUndoneIsPatchedBack(mode: Mode) throws {
+        var session = try Session(of: "Tests/Fixtures/minimal-site/Content", mode: mode)
+        defer { session.remove() }
+        let edit = try #require(Self.edits(in: session.content, stride: 1).first { $0.prose })
+        let original = try String(contentsOf: edit.file, encoding: .utf8)
+        var lines = original.components(separatedBy: "\n")
+        lines[edit.line] = edit.change(lines[edit.line])
+        for (text, step) in [(lines.joined(separator: "\n"), "edited"), (original, "undone")] {
+            try text.write(to: edit.file, atomically: true, encoding: .utf8)
+            try session.rebuildEqualsAFreshBuild(patched: true, step)
+        }
+    }
+
+    /// A copy of a content folder, built first in full, then again after each edit and compared with a fresh build.
+    struct Session {
+        let root = Fixtures.temporaryFolder()
+        let mode: Mode
+        var options = BuildOptions()
+        var fresh = BuildOptions()
+        /// The in-memory site so far, an unchanged page taking its bytes from the build before.
+        var site: [String: [UInt8]] = [:]
+        var content: URL { root.appendingPathComponent("Content") }
+
+        init(of content: String, mode: Mode) throws {
+            self.mode = mode
+            try FileManager.default.copyItem(atPath: Fixtures.path(content), toPath: self.content.path)
+            options.content = self.content.path
+            options.templates = Fixtures.templates
+            options.output = root.appendingPathComponent("Site").path
+            options.projectRoot = root.path
+            fresh = options
+            switch mode {
+            case .inMemory:
+                options.write = false
+                options.memory = BuildMemory()
+                fresh.write = false
+            case .writing:
+                options.cacheFolder = root.appendingPathComponent(".casebook-cache").path
+                fresh.output = root.appendingPathComponent("Fresh").path
+            }
+            site = try files(BuildPipeline.run(options))
+        }
+
+        func remove() {
+            try? FileManager.default.removeItem(at: root)
+        }
+
+        /// Builds again; a prose edit must be patched (a few pages made again), any other change built whole.
+        mutating func rebuildEqualsAFreshBuild(patched: Bool, _ step: String) throws {
+            let rebuilt = BuildPipeline.run(options)
+            #expect(rebuilt.exitCode == 0, "\(step): \(rebuilt.diagnostics.sorted.map(\.description))")
+            if patched {
+                #expect(rebuilt.pagesPatched.map { $0 > 0 && $0 < rebuilt.pageCount / 2 } == true,
+                        "\(step): patched \(String(describing: rebuilt.pagesPatched)) of \(rebuilt.pageCount) pages")
             } else {
-                #expect(patched.pagesPatched == nil, "\(where_): a change of structure builds the site whole")
+                #expect(rebuilt.pagesPatched == nil, "\(step): a change of structure builds the site whole")
             }
-            site = try Self.table(patched, over: site)
-            let whole = try Self.table(BuildPipeline.run(fresh), over: [:])
-            #expect(site.keys.sorted() == whole.keys.sorted(), "\(where_)")
+            site = try files(rebuilt)
+            let whole = try Self.files(of: BuildPipeline.run(fresh), over: [:], in: fresh)
+            #expect(site.keys.sorted() == whole.keys.sorted(), "\(step)")
             for (path, bytes) in whole where site[path] != bytes {
-                Issue.record("\(where_): \(path) differs from a fresh build's")
+                Issue.record("\(step): \(path) differs from a fresh build's")
             }
         }
-    }
 
-    /// Options for a long-lived process's builds of a copy of `content` in `root`, and for fresh builds of that copy.
-    static func sessionAndFreshBuild(of content: String, in root: URL) throws -> (session: BuildOptions, fresh: BuildOptions) {
-        try FileManager.default.copyItem(atPath: Fixtures.path(content), toPath: root.appendingPathComponent("Content").path)
-        var session = BuildOptions()
-        session.content = root.appendingPathComponent("Content").path
-        session.templates = Fixtures.templates
-        session.output = root.appendingPathComponent("Site").path
-        session.projectRoot = root.path
-        session.write = false
-        session.memory = BuildMemory()
-        var fresh = session
-        fresh.memory = nil
-        return (session, fresh)
-    }
-
-    /// The files of a build, an unchanged one taking its bytes from the build before.
-    static func table(_ result: BuildResult, over previous: [String: [UInt8]]) throws -> [String: [UInt8]] {
-        try #require(result.exitCode == 0)
-        var table: [String: [UInt8]] = [:]
-        for file in result.files {
-            table[file.path] = file.unchanged ? try #require(previous[file.path], "\(file.path) unchanged but never made") : file.bytes
+        private func files(_ result: BuildResult) throws -> [String: [UInt8]] {
+            try Self.files(of: result, over: site, in: options)
         }
-        return table
+
+        /// The files of a build: in memory, an unchanged one taking its bytes from the build before; written, the
+        /// output folder's but for the marker.
+        private static func files(of result: BuildResult, over previous: [String: [UInt8]], in options: BuildOptions) throws -> [String: [UInt8]] {
+            try #require(result.exitCode == 0)
+            guard options.write else {
+                var table: [String: [UInt8]] = [:]
+                for file in result.files {
+                    table[file.path] = file.unchanged ? try #require(previous[file.path], "\(file.path) unchanged but never made") : file.bytes
+                }
+                return table
+            }
+            var tree = Fixtures.tree(at: URL(fileURLWithPath: options.output)).mapValues { Array($0) }
+            tree[OutputFolderPolicy.marker] = nil
+            return tree
+        }
     }
 
     static func edits(in content: URL, stride: Int) throws -> [Edit] {
@@ -115,29 +168,3 @@ import Testing
     }
 }
 
-extension BuildPipelinePatchTests {
-    /// A page made again by one patch and back as it was after the next: the second patch must not take the page
-    /// for the one the build before last made.
-    @Test func anEditUndoneIsPatchedBack() throws {
-        let root = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let content = root.appendingPathComponent("Content")
-        let (session, fresh) = try Self.sessionAndFreshBuild(of: "Tests/Fixtures/minimal-site/Content", in: root)
-        let edit = try #require(Self.edits(in: content, stride: 1).first { $0.prose })
-        let original = try String(contentsOf: edit.file, encoding: .utf8)
-        var lines = original.components(separatedBy: "\n")
-        lines[edit.line] = edit.change(lines[edit.line])
-
-        var site = try Self.table(BuildPipeline.run(session), over: [:])
-        for text in [lines.joined(separator: "\n"), original] {
-            try text.write(to: edit.file, atomically: true, encoding: .utf8)
-            let patched = BuildPipeline.run(session)
-            #expect(patched.pagesPatched != nil)
-            site = try Self.table(patched, over: site)
-            let whole = try Self.table(BuildPipeline.run(fresh), over: [:])
-            for (path, bytes) in whole where site[path] != bytes {
-                Issue.record("\(path) differs from a fresh build's")
-            }
-        }
-    }
-}

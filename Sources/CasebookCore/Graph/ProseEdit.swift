@@ -68,6 +68,28 @@ extension TimelineEvent {
             && summary?.text == other.summary?.text && disputed?.text == other.disputed?.text
             && sources.map(\.wordingAndLocator) == other.sources.map(\.wordingAndLocator)
     }
+
+    /// What `hasStructure(of:)` compares, for `ContentShape`'s digest.
+    func writeStructure(to writer: inout BinaryWriter) {
+        writer.write(id)
+        writer.write(date)
+        writer.write(time) { $0.write($1.description) }
+        writer.write(timezone) { $0.write($1) }
+        writer.write(draft)
+        writer.write(tags) { $0.write($1) }
+        writer.write(cases) { $0.write($1.id) }
+        writer.write(parties) { $0.write($1.id) }
+        writer.write(sources) { $0.write($1.source.id) }
+    }
+
+    /// What `saysTheSame(as:)` compares besides the structure, for `ContentShape`'s digests.
+    func writeWording(to writer: inout BinaryWriter) {
+        writer.write(approximate)
+        writer.write(title.text)
+        writer.write(summary) { $0.write($1.text) }
+        writer.write(disputed) { $0.write($1.text) }
+        writer.write(sources) { $1.writeWordingAndLocator(to: &$0) }
+    }
 }
 
 extension Quote {
@@ -84,8 +106,32 @@ extension Quote {
         hasStructure(of: other) && text == other.text && context?.text == other.context?.text
             && sources.map(\.wordingAndLocator) == other.sources.map(\.wordingAndLocator)
     }
+
+    /// What `hasStructure(of:)` compares, for `ContentShape`'s digest.
+    func writeStructure(to writer: inout BinaryWriter) {
+        writer.write(id)
+        writer.write(date)
+        writer.write(speaker.id)
+        writer.write(legalCase) { $0.write($1.id) }
+        writer.write(draft)
+        writer.write(topics) { $0.write($1) }
+        writer.write(mentions) { $0.write($1.id) }
+        writer.write(sources) { $0.write($1.source.id) }
+    }
+
+    /// What `saysTheSame(as:)` compares besides the structure, for `ContentShape`'s digests.
+    func writeWording(to writer: inout BinaryWriter) {
+        writer.write(text)
+        writer.write(context) { $0.write($1.text) }
+        writer.write(sources) { $1.writeWordingAndLocator(to: &$0) }
+    }
 }
 
 private extension Citation {
     var wordingAndLocator: [String?] { [wording, locator] }
+
+    func writeWordingAndLocator(to writer: inout BinaryWriter) {
+        writer.write(wording) { $0.write($1) }
+        writer.write(locator) { $0.write($1) }
+    }
 }

@@ -25,6 +25,22 @@ struct LastBuild: Sendable {
             self.assets = assets
             self.statics = statics
         }
+
+        /// All of it in one digest, for a build to compare with on disk (`LedgerFile`).
+        var digest: PageDigest {
+            var state = DigestState()
+            for option in options { state.add(option.map { "+" + $0 } ?? "-") }
+            state.add(templates.high)
+            state.add(templates.low)
+            for files in [assets, statics] {
+                state.add(UInt64(files.count))
+                for file in files {
+                    state.add(file.path)
+                    file.withBytes { state.add($0) }
+                }
+            }
+            return state.digest
+        }
     }
 
     init(inputs: Inputs, content: SiteContent, graph: SiteGraph, views: ViewCatalog, renderer: SiteRenderer, ledger: PageLedger) {

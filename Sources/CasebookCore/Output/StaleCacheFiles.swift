@@ -1,8 +1,8 @@
 import Foundation
 
-/// Cache files whose output or content folder is gone. Every writing build keeps tree records and a card and Markdown
-/// cache per output folder (about 80 MB at 10,000 events) and a load cache per content folder; without this,
-/// `.casebook-cache/` grew with every folder ever built into (`--output /tmp/preview`, a moved project).
+/// Cache files whose output or content folder is gone. Every writing build keeps tree records, a page ledger and a
+/// card and Markdown cache per output folder (about 80 MB at 10,000 events) and a load cache per content folder;
+/// without this, `.casebook-cache/` grew with every folder ever built into (`--output /tmp/preview`, a moved project).
 enum StaleCacheFiles {
     /// Temporary files of a cache write are this old before they count as left by a killed build, and cache files
     /// of an output with no page cache yet (its first build is still running, or failed) before they count as orphans.
@@ -39,7 +39,7 @@ enum StaleCacheFiles {
                 if isOld(name) { remove(name) }
             } else if name.hasPrefix("pages-") && name.hasSuffix(".txt") {
                 remove(name)  // page digests of Casebook before the tree records, which now hold them
-            } else if let key = key(of: name, prefixes: ["cards-", "markdown-"]) {
+            } else if let key = key(of: name, prefixes: ["cards-", "markdown-", "ledger-"]) {
                 if goneOutputKeys.contains(key) || !liveOutputKeys.contains(key) && isOld(name) { remove(name) }
             } else if let key = key(of: name, prefixes: ["loads-"]) {
                 let content = headerValue("content", in: path(name), line: 2)

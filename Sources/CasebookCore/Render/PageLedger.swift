@@ -1,8 +1,8 @@
 import Foundation
 
-/// What each page job of a long-lived process's last build made (paths and digests) and which events and quotes it
-/// read, so that a build after a prose edit runs only the jobs that read an edited item and reports every other
-/// page unchanged.
+/// What each page job of the last build made (paths and digests) and which events and quotes it read, so that a
+/// build after a prose edit runs only the jobs that read an edited item and reports every other page unchanged.
+/// A long-lived process keeps it in memory; `casebook build` keeps it on disk (`LedgerFile`).
 final class PageLedger: @unchecked Sendable {
     struct Entry: Sendable {
         /// The job's files as a build that does not run it reports them; nil when a file has no digest (so cannot be
@@ -18,6 +18,14 @@ final class PageLedger: @unchecked Sendable {
     init(jobs: Int) {
         entries = Array(repeating: nil, count: jobs)
     }
+
+    /// A ledger as recorded before, read back from `LedgerFile`.
+    init(entries: [Entry?]) {
+        self.entries = entries
+    }
+
+    /// Each job's entry in job order; nil for a job never recorded.
+    var recorded: [Entry?] { lock.withLock { entries } }
 
     /// A copy to update in a patching build, leaving this one as the last good build's until that build succeeds.
     func copy() -> PageLedger {

@@ -22,7 +22,7 @@ import Testing
         func key(_ output: String) -> String { RenderCache.outputKey(root.appendingPathComponent(output).path) }
         func files() -> Set<String> { Set((try? manager.contentsOfDirectory(atPath: cache)) ?? []) }
         func outputFiles(_ output: String) -> Set<String> {
-            ["trees-\(key(output)).bin", "cards-\(key(output)).bin", "markdown-\(key(output)).bin"]
+            ["trees-\(key(output)).bin", "cards-\(key(output)).bin", "markdown-\(key(output)).bin", "ledger-\(key(output)).bin"]
         }
 
         #expect(build("Site") == 0 && build("Preview") == 0)

@@ -1,0 +1,30 @@
+import Foundation
+
+/// A `casebook build` after a prose edit: the ledger the last build left on disk (`LedgerFile`) names the page jobs
+/// that read an edited event or quote, and only those run; every other page is reported unchanged without being
+/// made or digested, as `casebook serve` patches its last build from memory.
+extension BuildPipeline {
+    /// The numbers of the jobs to run, in order, when the ledger describes a build of the same inputs, structure
+    /// and pages; nil when it does not, and every job runs. A job whose files the output no longer holds as the
+    /// ledger lists them runs too.
+    static func jobsToRun(_ jobCount: Int, after previous: LedgerFile.Stored, inputs: PageDigest, shape: ContentShape,
+                          _ content: SiteContent, _ graph: SiteGraph, _ cache: RenderCache?) -> [Int]? {
+        guard let cache, previous.inputs == inputs, previous.ledger.jobCount == jobCount,
+              let reworded = shape.reworded(since: previous.shape, in: content)
+        else { return nil }
+        let events = reworded.events.isEmpty ? [] : Set(graph.events.indices.filter { reworded.events.contains(graph.events[$0].id) })
+        let quotes = reworded.quotes.isEmpty ? [] : Set(graph.quotes.indices.filter { reworded.quotes.contains(graph.quotes[$0].id) })
+        let reading = Set(previous.ledger.jobs(readingEvents: events, quotes: quotes))
+        let entries = previous.ledger.recorded
+        // Each file of a job that need not run is checked as a build that digests it would check it (and its
+        // digest kept for the new output's record), a slice of jobs to a core.
+        let slices = Array(stride(from: 0, to: jobCount, by: 1024))
+        let missing = slices.parallelMap { start in
+            (start..<min(start + 1024, jobCount)).filter { number in
+                guard !reading.contains(number), let files = entries[number]?.unchanged else { return false }
+                return !files.allSatisfy { file in file.digest.map { cache.unchanged(file.path, $0) } ?? false }
+            }
+        }
+        return reading.union(missing.joined()).sorted()
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The page ledger of the build that wrote an output folder, kept in `.casebook-cache/ledger-<key>.bin` with the
+/// content's shape and a digest of the build's other inputs, so that the next `casebook build` after a prose edit
+/// runs only the page jobs that read an edited event or quote, as `casebook serve` does from memory, instead of
+/// digesting all 22,000 pages of a big tracker. It describes one output tree (by its stamp) and is read only by the
+/// binary that wrote it; a damaged or foreign file reads as none, and the build digests every page.
+struct LedgerFile: Sendable {
+    struct Stored: Sendable {
+        /// The stamp of the output tree whose pages the ledger lists.
+        let stamp: String
+        /// `LastBuild.Inputs.digest` of the build.
+        let inputs: PageDigest
+        let shape: ContentShape
+        let ledger: PageLedger
+    }
+
+    let path: String
+    private let header: String
+
+    init(folder: String, output: String) {
+        let output = OutputFolderPolicy.canonical(output)
+        path = folder + "/ledger-" + RenderCache.outputKey(output) + ".bin"
+        header = "casebook-page-ledger 1\nbinary \(RenderCache.binaryIdentity())\noutput \(output)\n"
+    }
+
+    func read() -> Stored? {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
+        let header = Array(header.utf8)
+        return data.withUnsafeBytes { bytes in
+            guard bytes.count >= header.count, bytes.prefix(header.count).elementsEqual(header) else { return nil }
+            var reader = BinaryReader(bytes, offset: header.count)
+            do throws(BinaryReader.Damaged) {
+                let stamp = try reader.string(), inputs = try Self.digest(&reader)
+                let shape = ContentShape(structure: try Self.digest(&reader), eventWording: try reader.list(Self.digest),
+                                         quoteWording: try reader.list(Self.digest))
+                let entries = try reader.list { reader throws(BinaryReader.Damaged) in try reader.optional(Self.entry) }
+                guard reader.atEnd else { return nil }
+                return Stored(stamp: stamp, inputs: inputs, shape: shape, ledger: PageLedger(entries: entries))
+            } catch {
+                return nil
+            }
+        }
+    }
+
+    /// Removes the file before the output it describes is replaced, so that it never outlives that output.
+    func remove() {
+        unlink(path)
+    }
+
+    /// Replaces the file; one that cannot be written only makes the next build digest every page.
+    func save(_ stored: Stored) {
+        ReplacedFile.write(path, header: header) { stream in
+            var writer = BinaryWriter()
+            func flush() -> Bool { writer.drain { fwrite($0.baseAddress, 1, $0.count, stream) == $0.count } }
+            writer.write(stored.stamp)
+            Self.write(&writer, stored.inputs)
+            Self.write(&writer, stored.shape.structure)
+            writer.write(stored.shape.eventWording, Self.write)
+            writer.write(stored.shape.quoteWording, Self.write)
+            let entries = stored.ledger.recorded
+            writer.write(UInt64(entries.count))
+            for (number, entry) in entries.enumerated() {
+                writer.write(entry, Self.write)
+                if number % 1024 == 1023, !flush() { return false }
+            }
+            return flush()
+        }
+    }
+
+    private static func write(_ writer: inout BinaryWriter, _ digest: PageDigest) {
+        writer.write(digest.high)
+        writer.write(digest.low)
+    }
+
+    private static func digest(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> PageDigest {
+        PageDigest(high: try reader.unsigned(), low: try reader.unsigned())
+    }
+
+    private static func write(_ writer: inout BinaryWriter, _ entry: PageLedger.Entry) {
+        writer.write(entry.unchanged) { writer, files in
+            writer.write(files) { writer, file in
+                writer.write(file.path)
+                write(&writer, file.digest ?? TreeRecord.comparedByBytes)
+            }
+        }
+        writer.write(entry.events) { $0.write(Int($1)) }
+        writer.write(entry.quotes) { $0.write(Int($1)) }
+    }
+
+    private static func entry(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> PageLedger.Entry {
+        let unchanged = try reader.optional { reader throws(BinaryReader.Damaged) in
+            try reader.list { reader throws(BinaryReader.Damaged) in
+                OutputFile(unchangedAt: try reader.string(), digest: try digest(&reader))
+            }
+        }
+        return PageLedger.Entry(unchanged: unchanged, events: try reader.list(Self.index), quotes: try reader.list(Self.index))
+    }
+
+    private static func index(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> Int32 {
+        let value = try reader.int()
+        guard let index = Int32(exactly: value) else { throw BinaryReader.Damaged() }
+        return index
+    }
+}

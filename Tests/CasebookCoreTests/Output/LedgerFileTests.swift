@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import CasebookCore
+
+/// The page ledger on disk reads back as saved, and a damaged or foreign file reads as none (the build then
+/// digests every page) rather than as a wrong ledger.
+@Suite struct LedgerFileTests {
+    static func stored() -> LedgerFile.Stored {
+        let digest = { (n: UInt64) in PageDigest(high: n, low: ~n) }
+        let entries: [PageLedger.Entry?] = [
+            PageLedger.Entry(unchanged: [OutputFile(unchangedAt: "index.html", digest: digest(1))], events: [0, 1, 70_000], quotes: []),
+            nil,
+            PageLedger.Entry(unchanged: nil, events: [], quotes: [3]),
+            PageLedger.Entry(unchanged: [OutputFile(unchangedAt: "events/é/index.html", digest: digest(2)),
+                                         OutputFile(unchangedAt: "events/é/data.json", digest: digest(3))], events: [2], quotes: [0, 5]),
+        ]
+        let shape = ContentShape(structure: digest(4), eventWording: [digest(5), digest(6), digest(7)], quoteWording: [digest(8)])
+        return LedgerFile.Stored(stamp: "stamp-1", inputs: digest(9), shape: shape, ledger: PageLedger(entries: entries))
+    }
+
+    static func describe(_ stored: LedgerFile.Stored?) -> [String] {
+        guard let stored else { return ["none"] }
+        return [stored.stamp, stored.inputs.description, "\(stored.shape)"] + stored.ledger.recorded.map { entry in
+            guard let entry else { return "not recorded" }
+            let files = entry.unchanged.map { $0.map { "\($0.path)@\(String(describing: $0.digest))" } }
+            return "\(String(describing: files)) events \(entry.events) quotes \(entry.quotes)"
+        }
+    }
+
+    @Test func readsBackAsSaved() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = LedgerFile(folder: folder.path, output: "/srv/site")
+        #expect(file.read() == nil)
+        file.save(Self.stored())
+        #expect(Self.describe(file.read()) == Self.describe(Self.stored()))
+        #expect(LedgerFile(folder: folder.path, output: "/srv/other").read() == nil)
+        file.remove()
+        #expect(file.read() == nil)
+    }
+
+    @Test func aDamagedFileReadsAsNone() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = LedgerFile(folder: folder.path, output: "/srv/site")
+        file.save(Self.stored())
+        let whole = try Data(contentsOf: URL(fileURLWithPath: file.path))
+        for cut in [whole.count - 1, whole.count / 2] {
+            try whole.prefix(cut).write(to: URL(fileURLWithPath: file.path))
+            #expect(file.read() == nil, "cut at \(cut) of \(whole.count) bytes")
+        }
+        try (whole + Data([0])).write(to: URL(fileURLWithPath: file.path))
+        #expect(file.read() == nil, "a byte too many")
+    }
+}
