@@ -15,14 +15,13 @@ extension BuildPipeline {
         let events = reworded.events.isEmpty ? [] : Set(graph.events.indices.filter { reworded.events.contains(graph.events[$0].id) })
         let quotes = reworded.quotes.isEmpty ? [] : Set(graph.quotes.indices.filter { reworded.quotes.contains(graph.quotes[$0].id) })
         let reading = Set(previous.ledger.jobs(readingEvents: events, quotes: quotes))
-        let entries = previous.ledger.recorded
         // Each file of a job that need not run is checked as a build that digests it would check it (and its
         // digest kept for the new output's record), a slice of jobs to a core.
         let slices = Array(stride(from: 0, to: jobCount, by: 1024))
         let missing = slices.parallelMap { start in
             (start..<min(start + 1024, jobCount)).filter { number in
-                guard !reading.contains(number), let files = entries[number]?.unchanged else { return false }
-                return !files.allSatisfy { file in file.digest.map { cache.unchanged(file.path, $0) } ?? false }
+                guard !reading.contains(number), let entry = previous.ledger.entry(number) else { return false }
+                return !entry.pages.allSatisfy { cache.unchanged($0.path, $0.digest) }
             }
         }
         return reading.union(missing.joined()).sorted()

@@ -50,7 +50,7 @@ struct BinaryWriter {
         if let value { writeValue(&self, value) }
     }
 
-    mutating func write<Value>(_ values: [Value], _ writeValue: (inout BinaryWriter, Value) -> Void) {
+    mutating func write<Values: Collection>(_ values: Values, _ writeValue: (inout BinaryWriter, Values.Element) -> Void) {
         write(UInt64(values.count))
         for value in values { writeValue(&self, value) }
     }

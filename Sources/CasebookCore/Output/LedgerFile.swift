@@ -63,13 +63,14 @@ struct LedgerFile: Sendable {
             Self.write(&writer, stored.shape.structure)
             writer.write(stored.shape.eventWording, Self.write)
             writer.write(stored.shape.quoteWording, Self.write)
-            let entries = stored.ledger.recorded
-            writer.write(UInt64(entries.count))
-            for (number, entry) in entries.enumerated() {
+            writer.write(UInt64(stored.ledger.jobCount))
+            var number = 0, written = true
+            stored.ledger.forEachEntry { entry in
                 writer.write(entry, Self.write)
-                if number % 1024 == 1023, !flush() { return false }
+                number += 1
+                if number % 1024 == 0, written { written = flush() }
             }
-            return flush()
+            return written && flush()
         }
     }
 
@@ -83,23 +84,17 @@ struct LedgerFile: Sendable {
     }
 
     private static func write(_ writer: inout BinaryWriter, _ entry: PageLedger.Entry) {
-        writer.write(entry.unchanged) { writer, files in
-            writer.write(files) { writer, file in
-                writer.write(file.path)
-                write(&writer, file.digest ?? TreeRecord.comparedByBytes)
-            }
+        writer.write(entry.pages) { writer, page in
+            writer.write(page.path)
+            write(&writer, page.digest)
         }
         writer.write(entry.events) { $0.write(Int($1)) }
         writer.write(entry.quotes) { $0.write(Int($1)) }
     }
 
     private static func entry(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> PageLedger.Entry {
-        let unchanged = try reader.optional { reader throws(BinaryReader.Damaged) in
-            try reader.list { reader throws(BinaryReader.Damaged) in
-                OutputFile(unchangedAt: try reader.string(), digest: try digest(&reader))
-            }
-        }
-        return PageLedger.Entry(unchanged: unchanged, events: try reader.list(Self.index), quotes: try reader.list(Self.index))
+        let pages = try reader.list { reader throws(BinaryReader.Damaged) in PageLedger.Page(path: try reader.string(), digest: try digest(&reader)) }
+        return PageLedger.Entry(pages: pages[...], events: try reader.list(Self.index)[...], quotes: try reader.list(Self.index)[...])
     }
 
     private static func index(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> Int32 {

@@ -8,11 +8,11 @@ import Testing
     static func stored() -> LedgerFile.Stored {
         let digest = { (n: UInt64) in PageDigest(high: n, low: ~n) }
         let entries: [PageLedger.Entry?] = [
-            PageLedger.Entry(unchanged: [OutputFile(unchangedAt: "index.html", digest: digest(1))], events: [0, 1, 70_000], quotes: []),
+            PageLedger.Entry(pages: [PageLedger.Page(path: "index.html", digest: digest(1))], events: [0, 1, 70_000], quotes: []),
             nil,
-            PageLedger.Entry(unchanged: nil, events: [], quotes: [3]),
-            PageLedger.Entry(unchanged: [OutputFile(unchangedAt: "events/é/index.html", digest: digest(2)),
-                                         OutputFile(unchangedAt: "events/é/data.json", digest: digest(3))], events: [2], quotes: [0, 5]),
+            PageLedger.Entry(pages: [], events: [], quotes: [3]),
+            PageLedger.Entry(pages: [PageLedger.Page(path: "events/é/index.html", digest: digest(2)),
+                                     PageLedger.Page(path: "events/é/data.json", digest: digest(3))], events: [2], quotes: [0, 5]),
         ]
         let shape = ContentShape(structure: digest(4), eventWording: [digest(5), digest(6), digest(7)], quoteWording: [digest(8)])
         return LedgerFile.Stored(stamp: "stamp-1", inputs: digest(9), shape: shape, ledger: PageLedger(entries: entries))
@@ -20,11 +20,11 @@ import Testing
 
     static func describe(_ stored: LedgerFile.Stored?) -> [String] {
         guard let stored else { return ["none"] }
-        return [stored.stamp, stored.inputs.description, "\(stored.shape)"] + stored.ledger.recorded.map { entry in
-            guard let entry else { return "not recorded" }
-            let files = entry.unchanged.map { $0.map { "\($0.path)@\(String(describing: $0.digest))" } }
-            return "\(String(describing: files)) events \(entry.events) quotes \(entry.quotes)"
+        var lines = [stored.stamp, stored.inputs.description, "\(stored.shape)"]
+        stored.ledger.forEachEntry { entry in
+            lines.append(entry.map { "\(Array($0.pages)) events \(Array($0.events)) quotes \(Array($0.quotes))" } ?? "runs again")
         }
+        return lines
     }
 
     @Test func readsBackAsSaved() throws {

@@ -1,0 +1,47 @@
+import Testing
+@testable import CasebookCore
+
+/// The ledger tells which page jobs read an item and what the others made, through any number of patches.
+@Suite struct PageLedgerTests {
+    /// A job that reads the given events (as `ItemList` notes reads) and makes one page, with a digest or without.
+    static func job(_ path: String, events: [Int], digest: UInt64?) -> SiteRenderer.Job {
+        {
+            for event in events { ReadLog.note(.event, event) }
+            let file = OutputFile(path: path, text: "<p>\(path)</p>", digest: digest.map { PageDigest(high: $0, low: $0) })
+            return [file]
+        }
+    }
+
+    @Test func namesTheJobsThatReadAnItemAndReportsTheOthersUnchanged() {
+        let ledger = PageLedger(jobs: 4)
+        let jobs = [Self.job("a.html", events: [0, 1], digest: 1), Self.job("b.html", events: [2], digest: 2),
+                    Self.job("c.html", events: [], digest: nil), Self.job("d.html", events: [1], digest: 4)]
+        #expect(ledger.jobs(readingEvents: [], quotes: []) == [0, 1, 2, 3], "nothing recorded yet")
+        _ = ledger.recording(Array(jobs.prefix(3))).parallelMap { $0() }
+        #expect(ledger.jobs(readingEvents: [], quotes: []) == [2, 3], "a page without a digest, a job not recorded")
+        _ = ledger.recording([jobs[3]], numbers: [3]).map { $0() }
+        #expect(ledger.jobs(readingEvents: [1], quotes: []) == [0, 2, 3])
+        #expect(ledger.jobs(readingEvents: [2], quotes: [1]) == [1, 2])
+        #expect(ledger.entry(2) == nil && ledger.entry(0).map { Array($0.events) } == [0, 1])
+
+        let files = ledger.files(replacing: [1: [OutputFile(path: "b.html", text: "new")]])
+        #expect(files.map(\.path) == ["a.html", "b.html", "d.html"])
+        #expect(files.map(\.unchanged) == [true, false, true] && files[2].digest == PageDigest(high: 4, low: 4))
+    }
+
+    /// A long-lived process patches its ledger thousands of times; the records patches replace are dropped from a copy
+    /// once they outweigh the live ones, and the copy reads as the original.
+    @Test func copiesDropReplacedRecords() {
+        var ledger = PageLedger(jobs: 3)
+        _ = ledger.recording([Self.job("a.html", events: [0], digest: 1), Self.job("b.html", events: [1], digest: 2),
+                              Self.job("c.html", events: [0, 1], digest: 3)]).map { $0() }
+        for round in 0..<3000 {
+            ledger = ledger.copy()
+            _ = ledger.recording([Self.job("b.html", events: [1, round % 7 + 2], digest: UInt64(round))], numbers: [1]).map { $0() }
+        }
+        #expect(ledger.jobs(readingEvents: [0], quotes: []) == [0, 2])
+        #expect(ledger.jobs(readingEvents: [2999 % 7 + 2], quotes: []) == [1])
+        #expect(ledger.entry(1).map { Array($0.pages) } == [PageLedger.Page(path: "b.html", digest: PageDigest(high: 2999, low: 2999))])
+        #expect(ledger.storedReads <= 2 * 5 + 1024 + 2, "\(ledger.storedReads) reads kept for 5 live ones")
+    }
+}
