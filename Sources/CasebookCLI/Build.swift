@@ -37,6 +37,7 @@ struct Build: ParsableCommand {
         // Beside the output, like its spare tree: the project root for the usual `Site/`.
         options.cacheFolder = URL(fileURLWithPath: output).standardizedFileURL.deletingLastPathComponent().path + "/.casebook-cache"
         options.ignoreCache = noCache
+        options.leavesMemoryToExit = true
         let start = DispatchTime.now().uptimeNanoseconds
         let result = BuildPipeline.run(options)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

@@ -29,6 +29,9 @@ public struct BuildOptions: Sendable {
     /// for the caller to make once it has shown the pages (`casebook serve` reloads the browser first).
     public var deferData = false
     public var projectRoot = FileManager.default.currentDirectoryPath
+    /// For a process that exits after this build (`casebook build`): what the build read and made is left for the
+    /// system to reclaim at exit rather than freed piece by piece (`ExitReclaim`).
+    public var leavesMemoryToExit = false
 
     public init() {}
 }

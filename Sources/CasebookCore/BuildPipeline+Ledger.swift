@@ -4,14 +4,12 @@ import Foundation
 /// that read an edited event or quote, and only those run; every other page is reported unchanged without being
 /// made or digested, as `casebook serve` patches its last build from memory.
 extension BuildPipeline {
-    /// The numbers of the jobs to run, in order, when the ledger describes a build of the same inputs, structure
-    /// and pages; nil when it does not, and every job runs. A job whose files the output no longer holds as the
-    /// ledger lists them runs too.
-    static func jobsToRun(_ jobCount: Int, after previous: LedgerFile.Stored, inputs: PageDigest, shape: ContentShape,
-                          _ content: SiteContent, _ graph: SiteGraph, _ cache: RenderCache?) -> [Int]? {
-        guard let cache, previous.inputs == inputs, previous.ledger.jobCount == jobCount,
-              let reworded = shape.reworded(since: previous.shape, in: content)
-        else { return nil }
+    /// The numbers of the jobs to run, in order, after a prose edit that `reworded` these events and quotes (by id)
+    /// when the ledger describes a build of as many jobs; nil when it does not, and every job runs. A job whose
+    /// files the output no longer holds as the ledger lists them runs too.
+    static func jobsToRun(_ jobCount: Int, after previous: LedgerFile.Stored, reworded: (events: Set<String>, quotes: Set<String>),
+                          _ graph: SiteGraph, _ cache: RenderCache?) -> [Int]? {
+        guard let cache, previous.ledger.jobCount == jobCount else { return nil }
         let events = reworded.events.isEmpty ? [] : Set(graph.events.indices.filter { reworded.events.contains(graph.events[$0].id) })
         let quotes = reworded.quotes.isEmpty ? [] : Set(graph.quotes.indices.filter { reworded.quotes.contains(graph.quotes[$0].id) })
         let reading = Set(previous.ledger.jobs(readingEvents: events, quotes: quotes))

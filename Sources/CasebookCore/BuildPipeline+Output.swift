@@ -9,7 +9,9 @@ extension BuildPipeline {
         /// Page digests of the last build: from the output's record for writing builds with a cache folder, in
         /// memory for a long-lived process's builds.
         let cache: RenderCache?
-        let cards: CardCache?
+        private let cardsRead: Pending<CardCache?>
+        /// The card cache: a long-lived process's, or the one on disk, read when the build needs it.
+        var cards: CardCache? { cardsRead.value }
         /// Where the records of the output and spare trees are kept, and the output's record when it matches the
         /// output: after the swap, that tree is the spare.
         private let trees: TreeRecordFile?
@@ -41,7 +43,8 @@ extension BuildPipeline {
             guard options.write else {
                 memory = options.memory
                 cache = options.memory?.renderCache()
-                cards = options.memory?.cards
+                let cards = options.memory?.cards
+                cardsRead = .whenAsked { cards }
                 writes = nil
                 trees = nil
                 outputRecord = nil
@@ -53,20 +56,22 @@ extension BuildPipeline {
             let ledgerFile = options.cacheFolder.map { LedgerFile(folder: $0, output: options.output) }
             self.ledgerFile = ledgerFile
             let ledgerRead = Pending { options.ignoreCache ? nil : ledgerFile?.read() }
-            // The card cache (50 MB at N=10,000) is read on another core while the spare is checked against its record.
-            let cardsRead = Pending {
-                options.cacheFolder.map { CardCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) }
-            }
             trees = options.cacheFolder.map { TreeRecordFile(folder: $0, output: options.output) }
             let records = options.ignoreCache ? (output: nil, spare: nil) : trees?.read()
             let writer = SiteWriter(output: options.output)
             let outputRecord = records?.output.flatMap { $0.isStamped(on: writer.output) ? $0 : nil }
             self.outputRecord = outputRecord
             cache = trees.map { _ in RenderCache(output: writer.output, previous: outputRecord?.files ?? [:]) }
+            let previousLedger = ledgerRead.value.flatMap { $0.stamp == outputRecord?.stamp ? $0 : nil }
+            self.previousLedger = previousLedger
+            // The card cache (50 MB at N=10,000) is read on another core while the spare is checked against its
+            // record; when the ledger may spare most pages, only if the build turns out to need it.
+            let readCards: @Sendable () -> CardCache? = {
+                options.cacheFolder.map { CardCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) }
+            }
+            cardsRead = previousLedger == nil ? Pending(readCards) : .whenAsked(readCards)
             let begun: Result<SiteWriter.StagedSite, SiteWriter.Failure>
             do { begun = .success(try writer.begin(spareRecord: records?.spare)) } catch { begun = .failure(error) }
-            cards = cardsRead.value
-            previousLedger = ledgerRead.value.flatMap { $0.stamp == outputRecord?.stamp ? $0 : nil }
             switch begun {
             case .success(let site): staged = site
             case .failure(let error): throw .io(error.description)
@@ -131,6 +136,8 @@ extension BuildPipeline {
             markdown = nil
         }
 
+        /// Called only by a build that asked for the cards (`cards`): one that did not would find none used and
+        /// empty the cache.
         func cardsUsed() {
             cards?.finishBuild()
         }

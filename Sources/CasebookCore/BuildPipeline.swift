@@ -12,6 +12,7 @@ public enum BuildPipeline {
             defer { input.loads?.waitUntilSaved() }
             clock.lap("load")
             if try !patch(input, options, &result, &clock) { try buildWhole(input, options, &result, &clock) }
+            if result.exitCode == 0 { ExitReclaim.leave(input, when: options) }
         } catch {
             result.failure = error
         }
@@ -35,6 +36,7 @@ public enum BuildPipeline {
         try output.commit()
         output.finish()
         if options.write, let folder = options.cacheFolder { StaleCacheFiles.remove(in: folder) }
+        ExitReclaim.leave(graph, output, when: options)
         clock.lap("write")
     }
 
@@ -47,6 +49,9 @@ public enum BuildPipeline {
         let contentRoot: String
         /// The load cache, which may still be saving while the build goes on.
         let loads: LoadMemory?
+        /// The content's shape, for a build that keeps a page ledger on disk: taken on another core while the
+        /// content is checked.
+        let shape: Pending<ContentShape>?
     }
 
     static func checkOutputFolder(_ options: BuildOptions) throws(BuildResult.Failure) {
@@ -77,8 +82,9 @@ public enum BuildPipeline {
         let assets = TreeFiles.collect(from: options.templates + "/assets", to: "assets/", keepHidden: false,
                                        fileSystem: templateFiles, &result.diagnostics)
         let statics = StaticFiles.collect(from: options.content, fileSystem: contentFiles, &result.diagnostics)
+        let keepsLedger = options.write && options.cacheFolder != nil && !contentDiagnostics.hasErrors
         return Input(content: content, templates: templates, assets: assets, statics: statics, contentRoot: options.content,
-                     loads: memory)
+                     loads: memory, shape: keepsLedger ? Pending { ContentShape(content) } : nil)
     }
 
     /// Cross-reference checks; returns the URL builder when nothing is wrong.
@@ -115,12 +121,20 @@ public enum BuildPipeline {
         // follow once the renderer and its cards are released, so their large buffers do not add to them.
         var pagePaths: [String] = [], renderedBytes = 0
         do {
-            let renderer = SiteRenderer(graph: graph, views: views, templates: templates, stylesheetVersion: stylesheet,
-                                        cache: output.cache, cards: output.cards)
             let inputs = LastBuild.Inputs(output.options, templates: templates, assets: input.assets, statics: input.statics)
             // Which events and quotes each page reads is learnt, to patch this build later: in memory by a long-lived
-            // process, on disk with the content's shape by a writing build with a cache folder.
-            let shape = output.ledgerFile.map { _ in ContentShape(input.content) }
+            // process, on disk with the content's shape by a writing build with a cache folder. After a prose edit,
+            // the ledger of the build that made the output names the pages to make again.
+            let shape = output.ledgerFile.flatMap { _ in input.shape?.value }
+            let reworded = shape.flatMap { shape in
+                output.previousLedger.flatMap { $0.inputs == inputs.digest ? shape.reworded(since: $0.shape, in: input.content) : nil }
+            }
+            let renderer = if reworded != nil, let cache = output.cache {
+                SiteRenderer(fewPagesOf: graph, views: views, templates: templates, stylesheetVersion: stylesheet, cache: cache)
+            } else {
+                SiteRenderer(graph: graph, views: views, templates: templates, stylesheetVersion: stylesheet, cache: output.cache,
+                             cards: output.cards)
+            }
             let ledger: PageLedger?
             func emit(_ files: [OutputFile]) {
                 pagePaths += files.map(\.path)
@@ -128,8 +142,8 @@ public enum BuildPipeline {
                 output.add(files)
             }
             let jobs = renderer.jobs()
-            if let shape, let previous = output.previousLedger,
-               let again = jobsToRun(jobs.count, after: previous, inputs: inputs.digest, shape: shape, input.content, graph, output.cache) {
+            if let reworded, let previous = output.previousLedger,
+               let again = jobsToRun(jobs.count, after: previous, reworded: reworded, graph, output.cache) {
                 ledger = previous.ledger
                 let made = Dictionary(uniqueKeysWithValues: zip(again, previous.ledger.recording(again.map { jobs[$0] }, numbers: again).parallelMap { $0() }))
                 result.pagesPatched = made.values.reduce(0) { $0 + $1.count }
@@ -138,7 +152,11 @@ public enum BuildPipeline {
                 ledger = output.memory != nil || shape != nil ? PageLedger(jobs: jobs.count) : nil
                 SiteRenderer.run(ledger.map { $0.recording(Array(jobs)) } ?? Array(jobs), emit)
             }
-            output.cardsUsed()
+            if reworded == nil {
+                output.cardsUsed()
+            } else {
+                ExitReclaim.leave(renderer, when: output.options)  // few cards made: it holds little, but 100,000 objects
+            }
             if let ledger, output.memory != nil {
                 output.lastBuild = LastBuild(inputs: inputs, content: input.content, graph: graph, views: views, renderer: renderer, ledger: ledger)
             }
@@ -147,7 +165,9 @@ public enum BuildPipeline {
         // Handing freed memory back costs 30 ms at N=10,000, worth it only after many pages (and the cards in them)
         // were rendered and released: a rebuild that renders a few pages has little to give back.
         if renderedBytes > Self.releaseAfter { GlibcHeap.returnFreedMemory() }
-        return renderData(graph, views, input, pagePaths: pagePaths, into: &output, &result)
+        let rendered = renderData(graph, views, input, pagePaths: pagePaths, into: &output, &result)
+        if rendered { ExitReclaim.leave(views, when: output.options) }
+        return rendered
     }
 
     /// Renders the data files, sitemap, assets and static files after the pages at `pagePaths`.

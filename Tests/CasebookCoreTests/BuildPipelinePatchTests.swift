@@ -90,11 +90,14 @@ import Testing
 
         /// Builds again; a prose edit must be patched (a few pages made again), any other change built whole.
         mutating func rebuildEqualsAFreshBuild(patched: Bool, _ step: String) throws {
+            let cardsBefore = cardCacheSize
             let rebuilt = BuildPipeline.run(options)
             #expect(rebuilt.exitCode == 0, "\(step): \(rebuilt.diagnostics.sorted.map(\.description))")
             if patched {
                 #expect(rebuilt.pagesPatched.map { $0 > 0 && $0 < rebuilt.pageCount / 2 } == true,
                         "\(step): patched \(String(describing: rebuilt.pagesPatched)) of \(rebuilt.pageCount) pages")
+                // A build that made a few pages looked up a few cards: the others stay cached for the next.
+                #expect(cardCacheSize >= cardsBefore, "\(step): card cache \(cardsBefore) bytes, then \(cardCacheSize)")
             } else {
                 #expect(rebuilt.pagesPatched == nil, "\(step): a change of structure builds the site whole")
             }
@@ -104,6 +107,14 @@ import Testing
             for (path, bytes) in whole where site[path] != bytes {
                 Issue.record("\(step): \(path) differs from a fresh build's")
             }
+        }
+
+        /// The size of the card cache file of a writing session; 0 in memory.
+        var cardCacheSize: Int {
+            guard let folder = options.cacheFolder,
+                  let name = try? FileManager.default.contentsOfDirectory(atPath: folder).first(where: { $0.hasPrefix("cards-") })
+            else { return 0 }
+            return (try? FileManager.default.attributesOfItem(atPath: folder + "/" + name)[.size] as? Int) ?? 0
         }
 
         private func files(_ result: BuildResult) throws -> [String: [UInt8]] {

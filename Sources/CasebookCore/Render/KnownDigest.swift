@@ -4,13 +4,21 @@
 /// holding it retains it once instead of copying every field of the view.
 final class KnownDigest<View: Encodable & Sendable>: Encodable, Sendable {
     let view: View
-    /// Nil when no page digest is wanted (no render cache): then the view is digested as itself, should it be.
-    let digest: PageDigest?
+    private let known: DigestSource
 
+    /// Nil when no page digest is wanted (no render cache): then the view is digested as itself, should it be.
     init(_ view: View, digest: PageDigest?) {
         self.view = view
-        self.digest = digest
+        known = .taken(digest)
     }
+
+    /// The view, its digest taken when a page first asks for it.
+    init(digestWhenAsked view: View) {
+        self.view = view
+        known = .whenAsked(LazyDigest { PageDigest.of(view) })
+    }
+
+    var digest: PageDigest? { known.value }
 
     func encode(to encoder: any Encoder) throws {
         guard let digest else { return try view.encode(to: encoder) }

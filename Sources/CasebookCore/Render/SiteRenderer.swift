@@ -33,6 +33,23 @@ public struct SiteRenderer: Sendable {
         quoteCards = ItemList(.quote, quoteViews.parallelMap { Self.quoteCard($0, templates, cards) })
     }
 
+    /// A renderer for a build that makes a few of its pages (by its page ledger) and reports the others unchanged:
+    /// each view's and card's digest is taken when a page first asks for it, and a card is rendered when printed,
+    /// without the card cache (reading its 50 MB at N=10,000 for a few hundred cards cost more than rendering them).
+    init(fewPagesOf graph: SiteGraph, views: ViewCatalog, templates: TemplateSet, stylesheetVersion: String?, cache: RenderCache) {
+        self.cache = cache
+        self.graph = graph
+        self.views = views
+        self.templates = templates
+        layout = LayoutFactory(graph: graph, templates: templates, stylesheetVersion: stylesheetVersion)
+        let eventViews = views.events.elements.map { KnownDigest(digestWhenAsked: Self.citing($0, templates)) }
+        let quoteViews = views.quotes.elements.map { KnownDigest(digestWhenAsked: Self.citing($0, templates)) }
+        self.eventViews = ItemList(.event, eventViews)
+        self.quoteViews = ItemList(.quote, quoteViews)
+        eventCards = ItemList(.event, eventViews.map { Self.cardWhenAsked("partials/event-card", $0, templates) })
+        quoteCards = ItemList(.quote, quoteViews.map { Self.cardWhenAsked("partials/quote-card", $0, templates) })
+    }
+
     /// This renderer for a graph and views that differ from its own only in the events and quotes at the given
     /// indexes: their views and cards are made again, every other one is kept.
     init(patching previous: SiteRenderer, graph: SiteGraph, views: ViewCatalog, events: [Int], quotes: [Int],
@@ -64,10 +81,22 @@ public struct SiteRenderer: Sendable {
     /// pages are digested.
     private static func prepared<View: CitingView>(_ views: [View], _ templates: TemplateSet, digested: Bool) -> [KnownDigest<View>] {
         views.parallelMap { plain in
-            var view = plain
-            view.citationsHTML = LazyHTML { templates.render("partials/citations", plain) }
+            let view = citing(plain, templates)
             return KnownDigest(view, digest: digested ? PageDigest.of(view) : nil)
         }
+    }
+
+    /// The view with its citations, rendered when first printed.
+    private static func citing<View: CitingView>(_ plain: View, _ templates: TemplateSet) -> View {
+        var view = plain
+        view.citationsHTML = LazyHTML { templates.render("partials/citations", plain) }
+        return view
+    }
+
+    private static func cardWhenAsked<View: TemplateValue & Sendable>(_ template: String, _ view: KnownDigest<View>,
+                                                                     _ templates: TemplateSet) -> Card {
+        Card(html: LazyHTML { templates.render(template, view.view) },
+             digestWhenAsked: LazyDigest { view.digest.map { CardCache.digest(template, templates: templates, viewDigest: $0) } })
     }
 
     private static func card<View: TemplateValue & Sendable>(_ template: String, _ view: KnownDigest<View>, _ templates: TemplateSet,

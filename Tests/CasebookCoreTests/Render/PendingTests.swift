@@ -16,3 +16,16 @@ import Testing
         #expect(calls.withLock { $0 } == 1)
     }
 }
+
+extension PendingTests {
+    /// Work left for the first caller is not done unless asked for, and done once.
+    @Test func aValueWhenAskedIsMadeOnceAndOnlyWhenAsked() {
+        let made = LockedCache(0)
+        let unasked = Pending<Int>.whenAsked { made.withLock { $0 += 1; return 1 } }
+        _ = unasked
+        #expect(made.withLock { $0 } == 0)
+        let asked = Pending<Int>.whenAsked { made.withLock { $0 += 1; return 2 } }
+        #expect(asked.value == 2 && asked.value == 2)
+        #expect(made.withLock { $0 } == 1)
+    }
+}

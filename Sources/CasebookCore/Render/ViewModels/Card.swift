@@ -3,8 +3,7 @@
 /// every list page was most of the hashing of a rebuild (about 200 MB at N=10,000).
 public struct Card: Sendable, Encodable, TemplateValue {
     private let content: LazyHTML
-    /// Nil when pages are not digested (no render cache): then the HTML is digested, should it be.
-    let digest: PageDigest?
+    private let known: DigestSource
 
     init(html: String, digest: PageDigest?) {
         self.init(html: LazyHTML(made: html), digest: digest)
@@ -13,8 +12,17 @@ public struct Card: Sendable, Encodable, TemplateValue {
     /// A card whose HTML is made (or read from the card cache) when first printed.
     init(html: LazyHTML, digest: PageDigest?) {
         content = html
-        self.digest = digest
+        known = .taken(digest)
     }
+
+    /// A card whose HTML is made when first printed, and its digest taken when a page first asks for it.
+    init(html: LazyHTML, digestWhenAsked digest: LazyDigest) {
+        content = html
+        known = .whenAsked(digest)
+    }
+
+    /// Nil when pages are not digested (no render cache): then the HTML is digested, should it be.
+    var digest: PageDigest? { known.value }
 
     public var html: String { content.html }
 
