@@ -30,12 +30,14 @@ extension BuildPipeline {
         private let output: String
         private let ignoreCache: Bool
         private var markdown: MarkdownMemo?
+        private let markdownRead: Pending<MarkdownMemo?>?
         private(set) var failure: SiteWriter.Failure?
         /// Time the build waited for pages to be written (they are written while the next ones render).
         var writeSeconds: Double { writes?.waitSeconds ?? 0 }
 
-        init(_ options: BuildOptions) throws(BuildResult.Failure) {
+        init(_ options: BuildOptions, markdownMemo: Pending<MarkdownMemo?>? = nil) throws(BuildResult.Failure) {
             self.options = options
+            markdownRead = markdownMemo
             cacheFolder = options.write ? options.cacheFolder : nil
             output = options.output
             ignoreCache = options.ignoreCache
@@ -121,9 +123,17 @@ extension BuildPipeline {
             }
         }
 
+        /// The Markdown memo a writing build keeps on disk (30 MB at N=10,000), read on another core from when the
+        /// renderer settings are known while the graph is made.
+        static func readMarkdownMemo(_ options: BuildOptions, settings: String) -> Pending<MarkdownMemo?>? {
+            guard options.write, let folder = options.cacheFolder else { return nil }
+            return Pending { MarkdownMemo(settings: settings, folder: folder, output: options.output, ignoringPrevious: options.ignoreCache) }
+        }
+
         /// The Markdown memo for these renderer settings: the long-lived process's, or one kept on disk.
         mutating func markdownMemo(settings: String) -> MarkdownMemo? {
             markdown = memory?.markdownMemo(settings: settings)
+                ?? markdownRead?.value.flatMap { $0.settings == settings ? $0 : nil }
                 ?? cacheFolder.map { MarkdownMemo(settings: settings, folder: $0, output: output, ignoringPrevious: ignoreCache) }
             return markdown
         }

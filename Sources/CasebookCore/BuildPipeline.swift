@@ -26,9 +26,10 @@ public enum BuildPipeline {
                            _ clock: inout StageClock) throws(BuildResult.Failure) {
         guard let urls = validate(input, options, &result), let templates = input.templates else { return }
         clock.lap("validate")
+        let memo = Output.readMarkdownMemo(options, settings: MarkdownRenderer.settings(urls, input.content.config.unsafeHTML))
         let graph = SiteGraph(content: options.drafts ? input.content : input.content.withoutDrafts(), urls: urls)
         clock.lap("graph")
-        var output = try Output(options)
+        var output = try Output(options, markdownMemo: memo)
         defer { output.discard() }
         guard render(graph, input, templates, into: &output, &result) else { return }
         clock.lap("render")

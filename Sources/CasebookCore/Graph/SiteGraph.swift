@@ -19,6 +19,8 @@ public struct SiteGraph: Sendable {
     public let pages: [Page]
     /// By label, case-insensitively.
     public let topics: [Topic]
+    /// The slug of each topic as the quotes write it.
+    let topicSlugs: [String: String]
 
     public let caseByID: [String: LegalCase]
     public let partyByID: [String: Party]
@@ -83,6 +85,7 @@ public struct SiteGraph: Sendable {
         quotesByCase = quoted.byCase
         quotesBySource = quoted.bySource
         topics = quoted.topics
+        topicSlugs = quoted.topicSlugs
     }
 
     /// The same graph with the events and quotes at some indexes replaced by edited ones that keep every order and

@@ -65,7 +65,7 @@ struct ViewMaker: Sendable {
             speakerRole: speaker?.role, date: DateLabel.view(quote.date), contextHTML: block(quote.context, headingsFrom: 5)?.html,
             legalCase: quote.legalCase.flatMap { caseChips[$0.id] }, mentions: quote.mentions.compactMap { partyChips[$0.id] },
             topics: quote.topics.map { topic in
-                let slug = Slug.make(from: topic)
+                let slug = graph.topicSlugs[topic] ?? Slug.make(from: topic)
                 return Chip(id: slug, label: topic, url: urls.path(.topic(slug)))
             },
             citations: cites, variants: variants,
