@@ -4,6 +4,15 @@ import Foundation
 /// that read an edited event or quote, and only those run; every other page is reported unchanged without being
 /// made or digested, as `casebook serve` patches its last build from memory.
 extension BuildPipeline {
+    /// The events and quotes (by id) that a prose edit since the build that made the output reworded, when that
+    /// build's ledger still describes the output and was made from these inputs and content of this structure;
+    /// nil when the build must digest every page.
+    static func rewordedSinceLedger(_ output: Output, shape: ContentShape?, inputs: PageDigest?,
+                                    _ content: SiteContent) -> (events: Set<String>, quotes: Set<String>)? {
+        guard output.cache != nil, let shape, let inputs, let previous = output.previousLedger, previous.inputs == inputs else { return nil }
+        return shape.reworded(since: previous.shape, in: content)
+    }
+
     /// The numbers of the jobs to run, in order, after a prose edit that `reworded` these events and quotes (by id)
     /// when the ledger describes a build of as many jobs; nil when it does not, and every job runs. A job whose
     /// files the output no longer holds as the ledger lists them runs too.

@@ -127,9 +127,8 @@ public enum BuildPipeline {
             // process, on disk with the content's shape by a writing build with a cache folder. After a prose edit,
             // the ledger of the build that made the output names the pages to make again.
             let shape = output.ledgerFile.flatMap { _ in input.shape?.value }
-            let reworded = shape.flatMap { shape in
-                output.previousLedger.flatMap { $0.inputs == inputs.digest ? shape.reworded(since: $0.shape, in: input.content) : nil }
-            }
+            let inputsDigest = shape.map { _ in inputs.digest }
+            let reworded = rewordedSinceLedger(output, shape: shape, inputs: inputsDigest, input.content)
             let renderer = if reworded != nil, let cache = output.cache {
                 SiteRenderer(fewPagesOf: graph, views: views, templates: templates, stylesheetVersion: stylesheet, cache: cache)
             } else {
@@ -161,7 +160,7 @@ public enum BuildPipeline {
             if let ledger, output.memory != nil {
                 output.lastBuild = LastBuild(inputs: inputs, content: input.content, graph: graph, views: views, renderer: renderer, ledger: ledger)
             }
-            if let ledger, let shape { output.ledgerToSave = (inputs.digest, shape, ledger) }
+            if let ledger, let shape, let inputsDigest { output.ledgerToSave = (inputsDigest, shape, ledger) }
         }
         // Handing freed memory back costs 30 ms at N=10,000, worth it only after many pages (and the cards in them)
         // were rendered and released: a rebuild that renders a few pages has little to give back.

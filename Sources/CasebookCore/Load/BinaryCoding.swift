@@ -1,3 +1,5 @@
+import Foundation
+
 /// A compact byte format for loaded items kept between builds (`LoadCacheFile`): variable-length integers,
 /// length-prefixed UTF-8, and file paths written once per record and then by number, since every location in
 /// a piece of a list file names the same file. It is read back only by the same binary that wrote it.
@@ -126,5 +128,24 @@ struct BinaryReader {
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try read(&self)) }
         return values
+    }
+}
+
+extension BinaryReader {
+    /// Reads a cache file (mapped, not copied) whose bytes follow `header`, through `body`; nil when the file is
+    /// missing, starts with another header (another binary, folder or format), is damaged or has bytes left over.
+    static func read<Value>(_ path: String, header: String, _ body: (inout BinaryReader) throws(Damaged) -> Value) -> Value? {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
+        let header = Array(header.utf8)
+        return data.withUnsafeBytes { bytes in
+            guard bytes.count >= header.count, bytes.prefix(header.count).elementsEqual(header) else { return nil }
+            var reader = BinaryReader(bytes, offset: header.count)
+            do throws(Damaged) {
+                let value = try body(&reader)
+                return reader.atEnd ? value : nil
+            } catch {
+                return nil
+            }
+        }
     }
 }

@@ -21,34 +21,26 @@ enum LoadCacheFile {
 
     static func read(_ path: String, header: String) -> [LoadMemory.Key: LoadMemory.Entry] {
         // Mapped, not read: the decoded items are the only copy the build keeps.
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return [:] }
-        let header = Array(header.utf8)
-        return data.withUnsafeBytes { bytes in
-            guard bytes.count >= header.count, bytes.prefix(header.count).elementsEqual(header) else { return [:] }
-            var reader = BinaryReader(bytes, offset: header.count)
+        BinaryReader.read(path, header: header) { reader throws(BinaryReader.Damaged) in
             var entries: [LoadMemory.Key: LoadMemory.Entry] = [:]
-            do throws(BinaryReader.Damaged) {
-                while !reader.atEnd {
-                    let key = LoadMemory.Key(path: try reader.file(), lineOffset: try reader.int(),
-                                             text: PageDigest(high: try reader.unsigned(), low: try reader.unsigned()))
-                    let items: any Sendable
-                    switch Kind(rawValue: try reader.unsigned()) {
-                    case .events?: items = try reader.list { r throws(BinaryReader.Damaged) in try r.event() }
-                    case .quotes?: items = try reader.list { r throws(BinaryReader.Damaged) in try r.quote() }
-                    case .legalCase?: items = ContentLoader.LoadedFile.legalCase(try reader.optional { r throws(BinaryReader.Damaged) in try r.legalCase() })
-                    case .party?: items = ContentLoader.LoadedFile.party(try reader.optional { r throws(BinaryReader.Damaged) in try r.party() })
-                    case .source?: items = ContentLoader.LoadedFile.source(try reader.optional { r throws(BinaryReader.Damaged) in try r.source() })
-                    case .page?: items = ContentLoader.LoadedFile.page(try reader.optional { r throws(BinaryReader.Damaged) in try r.page() })
-                    case nil: throw BinaryReader.Damaged()
-                    }
-                    let diagnostics = try reader.list { r throws(BinaryReader.Damaged) in try r.diagnostic() }
-                    entries[key] = LoadMemory.Entry(items: items, diagnostics: DiagnosticList(diagnostics))
+            while !reader.atEnd {
+                let key = LoadMemory.Key(path: try reader.file(), lineOffset: try reader.int(),
+                                         text: PageDigest(high: try reader.unsigned(), low: try reader.unsigned()))
+                let items: any Sendable
+                switch Kind(rawValue: try reader.unsigned()) {
+                case .events?: items = try reader.list { r throws(BinaryReader.Damaged) in try r.event() }
+                case .quotes?: items = try reader.list { r throws(BinaryReader.Damaged) in try r.quote() }
+                case .legalCase?: items = ContentLoader.LoadedFile.legalCase(try reader.optional { r throws(BinaryReader.Damaged) in try r.legalCase() })
+                case .party?: items = ContentLoader.LoadedFile.party(try reader.optional { r throws(BinaryReader.Damaged) in try r.party() })
+                case .source?: items = ContentLoader.LoadedFile.source(try reader.optional { r throws(BinaryReader.Damaged) in try r.source() })
+                case .page?: items = ContentLoader.LoadedFile.page(try reader.optional { r throws(BinaryReader.Damaged) in try r.page() })
+                case nil: throw BinaryReader.Damaged()
                 }
-            } catch {
-                return [:]
+                let diagnostics = try reader.list { r throws(BinaryReader.Damaged) in try r.diagnostic() }
+                entries[key] = LoadMemory.Entry(items: items, diagnostics: DiagnosticList(diagnostics))
             }
             return entries
-        }
+        } ?? [:]
     }
 
     /// Writes the entries: pieces of list files, and document files (parsing the 1,600 cases, parties and sources of

@@ -24,27 +24,16 @@ struct LedgerFile: Sendable {
     private let header: String
 
     init(folder: String, output: String) {
-        let output = OutputFolderPolicy.canonical(output)
-        path = folder + "/ledger-" + RenderCache.outputKey(output) + ".bin"
-        header = "casebook-page-ledger 1\nbinary \(RenderCache.binaryIdentity())\noutput \(output)\n"
+        (path, header) = RenderCache.outputCacheFile("ledger", format: "casebook-page-ledger 1", folder: folder, output: output)
     }
 
     func read() -> Stored? {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
-        let header = Array(header.utf8)
-        return data.withUnsafeBytes { bytes in
-            guard bytes.count >= header.count, bytes.prefix(header.count).elementsEqual(header) else { return nil }
-            var reader = BinaryReader(bytes, offset: header.count)
-            do throws(BinaryReader.Damaged) {
-                let stamp = try reader.string(), inputs = try Self.digest(&reader)
-                let shape = ContentShape(structure: try Self.digest(&reader), eventWording: try reader.list(Self.digest),
-                                         quoteWording: try reader.list(Self.digest))
-                let entries = try reader.list { reader throws(BinaryReader.Damaged) in try reader.optional(Self.entry) }
-                guard reader.atEnd else { return nil }
-                return Stored(stamp: stamp, inputs: inputs, shape: shape, ledger: PageLedger(entries: entries))
-            } catch {
-                return nil
-            }
+        BinaryReader.read(path, header: header) { reader throws(BinaryReader.Damaged) in
+            let stamp = try reader.string(), inputs = try Self.digest(&reader)
+            let shape = ContentShape(structure: try Self.digest(&reader), eventWording: try reader.list(Self.digest),
+                                     quoteWording: try reader.list(Self.digest))
+            let entries = try reader.list { reader throws(BinaryReader.Damaged) in try reader.optional(Self.entry) }
+            return Stored(stamp: stamp, inputs: inputs, shape: shape, ledger: PageLedger(entries: entries))
         }
     }
 

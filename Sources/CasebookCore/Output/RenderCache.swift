@@ -40,6 +40,13 @@ public final class RenderCache: @unchecked Sendable {
     /// This build's page digests so far.
     var digests: [String: PageDigest] { current.withLock { $0 } }
 
+    /// Where a cache file of one output folder lies (`<folder>/<name>-<key>.bin`) and the header that names the
+    /// binary and output it may be read for.
+    static func outputCacheFile(_ name: String, format: String, folder: String, output: String) -> (path: String, header: String) {
+        let output = OutputFolderPolicy.canonical(output)
+        return (folder + "/" + name + "-" + outputKey(output) + ".bin", "\(format)\nbinary \(binaryIdentity())\noutput \(output)\n")
+    }
+
     /// Names the cache files of one output folder.
     static func outputKey(_ output: String) -> String {
         var state = DigestState()

@@ -13,26 +13,14 @@ struct TreeRecordFile {
     private let header: String
 
     init(folder: String, output: String) {
-        let output = OutputFolderPolicy.canonical(output)
-        path = folder + "/trees-" + RenderCache.outputKey(output) + ".bin"
-        header = "casebook-tree-records 1\nbinary \(RenderCache.binaryIdentity())\noutput \(output)\n"
+        (path, header) = RenderCache.outputCacheFile("trees", format: "casebook-tree-records 1", folder: folder, output: output)
     }
 
     /// The records saved after the last build: what it swapped in, and the tree it swapped out.
     func read() -> (output: TreeRecord?, spare: TreeRecord?) {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return (nil, nil) }
-        let header = Array(header.utf8)
-        return data.withUnsafeBytes { bytes in
-            guard bytes.count >= header.count, bytes.prefix(header.count).elementsEqual(header) else { return (nil, nil) }
-            var reader = BinaryReader(bytes, offset: header.count)
-            do throws(BinaryReader.Damaged) {
-                let records = (try reader.optional(Self.record), try reader.optional(Self.record))
-                guard reader.atEnd else { return (nil, nil) }
-                return records
-            } catch {
-                return (nil, nil)
-            }
-        }
+        BinaryReader.read(path, header: header) { reader throws(BinaryReader.Damaged) in
+            (try reader.optional(Self.record), try reader.optional(Self.record))
+        } ?? (nil, nil)
     }
 
     /// Replaces the file; one that cannot be written only makes the next build walk the spare.

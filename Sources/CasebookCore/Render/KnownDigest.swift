@@ -6,7 +6,8 @@ final class KnownDigest<View: Encodable & Sendable>: Encodable, Sendable {
     let view: View
     private let known: DigestSource
 
-    /// Nil when no page digest is wanted (no render cache): then the view is digested as itself, should it be.
+    /// The view with its digest taken already; `digest` is nil when no page digest is wanted (no render cache), and
+    /// the view is then digested as itself, should it be.
     init(_ view: View, digest: PageDigest?) {
         self.view = view
         known = .taken(digest)
