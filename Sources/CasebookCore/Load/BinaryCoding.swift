@@ -6,6 +6,13 @@ import Foundation
 struct BinaryWriter {
     private var bytes: [UInt8] = []
     private var files: [String: Int] = [:]
+    private var nextFileNumber: Int
+
+    /// A writer whose paths are numbered on from `first`: for records added to a file whose reader has numbered
+    /// `first` paths already.
+    init(filesNumberedFrom first: Int = 0) {
+        nextFileNumber = first
+    }
 
     /// Hands the bytes written so far to `write` and forgets them (not the paths already numbered), so that a
     /// long file is written a piece at a time rather than held whole.
@@ -42,7 +49,8 @@ struct BinaryWriter {
     /// A path that recurs: the first time in full, then by its number.
     mutating func write(file path: String) {
         if let number = files[path] { return write(UInt64(number + 1)) }
-        files[path] = files.count
+        files[path] = nextFileNumber
+        nextFileNumber += 1
         write(UInt64(0))
         write(path)
     }
@@ -72,6 +80,9 @@ struct BinaryReader {
     }
 
     var atEnd: Bool { offset >= bytes.count }
+
+    /// How many paths the records read so far numbered.
+    var fileCount: Int { files.count }
 
     mutating func unsigned() throws(Damaged) -> UInt64 {
         var value: UInt64 = 0, shift: UInt64 = 0

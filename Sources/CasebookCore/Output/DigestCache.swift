@@ -1,11 +1,9 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
-private let systemWrite = Glibc.write
 private let systemRead = Glibc.read
 #elseif canImport(Darwin)
 import Darwin
-private let systemWrite = Darwin.write
 private let systemRead = Darwin.read
 #endif
 
@@ -116,23 +114,15 @@ final class DigestCache: @unchecked Sendable {
     }
 
     /// Each entry is the text of its digest whichever build wrote it, so the file stays right with another
-    /// build's entries before or after these; a failed append is cut off, else the file would read as damaged.
+    /// build's entries before or after these.
     private static func append(_ entries: [PageDigest: String], to path: String) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return false }
         var bytes: [UInt8] = []
         for (digest, text) in entries {
             bytes += Array("\(digest) \(text.utf8.count)\n".utf8)
             bytes += Array(text.utf8)
             bytes.append(0x0A)
         }
-        let written = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
-        if written == bytes.count { return true }
-        _ = ftruncate(descriptor, info.st_size)
-        return false
+        return ReplacedFile.append(path, bytes)
     }
 
     /// The file's bytes, where each entry's text lies in them and how many entries it holds; nil when the file is

@@ -18,4 +18,22 @@ enum ReplacedFile {
         if fclose(stream) == 0, ok, rename(temporary, path) == 0 { return }
         unlink(temporary)
     }
+
+    /// Adds `bytes` at the end of the file at `path` (which must exist); a failed append is cut off, else the file
+    /// would read as damaged. False when nothing was added.
+    static func append(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return false }
+        #if canImport(Glibc)
+        let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+        #else
+        let written = bytes.withUnsafeBytes { Darwin.write(descriptor, $0.baseAddress, $0.count) }
+        #endif
+        if written == bytes.count { return true }
+        _ = ftruncate(descriptor, info.st_size)
+        return false
+    }
 }

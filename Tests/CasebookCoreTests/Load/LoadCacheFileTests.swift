@@ -156,3 +156,30 @@ import Testing
         #expect(ignoring.lastLoad.reused == 0 && ignoring.lastLoad.loaded == pieces)
     }
 }
+
+extension LoadCacheFileTests {
+    /// Entries appended after a file's records come back with theirs, paths named before and after the append
+    /// included: an appended record names a path by the number the reader gave it, which here differs from the one a
+    /// writer starting from 0 would give it.
+    @Test func appendedEntriesComeBackWithTheFilesOwn() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("loads.bin").path
+        func key(_ file: String, _ line: Int) -> LoadMemory.Key { LoadMemory.Key(path: file, lineOffset: line, text: PageDigest(high: UInt64(line), low: 3)) }
+        let elsewhere = Quote(
+            id: "q0", location: CasebookCore.SourceLocation(file: "other.yml", line: 1, column: 1), text: "Elsewhere",
+            speaker: Reference("aws", at: Self.at(2, 3)), date: PartialDate(year: 2020), legalCase: nil, context: nil,
+            mentions: [], sources: [], topics: [], draft: false)
+        let first: [LoadMemory.Key: LoadMemory.Entry] = [key("a.yml", 0): .init(items: [elsewhere], diagnostics: DiagnosticList())]
+        LoadCacheFile.write(first, header: "test 1\n", to: path)
+        let before = try #require(LoadCacheFile.contents(path, header: "test 1\n"))
+        #expect(before.records == 1 && before.paths == 3)
+        let added: [LoadMemory.Key: LoadMemory.Entry] = [key("z.yml", 20): .init(items: [Self.quote], diagnostics: Self.diagnostics)]
+        #expect(LoadCacheFile.append(added, after: before.paths, to: path))
+        let after = try #require(LoadCacheFile.contents(path, header: "test 1\n"))
+        #expect(after.records == 2)
+        #expect(after.entries[key("a.yml", 0)]?.items as? [Quote] == [elsewhere])
+        #expect(after.entries[key("z.yml", 20)]?.items as? [Quote] == [Self.quote])
+        #expect(after.entries[key("z.yml", 20)]?.diagnostics.items == Self.diagnostics.items)
+    }
+}
