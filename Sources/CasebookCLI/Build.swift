@@ -50,7 +50,8 @@ struct Build: ParsableCommand {
             let count = result.diagnostics.errorCount
             Terminal.error("casebook: \(count) error\(count == 1 ? "" : "s"); nothing was written")
         } else if !quiet {
-            let again = result.pagesPatched.map { " (\($0) made again after a prose edit)" } ?? ""
+            // Said only when an edit was found: a rebuild of unchanged content makes no page again either.
+            let again = result.pagesPatched.flatMap { $0 > 0 ? " (\($0) made again after a prose edit)" : nil } ?? ""
             print("Built \(result.pageCount) pages\(again), \(result.dataFileCount) data files in \(String(format: "%.2f", seconds)) s")
         }
         if timings {
