@@ -54,6 +54,23 @@ import Testing
         }
     }
 
+    /// A page deleted from the output by hand is made again by the next rebuild after a prose edit, though no
+    /// edited item is on it: the ledger names only the pages to make for the edit, not those the output lost.
+    @Test func aPageDeletedFromTheOutputIsMadeAgain() throws {
+        var session = try Session(of: "Tests/Fixtures/minimal-site/Content", mode: .writing)
+        defer { session.remove() }
+        let edit = try #require(Self.edits(in: session.content, stride: 1).first { $0.prose })
+        let site = URL(fileURLWithPath: session.options.output)
+        let lost = "search/index.html"  // a page that shows no event or quote
+        try #require(FileManager.default.fileExists(atPath: site.appendingPathComponent(lost).path))
+        try FileManager.default.removeItem(at: site.appendingPathComponent(lost))
+        var lines = try String(contentsOf: edit.file, encoding: .utf8).components(separatedBy: "\n")
+        lines[edit.line] = edit.change(lines[edit.line])
+        try lines.joined(separator: "\n").write(to: edit.file, atomically: true, encoding: .utf8)
+        try session.rebuildEqualsAFreshBuild(patched: true, "\(lost) deleted")
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(lost).path))
+    }
+
     /// A copy of a content folder, built first in full, then again after each edit and compared with a fresh build.
     struct Session {
         let root = Fixtures.temporaryFolder()
