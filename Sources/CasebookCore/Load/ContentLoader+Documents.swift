@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Loading of the one-item-per-file kinds: cases, parties, sources and pages.
@@ -9,9 +10,10 @@ extension ContentLoader {
         let body: MarkdownSource
     }
 
-    func loadDocument(_ path: String, what: String, _ diagnostics: inout DiagnosticList) -> Document? {
+    /// `bytes` are the file's, when the caller read them already (to look the file up in the load cache).
+    func loadDocument(_ path: String, bytes: Data?, what: String, _ diagnostics: inout DiagnosticList) -> Document? {
         let id = fileID(path, &diagnostics)
-        guard let text = readText(path, &diagnostics) else { return nil }
+        guard let bytes = bytes ?? readBytes(path, &diagnostics), let text = decodeText(bytes, path, &diagnostics) else { return nil }
         let top = SourceLocation(file: path, line: 1, column: 1)
         let parts: FrontMatter
         switch FrontMatter.split(text) {
@@ -34,8 +36,8 @@ extension ContentLoader {
 
     static let caseFields = ["title", "short_title", "court", "docket", "filed", "closed", "status", "parties", "claims", "sources", "draft"]
 
-    func loadCase(_ path: String, _ diagnostics: inout DiagnosticList) -> LegalCase? {
-        guard let document = loadDocument(path, what: "case", &diagnostics) else { return nil }
+    func loadCase(_ path: String, bytes: Data?, _ diagnostics: inout DiagnosticList) -> LegalCase? {
+        guard let document = loadDocument(path, bytes: bytes, what: "case", &diagnostics) else { return nil }
         let fields = document.fields
         defer { fields.warnAboutUnknownFields(known: Self.caseFields); fields.report(into: &diagnostics) }
         let title = fields.string("title", required: true)
@@ -64,8 +66,8 @@ extension ContentLoader {
 
     static let partyFields = ["name", "kind", "aliases", "affiliation", "role", "sources", "draft"]
 
-    func loadParty(_ path: String, _ diagnostics: inout DiagnosticList) -> Party? {
-        guard let document = loadDocument(path, what: "party", &diagnostics) else { return nil }
+    func loadParty(_ path: String, bytes: Data?, _ diagnostics: inout DiagnosticList) -> Party? {
+        guard let document = loadDocument(path, bytes: bytes, what: "party", &diagnostics) else { return nil }
         let fields = document.fields
         defer { fields.warnAboutUnknownFields(known: Self.partyFields); fields.report(into: &diagnostics) }
         let name = fields.string("name", required: true)
@@ -79,8 +81,8 @@ extension ContentLoader {
 
     static let sourceFields = ["title", "publisher", "authors", "published", "updated", "url", "kind", "draft"]
 
-    func loadSource(_ path: String, _ diagnostics: inout DiagnosticList) -> Source? {
-        guard let document = loadDocument(path, what: "source", &diagnostics) else { return nil }
+    func loadSource(_ path: String, bytes: Data?, _ diagnostics: inout DiagnosticList) -> Source? {
+        guard let document = loadDocument(path, bytes: bytes, what: "source", &diagnostics) else { return nil }
         let fields = document.fields
         defer { fields.warnAboutUnknownFields(known: Self.sourceFields); fields.report(into: &diagnostics) }
         let title = fields.string("title", required: true)
@@ -100,8 +102,8 @@ extension ContentLoader {
 
     static let pageFields = ["title", "nav_order", "draft"]
 
-    func loadPage(_ path: String, _ diagnostics: inout DiagnosticList) -> Page? {
-        guard let document = loadDocument(path, what: "page", &diagnostics) else { return nil }
+    func loadPage(_ path: String, bytes: Data?, _ diagnostics: inout DiagnosticList) -> Page? {
+        guard let document = loadDocument(path, bytes: bytes, what: "page", &diagnostics) else { return nil }
         let fields = document.fields
         defer { fields.warnAboutUnknownFields(known: Self.pageFields); fields.report(into: &diagnostics) }
         guard let title = fields.string("title", required: true) else { return nil }

@@ -42,21 +42,23 @@ public struct ContentLoader: Sendable {
         var large: [Int] = []
         // A file a long-lived process loaded before and that has not changed since (by its stamp) is not read again;
         // a document file (case, party, source, page) whose bytes it loaded before is not parsed again.
+        // The bytes read to look a document up are handed to its loader, not read again.
         func add(_ path: String, large isLarge: Bool = false, document: Bool = true,
-                 _ load: @escaping @Sendable (inout DiagnosticList) -> LoadedFile) {
+                 _ load: @escaping @Sendable (Data?, inout DiagnosticList) -> LoadedFile) {
             if isLarge { large.append(jobs.count) }
             jobs.append { [self] in
-                let stamp = memory == nil ? nil : fileSystem.stamp(at: path)
+                let stamp = memory?.keepsFileStamps == true ? fileSystem.stamp(at: path) : nil
                 if let stamp, let entry = memory?.unchangedFile(path, stamp: stamp), let loaded = entry.items as? LoadedFile {
                     return (loaded, entry.diagnostics)
                 }
-                let key = memory == nil || !document ? nil : (try? fileSystem.readFile(at: path)).map { LoadMemory.Key(path: path, bytes: $0) }
+                let bytes = memory == nil || !document ? nil : try? fileSystem.readFile(at: path)
+                let key = bytes.map { LoadMemory.Key(path: path, bytes: $0) }
                 let result: (LoadedFile, DiagnosticList)
                 if let key, let entry = memory?.entry(key), let loaded = entry.items as? LoadedFile {
                     result = (loaded, entry.diagnostics)
                 } else {
                     var found = DiagnosticList()
-                    result = (load(&found), found)
+                    result = (load(bytes, &found), found)
                     if let key { memory?.store(key, LoadMemory.Entry(items: result.0, diagnostics: result.1)) }
                 }
                 if let stamp { memory?.storeFile(path, stamp: stamp, LoadMemory.Entry(items: result.0, diagnostics: result.1)) }
@@ -68,15 +70,15 @@ public struct ContentLoader: Sendable {
             let size = fileSystem.stamp(at: path).map { Int($0.size) } ?? (try? fileSystem.readFile(at: path).count)
             return (size ?? 0) > pieceSize
         }
-        for path in files(in: "cases", extensions: ["md"], &diagnostics) { add(path) { .legalCase(loadCase(path, &$0)) } }
-        for path in files(in: "parties", extensions: ["md"], &diagnostics) { add(path) { .party(loadParty(path, &$0)) } }
-        for path in files(in: "sources", extensions: ["md"], &diagnostics) { add(path) { .source(loadSource(path, &$0)) } }
-        for path in files(in: "pages", extensions: ["md"], &diagnostics) { add(path) { .page(loadPage(path, &$0)) } }
+        for path in files(in: "cases", extensions: ["md"], &diagnostics) { add(path) { .legalCase(loadCase(path, bytes: $0, &$1)) } }
+        for path in files(in: "parties", extensions: ["md"], &diagnostics) { add(path) { .party(loadParty(path, bytes: $0, &$1)) } }
+        for path in files(in: "sources", extensions: ["md"], &diagnostics) { add(path) { .source(loadSource(path, bytes: $0, &$1)) } }
+        for path in files(in: "pages", extensions: ["md"], &diagnostics) { add(path) { .page(loadPage(path, bytes: $0, &$1)) } }
         for path in files(in: "timeline", extensions: ["yml", "yaml"], recursive: true, &diagnostics) {
-            add(path, large: isLarge(path), document: false) { .events(loadList(path, what: "event", &$0, item: loadEvent)) }
+            add(path, large: isLarge(path), document: false) { .events(loadList(path, what: "event", &$1, item: loadEvent)) }
         }
         for path in files(in: "quotes", extensions: ["yml", "yaml"], recursive: true, &diagnostics) {
-            add(path, large: isLarge(path), document: false) { .quotes(loadList(path, what: "quote", &$0, item: loadQuote)) }
+            add(path, large: isLarge(path), document: false) { .quotes(loadList(path, what: "quote", &$1, item: loadQuote)) }
         }
         var results = [(LoadedFile, DiagnosticList)?](repeating: nil, count: jobs.count)
         let small = jobs.indices.filter { !large.contains($0) }

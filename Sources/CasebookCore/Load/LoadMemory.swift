@@ -88,6 +88,10 @@ public final class LoadMemory: Sendable {
         }
     }
 
+    /// Whether files are looked up by their stamps: only in a long-lived process (a build process keeps no stamps,
+    /// so taking them would be a `stat` per content file for nothing).
+    var keepsFileStamps: Bool { file == nil }
+
     /// What loading the file at `path` gave the last time, when it still has the stamp it had then and had
     /// settled by then; always nil for a build process, whose files may change between runs unseen.
     func unchangedFile(_ path: String, stamp: FileStamp) -> Entry? {
