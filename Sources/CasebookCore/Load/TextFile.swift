@@ -13,13 +13,17 @@ struct TextFile {
         // 6% of loading the 16 MB bench tracker.
         let (decoded, hasCR) = bytes.withUnsafeBytes { raw -> (String?, Bool) in
             let buffer = raw.bindMemory(to: UInt8.self)
-            let hasCR = buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false
-            return (String(validating: buffer, as: UTF8.self), hasCR)
+            return (String(validating: buffer, as: UTF8.self), hasCarriageReturn(raw))
         }
         guard let text = decoded else {
             return .failure(.error("file is not valid UTF-8", at: firstInvalidByte(in: bytes, path: path)))
         }
         return .success(TextFile(path: path, text: hasCR ? String(decoding: withoutCarriageReturns(bytes), as: UTF8.self) : text))
+    }
+
+    /// Whether the bytes hold a CR at all: most files do not, and are then taken as they are.
+    static func hasCarriageReturn(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
     }
 
     /// The bytes with every CR LF turned into LF, done on bytes: Foundation's `replacingOccurrences` on

@@ -39,8 +39,7 @@ enum YAMLListPieces {
     /// The file cut into pieces, or nil when it is small or holds a line that would change meaning across pieces.
     /// As in `TextFile`, a leading byte-order mark is left out and CR LF line ends are read as LF.
     static func pieces(of bytes: Data, pieceSize: Int = defaultPieceSize) -> [Piece]? {
-        let hasCR = bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0x0D, raw.count) != nil } ?? false }
-        let file = hasCR ? TextFile.withoutCarriageReturns(bytes) : bytes
+        let file = bytes.withUnsafeBytes(TextFile.hasCarriageReturn) ? TextFile.withoutCarriageReturns(bytes) : bytes
         let found = file.withUnsafeBytes { raw -> (skip: Int, cuts: [(offset: Int, lines: Int)])? in
             let skip = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             return cuts(in: UnsafeRawBufferPointer(rebasing: raw[skip...]).bindMemory(to: UInt8.self), pieceSize: pieceSize)

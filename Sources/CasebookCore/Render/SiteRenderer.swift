@@ -46,8 +46,8 @@ public struct SiteRenderer: Sendable {
         let quoteViews = views.quotes.elements.map { KnownDigest(digestWhenAsked: Self.citing($0, templates)) }
         self.eventViews = ItemList(.event, eventViews)
         self.quoteViews = ItemList(.quote, quoteViews)
-        eventCards = ItemList(.event, eventViews.map { Self.cardWhenAsked("partials/event-card", $0, templates) })
-        quoteCards = ItemList(.quote, quoteViews.map { Self.cardWhenAsked("partials/quote-card", $0, templates) })
+        eventCards = ItemList(.event, eventViews.map { Self.cardWhenAsked(Self.eventCardTemplate, $0, templates) })
+        quoteCards = ItemList(.quote, quoteViews.map { Self.cardWhenAsked(Self.quoteCardTemplate, $0, templates) })
     }
 
     /// This renderer for a graph and views that differ from its own only in the events and quotes at the given
@@ -69,12 +69,14 @@ public struct SiteRenderer: Sendable {
         quoteCards = previous.quoteCards.replacing(quoteViews.mapValues { Self.quoteCard($0, templates, cards) })
     }
 
+    private static let eventCardTemplate = "partials/event-card", quoteCardTemplate = "partials/quote-card"
+
     private static func eventCard(_ view: KnownDigest<EventView>, _ templates: TemplateSet, _ cards: CardCache?) -> Card {
-        card("partials/event-card", view, templates, cards)
+        card(eventCardTemplate, view, templates, cards)
     }
 
     private static func quoteCard(_ view: KnownDigest<QuoteView>, _ templates: TemplateSet, _ cards: CardCache?) -> Card {
-        card("partials/quote-card", view, templates, cards)
+        card(quoteCardTemplate, view, templates, cards)
     }
 
     /// Each view with its citations, rendered when first printed (by its card or its page), and its digest when
