@@ -1,10 +1,15 @@
 import Foundation
 
 /// A value computed on another core while the caller goes on; `value` waits for it. For work that needs
-/// nothing the caller does next, such as parsing the templates while the content loads.
+/// nothing the caller does next, such as parsing the templates while the content loads. What makes the value is let
+/// go once it is made, so that a value made from an earlier one does not hold that one as well.
 final class Pending<Value: Sendable>: Sendable {
-    private let make: @Sendable () -> Value
-    private let result = LockedCache<Value?>(nil)
+    private enum State {
+        case waiting(@Sendable () -> Value)
+        case made(Value)
+    }
+
+    private let state: LockedCache<State>
     private let done = DispatchGroup()
 
     convenience init(_ make: @escaping @Sendable () -> Value) {
@@ -16,24 +21,36 @@ final class Pending<Value: Sendable>: Sendable {
         Pending(make, startingNow: false)
     }
 
+    /// A value already made.
+    static func made(_ value: Value) -> Pending {
+        Pending(value)
+    }
+
+    private init(_ value: Value) {
+        state = LockedCache(.made(value))
+    }
+
     private init(_ make: @escaping @Sendable () -> Value, startingNow: Bool) {
-        self.make = make
+        state = LockedCache(.waiting(make))
         guard startingNow else { return }
-        DispatchQueue.global().async(group: done) { [result] in
+        DispatchQueue.global().async(group: done) { [state] in
             let made = make()
-            result.withLock { $0 = made }
+            state.withLock { $0 = .made(made) }
         }
     }
 
-    /// The value, once it is made (made here when it was left for the first caller, or should the other core's
-    /// result be missing, which it never is once the work is done).
+    /// The value, once it is made (made here when it was left for the first caller).
     var value: Value {
         done.wait()
-        return result.withLock { value in
-            if let value { return value }
-            let made = make()
-            value = made
-            return made
+        return state.withLock { state in
+            switch state {
+            case .made(let value):
+                return value
+            case .waiting(let make):
+                let made = make()
+                state = .made(made)
+                return made
+            }
         }
     }
 }
