@@ -1,6 +1,7 @@
 /// A long-lived process's build after a prose edit (`ProseEdit`): its last build with the edited events' and quotes'
-/// views and cards made again, and only the pages that read them; the data files are made whole. Every other page is
-/// reported unchanged without being built or digested, which is what lets a preview of a big tracker reload at once.
+/// views and cards made again, only the pages that read them, and the edited records spliced into its data files.
+/// Every other page is reported unchanged without being built or digested, which is what lets a preview of a big
+/// tracker reload at once.
 extension BuildPipeline {
     /// Builds by patching the last build; false, having done nothing, when there is none or more than prose changed.
     static func patch(_ input: Input, _ options: BuildOptions, _ result: inout BuildResult,
@@ -36,8 +37,10 @@ extension BuildPipeline {
         output.add(pages)
         result.content = input.content
         result.basePath = graph.urls.basePath
-        guard renderData(graph, views, input, pagePaths: pages.map(\.path), into: &output, &result) else { return true }
-        output.lastBuild = last.patched(content: input.content, graph: graph, views: views, renderer: renderer, ledger: ledger)
+        let previousData = last.data
+        let data = Pending.whenAsked { previousData.value.patched(graph, views, events: events, quotes: quotes) }
+        guard renderData(graph, views, input, pagePaths: pages.map(\.path), kept: data, into: &output, &result) else { return true }
+        output.lastBuild = last.patched(content: input.content, graph: graph, views: views, renderer: renderer, ledger: ledger, data: data)
         clock.lap("render")
         try output.commit()
         output.finish()

@@ -121,6 +121,7 @@ public enum BuildPipeline {
         // of each (that wait was a good part of a small site's build). The downloads, feed, search index and calendar
         // follow once the renderer and its cards are released, so their large buffers do not add to them.
         var pagePaths: [String] = [], renderedBytes = 0
+        var data: Pending<DataFiles>?
         do {
             let inputs = LastBuild.Inputs(output.options, templates: templates, assets: input.assets, statics: input.statics)
             // Which events and quotes each page reads is learnt, to patch this build later: in memory by a long-lived
@@ -158,45 +159,37 @@ public enum BuildPipeline {
                 ExitReclaim.leave(renderer, when: output.options)  // few cards made: it holds little, but 100,000 objects
             }
             if let ledger, output.memory != nil {
-                output.lastBuild = LastBuild(inputs: inputs, content: input.content, graph: graph, views: views, renderer: renderer, ledger: ledger)
+                let pages = pagePaths, kept = Pending.whenAsked { DataFiles(graph, views, pagePaths: pages) }
+                data = kept
+                output.lastBuild = LastBuild(inputs: inputs, content: input.content, graph: graph, views: views, renderer: renderer,
+                                             ledger: ledger, data: kept)
             }
             if let ledger, let shape, let inputsDigest { output.ledgerToSave = (inputsDigest, shape, ledger) }
         }
         // Handing freed memory back costs 30 ms at N=10,000, worth it only after many pages (and the cards in them)
         // were rendered and released: a rebuild that renders a few pages has little to give back.
         if renderedBytes > Self.releaseAfter { GlibcHeap.returnFreedMemory() }
-        let rendered = renderData(graph, views, input, pagePaths: pagePaths, into: &output, &result)
+        let rendered = renderData(graph, views, input, pagePaths: pagePaths, kept: data, into: &output, &result)
         if rendered { ExitReclaim.leave(views, when: output.options) }
         return rendered
     }
 
-    /// Renders the data files, sitemap, assets and static files after the pages at `pagePaths`.
-    static func renderData(_ graph: SiteGraph, _ views: ViewCatalog, _ input: Input, pagePaths: [String], into output: inout Output,
-                           _ result: inout BuildResult) -> Bool {
+    /// Renders the data files, sitemap, assets and static files after the pages at `pagePaths`; the data files are
+    /// `kept` ones when a long-lived process keeps them for its next build.
+    static func renderData(_ graph: SiteGraph, _ views: ViewCatalog, _ input: Input, pagePaths: [String], kept: Pending<DataFiles>?,
+                           into output: inout Output, _ result: inout BuildResult) -> Bool {
         var dataPaths: [String] = []
-        // A preview's data files are made after its pages are shown (with no digests to compare: every one is new).
-        let deferred = output.options.deferData && !output.options.write
-        let downloads: [(path: String, job: SiteRenderer.Job)] = DataExport(graph: graph, cache: deferred ? nil : output.cache).jobs() + [
-            ("search-index.json", { @Sendable in [SearchIndex(graph: graph, views: views).file()] }),
-            ("timeline.ics", { @Sendable in [CalendarFile(graph: graph, views: views).file()] }),
-            ("feed.xml", { @Sendable in [AtomFeed(graph: graph, views: views).file()] }),
-        ]
-        let sitemap = Sitemap(graph: graph)
-        if deferred {
-            let jobs = slowestFirst(downloads) + [{ sitemap.files(pagePaths: pagePaths) }]
-            dataPaths = downloads.map(\.path) + sitemap.paths
-            result.data = DeferredFiles(paths: dataPaths) { abandoned in jobs.parallelMap { abandoned() ? [] : $0() }.flatMap { $0 } }
-        } else {
-            // Two at a time (one per core on the usual machine): each is tens of MB at N=10,000, written as soon as
-            // it is made and before another starts, so that together they do not set the build's memory peak.
-            SiteRenderer.stream(slowestFirst(downloads), width: 2) { files in
-                dataPaths += files.map(\.path)
-                output.add(files)
+        if let kept {
+            dataPaths = DataFiles.paths(graph)
+            // A preview's data files are made after its pages are shown.
+            if output.options.deferData && !output.options.write {
+                result.data = DeferredFiles(paths: dataPaths) { abandoned in abandoned() ? [] : kept.value.files }
+            } else {
+                output.add(kept.value.files)
                 output.waitForWrites()
             }
-            let files = sitemap.files(pagePaths: pagePaths)
-            dataPaths += files.map(\.path)
-            output.add(files)
+        } else {
+            dataPaths = renderDataFiles(graph, views, pagePaths: pagePaths, into: &output)
         }
         output.add(input.assets)
         let conflicts = StaticFiles.conflicts(input.statics, generated: [pagePaths, dataPaths, input.assets.map(\.path)].joined(),
@@ -213,6 +206,27 @@ public enum BuildPipeline {
             return false
         }
         return true
+    }
+
+    /// Makes the data files and sitemap of a build that does not keep them, and returns their paths. A writing
+    /// build keeps a download the output already holds from the same records.
+    private static func renderDataFiles(_ graph: SiteGraph, _ views: ViewCatalog, pagePaths: [String], into output: inout Output) -> [String] {
+        let downloads: [(path: String, job: SiteRenderer.Job)] = DataExport(graph: graph, cache: output.cache).jobs() + [
+            ("search-index.json", { @Sendable in [SearchIndex(graph: graph, views: views).file().file] }),
+            ("timeline.ics", { @Sendable in [CalendarFile(graph: graph, views: views).file().file] }),
+            ("feed.xml", { @Sendable in [AtomFeed(graph: graph, views: views).file()] }),
+        ]
+        var dataPaths: [String] = []
+        // Two at a time (one per core on the usual machine): each is tens of MB at N=10,000, written as soon as
+        // it is made and before another starts, so that together they do not set the build's memory peak.
+        SiteRenderer.stream(slowestFirst(downloads), width: 2) { files in
+            dataPaths += files.map(\.path)
+            output.add(files)
+            output.waitForWrites()
+        }
+        let files = Sitemap(graph: graph).files(pagePaths: pagePaths)
+        output.add(files)
+        return dataPaths + files.map(\.path)
     }
 
     /// How many bytes of pages a build renders before the memory they held is worth handing back.

@@ -178,8 +178,10 @@ import Testing
         let unchanged = Set(second.files.filter(\.unchanged).map(\.path))
         #expect(unchanged.contains("parties/jane-roe/index.html"))
         #expect(!unchanged.contains("events/host-notice/index.html") && !unchanged.contains("timeline/index.html"))
-        #expect(unchanged.isSuperset(of: ["data/quotes.json", "data/quotes.csv", "data/parties.json", "data/cases.json"]))
-        #expect(unchanged.isDisjoint(with: ["data/timeline.json", "data/timeline.csv"]))
+        // The data files come whole, the edited event's records spliced into the last build's.
+        #expect(unchanged.isDisjoint(with: DataExport.paths))
+        let timeline = second.files.first { $0.path == "data/timeline.csv" }.map { String(decoding: $0.bytes, as: UTF8.self) }
+        #expect(timeline?.contains("Sample gave notice by fax.") == true)
         let previous = table(first.files)
         let resolved = second.files.map { $0.unchanged ? OutputFile(path: $0.path, bytes: previous[$0.path] ?? []) : $0 }
         #expect(table(resolved) == table(BuildPipeline.run(fresh).files))
@@ -191,8 +193,8 @@ import Testing
         try edited.write(to: events, atomically: true, encoding: .utf8)
         let third = BuildPipeline.run(session)
         #expect(third.exitCode == 0)
-        let pages = third.files.filter { $0.path.hasSuffix(".html") || DataExport.paths.contains($0.path) }
-        #expect(pages.count > DataExport.paths.count && pages.allSatisfy(\.unchanged), "every digest is the same for the same content")
+        let pages = third.files.filter { $0.path.hasSuffix(".html") }
+        #expect(pages.count > 10 && pages.allSatisfy(\.unchanged), "every digest is the same for the same content")
     }
 
     #if os(Linux)

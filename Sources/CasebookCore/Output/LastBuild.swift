@@ -9,6 +9,8 @@ struct LastBuild: Sendable {
     let views: ViewCatalog
     let renderer: SiteRenderer
     let ledger: PageLedger
+    /// Its data files, made when first asked for: by a preview once its pages are shown, or by the next build.
+    let data: Pending<DataFiles>
     /// Each event's and quote's index in the graph, by id.
     let eventIndex: [String: Int]
     let quoteIndex: [String: Int]
@@ -43,25 +45,28 @@ struct LastBuild: Sendable {
         }
     }
 
-    init(inputs: Inputs, content: SiteContent, graph: SiteGraph, views: ViewCatalog, renderer: SiteRenderer, ledger: PageLedger) {
-        self.init(inputs, content, graph, views, renderer, ledger,
+    init(inputs: Inputs, content: SiteContent, graph: SiteGraph, views: ViewCatalog, renderer: SiteRenderer, ledger: PageLedger,
+         data: Pending<DataFiles>) {
+        self.init(inputs, content, graph, views, renderer, ledger, data,
                   eventIndex: Dictionary(graph.events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }),
                   quoteIndex: Dictionary(graph.quotes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// The build that patched this one: the same inputs and item places, its own content and what it made.
-    func patched(content: SiteContent, graph: SiteGraph, views: ViewCatalog, renderer: SiteRenderer, ledger: PageLedger) -> LastBuild {
-        LastBuild(inputs, content, graph, views, renderer, ledger, eventIndex: eventIndex, quoteIndex: quoteIndex)
+    func patched(content: SiteContent, graph: SiteGraph, views: ViewCatalog, renderer: SiteRenderer, ledger: PageLedger,
+                 data: Pending<DataFiles>) -> LastBuild {
+        LastBuild(inputs, content, graph, views, renderer, ledger, data, eventIndex: eventIndex, quoteIndex: quoteIndex)
     }
 
     private init(_ inputs: Inputs, _ content: SiteContent, _ graph: SiteGraph, _ views: ViewCatalog, _ renderer: SiteRenderer,
-                 _ ledger: PageLedger, eventIndex: [String: Int], quoteIndex: [String: Int]) {
+                 _ ledger: PageLedger, _ data: Pending<DataFiles>, eventIndex: [String: Int], quoteIndex: [String: Int]) {
         self.inputs = inputs
         self.content = content
         self.graph = graph
         self.views = views
         self.renderer = renderer
         self.ledger = ledger
+        self.data = data
         self.eventIndex = eventIndex
         self.quoteIndex = quoteIndex
     }

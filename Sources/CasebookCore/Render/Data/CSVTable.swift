@@ -5,20 +5,38 @@ struct CSVTable {
 
     /// The table as UTF-8, written byte by byte: joining a string per field and per row was most of the time of
     /// the N=10,000 timeline download (11 MB), the longest job left at the end of a build.
-    var bytes: [UInt8] {
-        var csv: [UInt8] = []
+    var bytes: [UInt8] { file("").bytes }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The table as a file with one piece per row after the header.
+    func file(_ path: String) -> SplicedFile {
+        var csv: [UInt8] = [], starts: [Int] = []
         csv.reserveCapacity(rows.count * 512)
-        for row in [header] + rows {
-            for (index, field) in row.enumerated() {
-                if index > 0 { csv.append(UInt8(ascii: ",")) }
-                Self.append(field, to: &csv)
-            }
-            csv += [0x0D, 0x0A]
+        starts.reserveCapacity(rows.count + 1)
+        Self.append(row: header, to: &csv)
+        for row in rows {
+            starts.append(csv.count)
+            Self.append(row: row, to: &csv)
         }
+        starts.append(csv.count)
+        return SplicedFile(path: path, bytes: csv, starts: starts)
+    }
+
+    /// One row's piece of such a file.
+    static func piece(_ row: [String]) -> [UInt8] {
+        var csv: [UInt8] = []
+        append(row: row, to: &csv)
         return csv
     }
 
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    private static func append(row: [String], to csv: inout [UInt8]) {
+        for (index, field) in row.enumerated() {
+            if index > 0 { csv.append(UInt8(ascii: ",")) }
+            append(field, to: &csv)
+        }
+        csv += [0x0D, 0x0A]
+    }
 
     /// Whether a field holds a comma, quote or line break, eight bytes at a time.
     private static func needsQuotes(_ bytes: UnsafeRawBufferPointer) -> Bool {

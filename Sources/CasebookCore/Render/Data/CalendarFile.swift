@@ -6,7 +6,8 @@ struct CalendarFile {
     let graph: SiteGraph
     let views: ViewCatalog
 
-    func file() -> OutputFile {
+    /// The calendar with one piece per event of the graph (empty for an event not dated to a day).
+    func file() -> SplicedFile {
         let product = "-//Casebook//\(graph.config.title)//EN"
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:\(text(product))", "CALSCALE:GREGORIAN",
                      "X-WR-CALNAME:\(text(graph.config.title))"]
@@ -17,23 +18,39 @@ struct CalendarFile {
         for (name, years) in zones.sorted(by: { $0.key < $1.key }) {
             lines += timeZoneLines(name, years: years)
         }
-        for (event, view) in zip(graph.events, views.events) {
-            guard let month = event.date.month, let day = event.date.day else { continue }
-            let date = PartialDate.padded(event.date.year, 4) + PartialDate.padded(month, 2) + PartialDate.padded(day, 2)
-            lines += ["BEGIN:VEVENT", "UID:\(event.id)@\(uidDomain)", "DTSTAMP:\(date)T000000Z"]
-            if let time = event.time {
-                let zone = event.timezone ?? graph.config.timezone
-                lines.append("DTSTART;TZID=\(zone):\(date)T\(PartialDate.padded(time.hour, 2))\(PartialDate.padded(time.minute, 2))00")
-            } else {
-                lines.append("DTSTART;VALUE=DATE:\(date)")
-            }
-            lines += ["SUMMARY:\(text(view.titleText))", "DESCRIPTION:\(text(view.excerpt))"]
-            // URL must be absolute, which needs the site's host.
-            if graph.urls.origin != nil { lines.append("URL:\(graph.urls.absolute(.event(event.id)))") }
-            lines.append("END:VEVENT")
+        var bytes = Array(written(lines).utf8), starts: [Int] = []
+        starts.reserveCapacity(graph.events.count + 1)
+        for index in graph.events.indices {
+            starts.append(bytes.count)
+            bytes += piece(event: index)
         }
-        lines.append("END:VCALENDAR")
-        return OutputFile(path: "timeline.ics", text: lines.map(fold).joined(separator: "\r\n") + "\r\n")
+        starts.append(bytes.count)
+        bytes += written(["END:VCALENDAR"]).utf8
+        return SplicedFile(path: "timeline.ics", bytes: bytes, starts: starts)
+    }
+
+    /// The piece of `file()` for the event at `index` in the graph.
+    func piece(event index: Int) -> [UInt8] {
+        let event = graph.events[index], view = views.events[index]
+        guard let month = event.date.month, let day = event.date.day else { return [] }
+        let date = PartialDate.padded(event.date.year, 4) + PartialDate.padded(month, 2) + PartialDate.padded(day, 2)
+        var lines = ["BEGIN:VEVENT", "UID:\(event.id)@\(uidDomain)", "DTSTAMP:\(date)T000000Z"]
+        if let time = event.time {
+            let zone = event.timezone ?? graph.config.timezone
+            lines.append("DTSTART;TZID=\(zone):\(date)T\(PartialDate.padded(time.hour, 2))\(PartialDate.padded(time.minute, 2))00")
+        } else {
+            lines.append("DTSTART;VALUE=DATE:\(date)")
+        }
+        lines += ["SUMMARY:\(text(view.titleText))", "DESCRIPTION:\(text(view.excerpt))"]
+        // URL must be absolute, which needs the site's host.
+        if graph.urls.origin != nil { lines.append("URL:\(graph.urls.absolute(.event(event.id)))") }
+        lines.append("END:VEVENT")
+        return Array(written(lines).utf8)
+    }
+
+    /// Lines as the file holds them: folded, each ended by CRLF.
+    private func written(_ lines: [String]) -> String {
+        lines.map { fold($0) + "\r\n" }.joined()
     }
 
     private var uidDomain: String {

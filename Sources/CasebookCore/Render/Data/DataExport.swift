@@ -16,40 +16,86 @@ struct DataExport {
     /// kind each make their own records (milliseconds at N=10,000) so that no job waits for another.
     func jobs() -> [(path: String, job: SiteRenderer.Job)] {
         [
-            ("data/timeline.json", { [file("data/timeline.json", eventRecords()) { OutputFile(path: "data/timeline.json", bytes: DataRecords.json("events", $0)) }] }),
-            ("data/quotes.json", { [file("data/quotes.json", quoteRecords()) { OutputFile(path: "data/quotes.json", bytes: DataRecords.json("quotes", $0)) }] }),
-            ("data/parties.json", { [file("data/parties.json", partyRecords()) { OutputFile(path: "data/parties.json", bytes: DataRecords.json("parties", $0)) }] }),
-            ("data/sources.json", { [file("data/sources.json", sourceRecords()) { OutputFile(path: "data/sources.json", bytes: DataRecords.json("sources", $0)) }] }),
-            ("data/cases.json", { [file("data/cases.json", caseRecords()) { OutputFile(path: "data/cases.json", bytes: DataRecords.json("cases", $0)) }] }),
-            ("data/timeline.csv", {
-                [file("data/timeline.csv", eventRecords()) { records in
-                    OutputFile(path: "data/timeline.csv", bytes: CSVTable(
-                        header: ["id", "date", "time", "timezone", "approximate", "title", "cases", "parties", "sources", "summary", "disputed", "tags", "url"],
-                        rows: records.map { record in
-                            [record.id, record.date, record.time ?? "", record.timezone ?? "", record.approximate ? "true" : "false",
-                             record.title, record.cases.joined(separator: " "), record.parties.joined(separator: " "),
-                             record.sources.map(\.citation.source.id).joined(separator: " "), record.summary ?? "", record.disputed ?? "",
-                             record.tags.joined(separator: "; "), record.url] }).bytes)
-                }]
-            }),
-            ("data/quotes.csv", {
-                [file("data/quotes.csv", quoteRecords()) { records in
-                    OutputFile(path: "data/quotes.csv", bytes: CSVTable(
-                        header: ["id", "date", "speaker", "text", "case", "context", "mentions", "sources", "topics", "url"],
-                        rows: records.map { record in
-                            [record.id, record.date, record.speaker, record.text, record.case ?? "", record.context ?? "",
-                             record.mentions.joined(separator: " "), record.sources.map(\.citation.source.id).joined(separator: " "),
-                             record.topics.joined(separator: "; "), record.url] }).bytes)
-                }]
-            }),
+            ("data/timeline.json", { [file("data/timeline.json", eventRecords()) { Self.timelineJSON($0).file }] }),
+            ("data/quotes.json", { [file("data/quotes.json", quoteRecords()) { Self.quotesJSON($0).file }] }),
+            ("data/parties.json", { [file("data/parties.json", partyRecords()) { DataRecords.json("data/parties.json", "parties", $0).file }] }),
+            ("data/sources.json", { [file("data/sources.json", sourceRecords()) { DataRecords.json("data/sources.json", "sources", $0).file }] }),
+            ("data/cases.json", { [file("data/cases.json", caseRecords()) { DataRecords.json("data/cases.json", "cases", $0).file }] }),
+            ("data/timeline.csv", { [file("data/timeline.csv", eventRecords()) { Self.timelineCSV($0).file }] }),
+            ("data/quotes.csv", { [file("data/quotes.csv", quoteRecords()) { Self.quotesCSV($0).file }] }),
             ("data/parties.csv", {
                 [file("data/parties.csv", partyRecords()) { records in
-                    OutputFile(path: "data/parties.csv", bytes: CSVTable(
-                        header: ["id", "name", "kind", "aliases", "affiliation", "role", "url"],
-                        rows: records.map { [$0.id, $0.name, $0.kind, $0.aliases.joined(separator: "; "), $0.affiliation ?? "", $0.role ?? "", $0.url] }).bytes)
+                    CSVTable(header: ["id", "name", "kind", "aliases", "affiliation", "role", "url"],
+                             rows: records.map { [$0.id, $0.name, $0.kind, $0.aliases.joined(separator: "; "), $0.affiliation ?? "", $0.role ?? "", $0.url] })
+                        .file("data/parties.csv").file
                 }]
             }),
         ]
+    }
+
+    /// The downloads with one record per event or quote, which a long-lived process splices after a prose edit.
+    static let eventAndQuotePaths = ["data/timeline.json", "data/timeline.csv", "data/quotes.json", "data/quotes.csv"]
+
+    /// One of those, or nil for another path.
+    func eventAndQuoteFile(_ path: String) -> SplicedFile? {
+        switch path {
+        case "data/timeline.json": Self.timelineJSON(eventRecords())
+        case "data/timeline.csv": Self.timelineCSV(eventRecords())
+        case "data/quotes.json": Self.quotesJSON(quoteRecords())
+        case "data/quotes.csv": Self.quotesCSV(quoteRecords())
+        default: nil
+        }
+    }
+
+    /// The piece of `file` (one of `eventAndQuoteFiles`) for the event or quote at `index` in the graph, or nil when
+    /// the file holds no such item.
+    func piece(of file: String, event index: Int) -> [UInt8]? {
+        let record = eventRecord(graph.events[index])
+        switch file {
+        case "data/timeline.json": return DataRecords.jsonPiece(record, first: index == 0)
+        case "data/timeline.csv": return CSVTable.piece(Self.timelineRow(record))
+        default: return nil
+        }
+    }
+
+    func piece(of file: String, quote index: Int) -> [UInt8]? {
+        let record = quoteRecord(graph.quotes[index])
+        switch file {
+        case "data/quotes.json": return DataRecords.jsonPiece(record, first: index == 0)
+        case "data/quotes.csv": return CSVTable.piece(Self.quotesRow(record))
+        default: return nil
+        }
+    }
+
+    private static func timelineJSON(_ records: [DataRecords.Event]) -> SplicedFile {
+        DataRecords.json("data/timeline.json", "events", records)
+    }
+
+    private static func quotesJSON(_ records: [DataRecords.Quote]) -> SplicedFile {
+        DataRecords.json("data/quotes.json", "quotes", records)
+    }
+
+    private static func timelineCSV(_ records: [DataRecords.Event]) -> SplicedFile {
+        CSVTable(header: ["id", "date", "time", "timezone", "approximate", "title", "cases", "parties", "sources", "summary", "disputed", "tags", "url"],
+                 rows: records.map(timelineRow)).file("data/timeline.csv")
+    }
+
+    private static func quotesCSV(_ records: [DataRecords.Quote]) -> SplicedFile {
+        CSVTable(header: ["id", "date", "speaker", "text", "case", "context", "mentions", "sources", "topics", "url"],
+                 rows: records.map(quotesRow)).file("data/quotes.csv")
+    }
+
+    private static func timelineRow(_ record: DataRecords.Event) -> [String] {
+        [record.id, record.date, record.time ?? "", record.timezone ?? "", record.approximate ? "true" : "false",
+         record.title, record.cases.joined(separator: " "), record.parties.joined(separator: " "),
+         record.sources.map(\.citation.source.id).joined(separator: " "), record.summary ?? "", record.disputed ?? "",
+         record.tags.joined(separator: "; "), record.url]
+    }
+
+    private static func quotesRow(_ record: DataRecords.Quote) -> [String] {
+        [record.id, record.date, record.speaker, record.text, record.case ?? "", record.context ?? "",
+         record.mentions.joined(separator: " "), record.sources.map(\.citation.source.id).joined(separator: " "),
+         record.topics.joined(separator: "; "), record.url]
     }
 
     /// The download `make` writes from `records`, or the output's own copy when it was made from the same
@@ -62,28 +108,30 @@ struct DataExport {
     }
 
     private func eventRecords() -> [DataRecords.Event] {
-        let urls = graph.urls
-        return graph.events.map { event in
-            DataRecords.Event(
-                id: event.id, date: event.date.description, time: event.time?.description, timezone: event.timezone,
-                approximate: event.approximate, title: event.title.text, cases: event.cases.map(\.id),
-                parties: event.parties.map(\.id), sources: event.sources.map(DataRecords.CitationRecord.init),
-                summary: event.summary?.text, disputed: event.disputed?.text, tags: event.tags, url: urls.absolute(.event(event.id)))
-        }
+        graph.events.map(eventRecord)
+    }
+
+    private func eventRecord(_ event: TimelineEvent) -> DataRecords.Event {
+        DataRecords.Event(
+            id: event.id, date: event.date.description, time: event.time?.description, timezone: event.timezone,
+            approximate: event.approximate, title: event.title.text, cases: event.cases.map(\.id),
+            parties: event.parties.map(\.id), sources: event.sources.map(DataRecords.CitationRecord.init),
+            summary: event.summary?.text, disputed: event.disputed?.text, tags: event.tags, url: graph.urls.absolute(.event(event.id)))
     }
 
     private func quoteRecords() -> [DataRecords.Quote] {
-        let urls = graph.urls
-        return graph.quotes.map { quote in
-            DataRecords.Quote(
-                id: quote.id, text: quote.text, speaker: quote.speaker.id, date: quote.date.description,
-                case: quote.legalCase?.id, context: quote.context?.text, mentions: quote.mentions.map(\.id),
-                sources: quote.sources.map(DataRecords.CitationRecord.init), topics: quote.topics,
-                variants: quote.sources.compactMap { citation in
-                    citation.wording.map { DataRecords.Quote.Variant(source: citation.source.id, text: $0) }
-                },
-                url: urls.absolute(.quote(quote.id)))
-        }
+        graph.quotes.map(quoteRecord)
+    }
+
+    private func quoteRecord(_ quote: Quote) -> DataRecords.Quote {
+        DataRecords.Quote(
+            id: quote.id, text: quote.text, speaker: quote.speaker.id, date: quote.date.description,
+            case: quote.legalCase?.id, context: quote.context?.text, mentions: quote.mentions.map(\.id),
+            sources: quote.sources.map(DataRecords.CitationRecord.init), topics: quote.topics,
+            variants: quote.sources.compactMap { citation in
+                citation.wording.map { DataRecords.Quote.Variant(source: citation.source.id, text: $0) }
+            },
+            url: graph.urls.absolute(.quote(quote.id)))
     }
 
     private func partyRecords() -> [DataRecords.Party] {

@@ -2,12 +2,35 @@
 /// `.sortedKeys`) and nil fields left out, as their synthesized `Encodable` conformances give them.
 /// `DataExportTests` compares every record kind, with all optional fields set and with none, to `JSONEncoder`.
 extension DataRecords {
-    /// A download: an object with one key holding the records.
-    static func json(_ key: String, _ records: [some JSONRecord]) -> [UInt8] {
+    /// A download: an object with one key holding the records, one piece per record.
+    static func json(_ path: String, _ key: String, _ records: [some JSONRecord]) -> SplicedFile {
         var json = PrettyJSON(capacity: records.count * 1_024)
-        json.object { json in json.records(key, records) }
-        return json.bytes + [0x0A]
+        var starts: [Int] = []
+        starts.reserveCapacity(records.count + 1)
+        json.object { json in
+            json.key(key)
+            json.list { json in
+                for record in records {
+                    starts.append(json.bytes.count)
+                    json.nextItem()
+                    record.write(to: &json)
+                }
+                starts.append(json.bytes.count)
+            }
+        }
+        return SplicedFile(path: path, bytes: json.bytes + [0x0A], starts: starts)
     }
+
+    /// One record's piece of such a file: what the list writes for it, after the first record or as the first.
+    static func jsonPiece(_ record: some JSONRecord, first: Bool) -> [UInt8] {
+        var json = PrettyJSON(depth: recordDepth, empty: first)
+        json.nextItem()
+        record.write(to: &json)
+        return json.bytes
+    }
+
+    /// How deep a download's records lie: in the list of the file's one object.
+    private static let recordDepth = 2
 }
 
 /// A record that writes itself as one JSON value.

@@ -12,6 +12,12 @@ struct PrettyJSON {
         bytes.reserveCapacity(capacity)
     }
 
+    /// A writer for a piece of a document: what goes in a container `depth` deep, with or without members before.
+    init(depth: Int, empty: Bool) {
+        self.depth = depth
+        self.empty = empty
+    }
+
     mutating func object(_ members: (inout PrettyJSON) -> Void) {
         container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), members)
     }

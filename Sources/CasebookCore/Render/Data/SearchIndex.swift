@@ -38,18 +38,65 @@ struct SearchIndex {
         }
     }
 
-    func file() -> OutputFile {
+    /// The index with one piece per event, then one per quote (numbered on from the events); the other entries
+    /// follow in the tail.
+    func file() -> SplicedFile {
+        var json: [UInt8] = [], starts: [Int] = []
+        json.reserveCapacity((views.events.count + views.quotes.count) * 400)
+        starts.reserveCapacity(views.events.count + views.quotes.count + 1)
+        json += #"{"entries":["#.utf8
+        for event in views.events.indices {
+            starts.append(json.count)
+            append(eventEntry(views.events[event]), first: starts.count == 1, to: &json)
+        }
+        for quote in views.quotes.indices {
+            starts.append(json.count)
+            append(quoteEntry(views.quotes[quote]), first: starts.count == 1, to: &json)
+        }
+        starts.append(json.count)
+        var first = starts.count == 1
+        for entry in otherEntries() {
+            append(entry, first: first, to: &json)
+            first = false
+        }
+        json += "]}\n".utf8
+        return SplicedFile(path: "search-index.json", bytes: json, starts: starts)
+    }
+
+    /// The piece of `file()` for the event at `index` in the graph.
+    func piece(event index: Int) -> [UInt8] {
+        var json: [UInt8] = []
+        append(eventEntry(views.events[index]), first: index == 0, to: &json)
+        return json
+    }
+
+    /// The piece of `file()` for the quote at `index` in the graph.
+    func piece(quote index: Int) -> [UInt8] {
+        var json: [UInt8] = []
+        append(quoteEntry(views.quotes[index]), first: index == 0 && views.events.isEmpty, to: &json)
+        return json
+    }
+
+    private func append(_ entry: Entry, first: Bool, to json: inout [UInt8]) {
+        if !first { json.append(UInt8(ascii: ",")) }
+        entry.write(into: &json)
+    }
+
+    private func eventEntry(_ view: EventView) -> Entry {
+        let aliases = view.parties.flatMap { graph.partyByID[$0.id]?.aliases ?? [] }
+        return Entry(type: "Event", title: view.titleText, url: view.url, date: view.date.label, text: view.excerpt,
+                     names: view.parties.map(\.label) + aliases + view.cases.map(\.label) + view.tags)
+    }
+
+    private func quoteEntry(_ view: QuoteView) -> Entry {
+        Entry(type: "Quote", title: "\(view.speaker.label): “\(MarkdownRenderer.excerpt(view.text, limit: 100))”",
+              url: view.url, date: view.date.label, text: view.text + " " + view.variants.map(\.text).joined(separator: " "),
+              names: [view.speaker.label] + (graph.partyByID[view.speaker.id]?.aliases ?? []) + view.topics.map(\.label))
+    }
+
+    /// Parties, cases, sources and pages, which a prose edit to an event or quote leaves as they are.
+    private func otherEntries() -> [Entry] {
         var entries: [Entry] = []
-        for view in views.events {
-            let aliases = view.parties.flatMap { graph.partyByID[$0.id]?.aliases ?? [] }
-            entries.append(Entry(type: "Event", title: view.titleText, url: view.url, date: view.date.label, text: view.excerpt,
-                                 names: view.parties.map(\.label) + aliases + view.cases.map(\.label) + view.tags))
-        }
-        for view in views.quotes {
-            entries.append(Entry(type: "Quote", title: "\(view.speaker.label): “\(MarkdownRenderer.excerpt(view.text, limit: 100))”",
-                                 url: view.url, date: view.date.label, text: view.text + " " + view.variants.map(\.text).joined(separator: " "),
-                                 names: [view.speaker.label] + (graph.partyByID[view.speaker.id]?.aliases ?? []) + view.topics.map(\.label)))
-        }
         for party in graph.parties {
             guard let view = views.parties[party.id] else { continue }
             entries.append(Entry(type: view.kindLabel, title: party.name, url: view.url, date: nil,
@@ -70,14 +117,6 @@ struct SearchIndex {
             entries.append(Entry(type: "Page", title: page.title, url: graph.urls.path(.page(page.id)), date: nil,
                                  text: views.pages[page.id]?.plainText ?? "", names: []))
         }
-        var json: [UInt8] = []
-        json.reserveCapacity(entries.count * 400)
-        json += #"{"entries":["#.utf8
-        for (index, entry) in entries.enumerated() {
-            if index > 0 { json.append(UInt8(ascii: ",")) }
-            entry.write(into: &json)
-        }
-        json += "]}\n".utf8
-        return OutputFile(path: "search-index.json", bytes: json)
+        return entries
     }
 }

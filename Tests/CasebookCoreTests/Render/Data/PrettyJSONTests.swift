@@ -16,7 +16,7 @@ import Testing
     }
 
     static func written(_ key: String, _ records: [some JSONRecord]) -> String {
-        String(decoding: DataRecords.json(key, records), as: UTF8.self)
+        String(decoding: DataRecords.json("", key, records).bytes, as: UTF8.self)
     }
 
     static let at = SourceLocation(file: "x.yml")

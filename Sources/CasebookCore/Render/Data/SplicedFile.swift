@@ -1,0 +1,42 @@
+/// A data file written as one piece per item (an event's record, a quote's row) between a head and a tail, with where
+/// each piece starts: a long-lived process's build after a prose edit makes only the edited items' pieces again and
+/// copies every other byte from the file its last build made (`DataFiles`).
+struct SplicedFile: Sendable {
+    let path: String
+    let bytes: [UInt8]
+    /// Where each item's piece starts, then where the last one ends: one more than there are items.
+    let starts: [Int]
+
+    init(path: String, bytes: [UInt8], starts: [Int]) {
+        self.path = path
+        self.bytes = bytes
+        self.starts = starts
+    }
+
+    var file: OutputFile { OutputFile(path: path, bytes: bytes) }
+
+    /// This file with the pieces of some items (by number) replaced.
+    func replacing(_ pieces: [Int: [UInt8]]) -> SplicedFile {
+        let replaced = pieces.filter { $0.key >= 0 && $0.key + 1 < starts.count }.sorted { $0.key < $1.key }
+        guard !replaced.isEmpty else { return self }
+        var spliced: [UInt8] = []
+        spliced.reserveCapacity(bytes.count + replaced.reduce(0) { $0 + $1.value.count })
+        var copied = 0
+        for (item, piece) in replaced {
+            spliced += bytes[copied..<starts[item]]
+            spliced += piece
+            copied = starts[item + 1]
+        }
+        spliced += bytes[copied...]
+        // Each start moves by how much the pieces before it grew or shrank.
+        var newStarts = starts, shift = 0, next = replaced[...]
+        for item in starts.indices {
+            newStarts[item] += shift
+            if let (number, piece) = next.first, number == item {
+                shift += piece.count - (starts[item + 1] - starts[item])
+                next = next.dropFirst()
+            }
+        }
+        return SplicedFile(path: path, bytes: spliced, starts: newStarts)
+    }
+}
