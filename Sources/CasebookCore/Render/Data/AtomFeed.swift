@@ -9,7 +9,8 @@ struct AtomFeed {
 
     func file() -> OutputFile {
         let urls = graph.urls
-        let latest = Array(zip(graph.events, views.events).reversed().prefix(Self.limit))
+        // From the end, so that only the last events are copied: reversing the whole list copied 10,000 views.
+        let latest = graph.events.indices.reversed().prefix(Self.limit).map { (graph.events[$0], views.events[$0]) }
         let updated = latest.map { timestamp($0.0) }.max() ?? "1970-01-01T00:00:00Z"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
