@@ -90,5 +90,8 @@ done
 largest=${scales[@]: -1}
 echo "serve, N=$largest:"
 python3 Scripts/serve-latency.py .build/release/casebook "$runs" "$work/content-$largest" | grep -E '^(save|rebuild)' | sed 's/^/    /'
+# `casebook build --watch` the same way: from the save to the line that reports the new output swapped in.
+echo "build --watch, N=$largest:"
+python3 Scripts/serve-latency.py .build/release/casebook "$runs" "$work/content-$largest" --watch | grep -E '^(save|rebuild)' | sed 's/^/    /'
 # Deleted only now: deleting them between scales would slow the next scale's first cold runs.
 rm -rf "$work/trash"

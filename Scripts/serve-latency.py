@@ -1,23 +1,50 @@
 #!/usr/bin/env python3
-"""Time from a saved edit to the live-reload event, on a temp copy of the real tracker.
+"""Time from a saved edit to the live-reload event, or to the rebuilt output, on a temp copy of the real tracker.
 
-Usage: Scripts/serve-latency.py CASEBOOK_BINARY [RUNS] [CONTENT]
+Usage: Scripts/serve-latency.py CASEBOOK_BINARY [RUNS] [CONTENT] [--watch]
 Starts `casebook serve` on a free port, listens to /__casebook/events, saves an edit to one event's
 title RUNS times (default 10), and prints each save-to-event time and their median. Then stops the
 server with SIGINT and checks that it exits cleanly. CONTENT (default: the tracker's Content/) may name
 another content folder, such as a synthetic one from `make bench` (.build/bench/content-10000); its
 first event title in timeline/events.yml is the one edited.
+With --watch it runs `casebook build --watch` instead and times each save (after one untimed save, whose
+build leaves the spare tree) to the line that reports the output swapped in; it checks that the output's
+timeline download holds the last edit.
 """
 import os, shutil, signal, socket, statistics, subprocess, sys, tempfile, time
 
-binary = os.path.abspath(sys.argv[1])
-runs = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+arguments = [a for a in sys.argv[1:] if a != "--watch"]
+watching = "--watch" in sys.argv[1:]
+binary = os.path.abspath(arguments[0])
+runs = int(arguments[1]) if len(arguments) > 1 else 10
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-content = os.path.abspath(sys.argv[3]) if len(sys.argv) > 3 else os.path.join(root, "Content")
+content = os.path.abspath(arguments[2]) if len(arguments) > 2 else os.path.join(root, "Content")
 work = tempfile.mkdtemp(prefix="casebook-latency-")
-try:
-    shutil.copytree(content, os.path.join(work, "Content"))
-    shutil.copytree(os.path.join(root, "Templates"), os.path.join(work, "Templates"))
+
+
+def edited_file():
+    """The file to edit, its text and the title line whose end the edits change."""
+    if len(arguments) > 2:
+        path = os.path.join(work, "Content", "timeline", "events.yml")
+        original = open(path, encoding="utf-8").read()
+        needle = original[original.index("  title: "):original.index("\n", original.index("  title: "))].rstrip('"')
+    else:
+        path = os.path.join(work, "Content", "timeline", "2021-01.yml")
+        original = open(path, encoding="utf-8").read()
+        needle = "title: A pro-Trump mob storms the U.S. Capitol"
+    assert needle in original
+    return path, original, needle
+
+
+def stop(process, name):
+    process.send_signal(signal.SIGINT)
+    code = process.wait(timeout=30)
+    print(f"Ctrl-C: {name} exited with code {code}")
+    if code != 0:
+        sys.exit(1)
+
+
+def serve():
     probe = socket.socket(); probe.bind(("127.0.0.1", 0)); port = probe.getsockname()[1]; probe.close()
     log = open(os.path.join(work, "serve.log"), "w+", encoding="utf-8")
     server = subprocess.Popen([binary, "serve", "--port", str(port)], cwd=work,
@@ -32,7 +59,7 @@ try:
     received = b""
 
     def wait_for(marker, after):
-        global received
+        nonlocal received
         while marker not in received[after:]:
             chunk = events.recv(65536)
             if not chunk:
@@ -40,15 +67,7 @@ try:
             received += chunk
 
     wait_for(b"event: hello", 0)
-    if len(sys.argv) > 3:
-        path = os.path.join(work, "Content", "timeline", "events.yml")
-        original = open(path, encoding="utf-8").read()
-        needle = original[original.index("  title: "):original.index("\n", original.index("  title: "))].rstrip('"')
-    else:
-        path = os.path.join(work, "Content", "timeline", "2021-01.yml")
-        original = open(path, encoding="utf-8").read()
-        needle = "title: A pro-Trump mob storms the U.S. Capitol"
-    assert needle in original
+    path, original, needle = edited_file()
     times = []
     for run in range(runs):
         time.sleep(0.3)
@@ -67,10 +86,46 @@ try:
     if builds:
         print(f"rebuild in the server, median of {len(builds)}: {statistics.median(float(b[-2]) for b in builds):.0f} ms "
               f"({' '.join(builds[0][:-3])})")
-    server.send_signal(signal.SIGINT)
-    code = server.wait(timeout=10)
-    print(f"Ctrl-C: server exited with code {code}")
-    if code != 0:
-        sys.exit(1)
+    stop(server, "server")
+
+
+def watch():
+    build = subprocess.Popen([binary, "build", "--watch"], cwd=work, stdout=subprocess.PIPE, text=True)
+    line = build.stdout.readline()
+    while line and "Watching" not in line:
+        line = build.stdout.readline()
+    if not line:
+        sys.exit("build --watch did not start")
+    path, original, needle = edited_file()
+    times, builds = [], []
+    # One untimed save first: its build leaves the spare tree that every later one starts from, as a
+    # `casebook build` before the watch would have.
+    for run in range(-1, runs):
+        time.sleep(0.3)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(original.replace(needle, needle + f" (edit {run})"))
+        start = time.perf_counter()
+        line = build.stdout.readline()
+        if not line.startswith("Built"):
+            sys.exit(f"unexpected: {line!r}")
+        if run < 0:
+            continue
+        times.append((time.perf_counter() - start) * 1000)
+        builds.append(line.split())
+        print(f"run {run + 1}: {times[-1]:.0f} ms")
+    print(f"save to output swapped in, median of {runs}: {statistics.median(times):.0f} ms "
+          f"(min {min(times):.0f}, max {max(times):.0f})")
+    print(f"rebuild in the process, median of {runs}: {statistics.median(float(b[-2]) for b in builds) * 1000:.0f} ms "
+          f"({' '.join(builds[0][:-6])})")
+    with open(os.path.join(work, "Site", "data", "timeline.json"), encoding="utf-8") as download:
+        if f"(edit {runs - 1})" not in download.read():
+            sys.exit("the output does not hold the last edit")
+    stop(build, "build --watch")
+
+
+try:
+    shutil.copytree(content, os.path.join(work, "Content"))
+    shutil.copytree(os.path.join(root, "Templates"), os.path.join(work, "Templates"))
+    watch() if watching else serve()
 finally:
     shutil.rmtree(work, ignore_errors=True)

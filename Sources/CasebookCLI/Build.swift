@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasebookCore
+import CasebookServer
 import Foundation
 
 /// `casebook build`: turns Content/ into Site/.
@@ -9,7 +10,8 @@ struct Build: ParsableCommand {
         discussion: """
             Every problem in the content is reported at once as FILE:LINE:COLUMN: error: MESSAGE. On any error \
             nothing is written and the previous site stays as it was. Exit codes: 0 built, 1 content errors, \
-            2 usage or I/O errors.
+            2 usage or I/O errors. With --watch the site is built again after every save to Content/ or Templates/ \
+            until Ctrl-C; content errors are reported and the output kept until they are mended.
             """
     )
 
@@ -30,6 +32,16 @@ struct Build: ParsableCommand {
     @Flag(help: "Print the time each stage took.")
     var timings = false
 
+    @Flag(help: "Keep running: build again after every save to the content or templates, until Ctrl-C.")
+    var watch = false
+
+    @Flag(help: "With --watch, watch by polling every 250 ms instead of inotify (for network and container file systems).")
+    var poll = false
+
+    func validate() throws {
+        if poll && !watch { throw ValidationError("--poll watches for changes: use it with --watch") }
+    }
+
     func run() throws {
         var options = source.buildOptions()
         options.output = output
@@ -37,10 +49,41 @@ struct Build: ParsableCommand {
         // Beside the output, like its spare tree: the project root for the usual `Site/`.
         options.cacheFolder = URL(fileURLWithPath: output).standardizedFileURL.deletingLastPathComponent().path + "/.casebook-cache"
         options.ignoreCache = noCache
+        if watch { return try runWatching(options) }
         options.leavesMemoryToExit = true
         let start = DispatchTime.now().uptimeNanoseconds
         let result = BuildPipeline.run(options)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        report(result, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+
+    /// Builds, then again after every save, until Ctrl-C or SIGTERM, which end it once a build under way is done.
+    private func runWatching(_ options: BuildOptions) throws {
+        var watchOptions = WatchedBuild.Options()
+        watchOptions.build = options
+        watchOptions.polling = poll
+        let watched = WatchedBuild(options: watchOptions)
+        let stops = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { watched.stop() }
+            source.resume()
+            return source
+        }
+        defer { stops.forEach { $0.cancel() } }
+        var first = true
+        let failed = watched.run { result, seconds in
+            report(result, seconds: seconds)
+            if first, result.failure == nil {
+                Terminal.output("Watching \(options.content) and \(options.templates) for changes; press Ctrl-C to stop")
+            }
+            first = false
+        }
+        if let failed { throw ExitCode(failed.exitCode) }
+    }
+
+    /// Prints a build's diagnostics, its outcome and, when asked, its stage times.
+    private func report(_ result: BuildResult, seconds: Double) {
         DiagnosticPrinter.print(result.diagnostics)
         if let failure = result.failure {
             switch failure {
@@ -52,16 +95,15 @@ struct Build: ParsableCommand {
         } else if !quiet {
             // Said only when an edit was found: a rebuild of unchanged content makes no page again either.
             let again = result.pagesPatched.flatMap { $0 > 0 ? " (\($0) made again after a prose edit)" : nil } ?? ""
-            print("Built \(result.pageCount) pages\(again), \(result.dataFileCount) data files in \(String(format: "%.2f", seconds)) s")
+            Terminal.output("Built \(result.pageCount) pages\(again), \(result.dataFileCount) data files in \(String(format: "%.2f", seconds)) s")
         }
         if timings {
             for lap in result.timings {
-                print(String(format: "  %-9@ %8.1f ms", lap.stage as NSString, lap.seconds * 1000))
+                Terminal.output(String(format: "  %-9@ %8.1f ms", lap.stage as NSString, lap.seconds * 1000))
             }
             if !result.peakMemory.isEmpty {
-                print("  peak memory after " + result.peakMemory.map { "\($0.stage) \($0.bytes >> 20) MB" }.joined(separator: ", "))
+                Terminal.output("  peak memory after " + result.peakMemory.map { "\($0.stage) \($0.bytes >> 20) MB" }.joined(separator: ", "))
             }
         }
-        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }
 }

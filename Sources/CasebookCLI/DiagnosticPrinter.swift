@@ -15,4 +15,10 @@ enum Terminal {
     static func error(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
+
+    /// A line on standard output, written at once (unlike `print`, buffered when the output is a pipe), so that a
+    /// long-running command's lines reach a log as they happen.
+    static func output(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
 }

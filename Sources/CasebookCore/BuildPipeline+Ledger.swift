@@ -21,13 +21,18 @@ extension BuildPipeline {
         guard let cache, previous.ledger.jobCount == jobCount else { return nil }
         let events = reworded.events.isEmpty ? [] : Set(graph.events.indices.filter { reworded.events.contains(graph.events[$0].id) })
         let quotes = reworded.quotes.isEmpty ? [] : Set(graph.quotes.indices.filter { reworded.quotes.contains(graph.quotes[$0].id) })
-        let reading = Set(previous.ledger.jobs(readingEvents: events, quotes: quotes))
-        // Each file of a job that need not run is checked as a build that digests it would check it (and its
-        // digest kept for the new output's record), a slice of jobs to a core.
+        return jobsWithFilesLost(previous.ledger, besides: previous.ledger.jobs(readingEvents: events, quotes: quotes), cache)
+    }
+
+    /// `jobs` and every other job of the ledger whose files the output no longer holds as listed, in order. Each file
+    /// is checked as a build that digests it would check it (and its digest kept for the new output's record), a
+    /// slice of jobs to a core.
+    static func jobsWithFilesLost(_ ledger: PageLedger, besides jobs: [Int], _ cache: RenderCache) -> [Int] {
+        let reading = Set(jobs), jobCount = ledger.jobCount
         let slices = Array(stride(from: 0, to: jobCount, by: 1024))
         let missing = slices.parallelMap { start in
             (start..<min(start + 1024, jobCount)).filter { number in
-                guard !reading.contains(number), let entry = previous.ledger.entry(number) else { return false }
+                guard !reading.contains(number), let entry = ledger.entry(number) else { return false }
                 return !entry.pages.allSatisfy { cache.unchanged($0.path, $0.digest) }
             }
         }

@@ -16,7 +16,8 @@ extension BuildPipeline {
         /// output: after the swap, that tree is the spare.
         private let trees: TreeRecordFile?
         private let outputRecord: TreeRecord?
-        /// A long-lived process's memory, for in-memory builds, and what it is to keep of this build should it succeed.
+        /// A long-lived process's memory (`casebook serve`, `casebook build --watch`), and what it is to keep of this
+        /// build should it succeed.
         let memory: BuildMemory?
         var lastBuild: LastBuild?
         /// Where a writing build with a cache folder keeps its page ledger, the ledger of the build that wrote the
@@ -54,7 +55,7 @@ extension BuildPipeline {
                 previousLedger = nil
                 return
             }
-            memory = nil
+            memory = options.memory
             let ledgerFile = options.cacheFolder.map { LedgerFile(folder: $0, output: options.output) }
             self.ledgerFile = ledgerFile
             let ledgerRead = Pending { options.ignoreCache ? nil : ledgerFile?.read() }
@@ -69,7 +70,7 @@ extension BuildPipeline {
             // The card cache (50 MB at N=10,000) is read on another core while the spare is checked against its
             // record; when the ledger may spare most pages, only if the build turns out to need it.
             let readCards: @Sendable () -> CardCache? = {
-                options.cacheFolder.map { CardCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) }
+                options.memory?.cards ?? options.cacheFolder.map { CardCache(folder: $0, output: options.output, ignoringPrevious: options.ignoreCache) }
             }
             cardsRead = previousLedger == nil ? Pending(readCards) : .whenAsked(readCards)
             let begun: Result<SiteWriter.StagedSite, SiteWriter.Failure>
@@ -126,7 +127,7 @@ extension BuildPipeline {
         /// The Markdown memo a writing build keeps on disk (30 MB at N=10,000), read on another core from when the
         /// renderer settings are known while the graph is made.
         static func readMarkdownMemo(_ options: BuildOptions, settings: String) -> Pending<MarkdownMemo?>? {
-            guard options.write, let folder = options.cacheFolder else { return nil }
+            guard options.write, options.memory == nil, let folder = options.cacheFolder else { return nil }
             return Pending { MarkdownMemo(settings: settings, folder: folder, output: options.output, ignoringPrevious: options.ignoreCache) }
         }
 

@@ -1,7 +1,8 @@
 /// A long-lived process's build after a prose edit (`ProseEdit`): its last build with the edited events' and quotes'
 /// views and cards made again, only the pages that read them, and the edited records spliced into its data files.
 /// Every other page is reported unchanged without being built or digested, which is what lets a preview of a big
-/// tracker reload at once.
+/// tracker reload at once. The process is a preview building in memory, or `casebook build --watch` writing into its
+/// output folder.
 extension BuildPipeline {
     /// Builds by patching the last build; false, having done nothing, when there is none or more than prose changed.
     static func patch(_ input: Input, _ options: BuildOptions, _ result: inout BuildResult,
@@ -29,8 +30,10 @@ extension BuildPipeline {
         let jobs = renderer.jobs()
         guard jobs.count == last.ledger.jobCount else { return false }
         let ledger = last.ledger.copy()
-        let again = ledger.jobs(readingEvents: Set(events), quotes: Set(quotes))
+        var again = ledger.jobs(readingEvents: Set(events), quotes: Set(quotes))
         output.cache?.keepPrevious()
+        // A writing build (`casebook build --watch`) also makes what the output folder lost since it was written.
+        if options.write, let cache = output.cache { again = jobsWithFilesLost(ledger, besides: again, cache) }
         let made = Dictionary(uniqueKeysWithValues: zip(again, ledger.recording(again.map { jobs[$0] }, numbers: again).parallelMap { $0() }))
         let pages = ledger.files(replacing: made)
         result.pagesPatched = made.values.reduce(0) { $0 + $1.count }
@@ -41,6 +44,7 @@ extension BuildPipeline {
         let data = Pending.whenAsked { previousData.value.patched(graph, views, events: events, quotes: quotes) }
         guard renderData(graph, views, input, pagePaths: pages.map(\.path), kept: data, into: &output, &result) else { return true }
         output.lastBuild = last.patched(content: input.content, graph: graph, views: views, renderer: renderer, ledger: ledger, data: data)
+        if output.ledgerFile != nil, let shape = input.shape?.value { output.ledgerToSave = (last.inputs.digest, shape, ledger) }
         clock.lap("render")
         try output.commit()
         output.finish()

@@ -15,9 +15,10 @@ import Testing
         let prose: Bool
     }
 
-    /// A preview server's builds in memory, or `casebook build`'s into an output folder with a cache folder.
+    /// A preview server's builds in memory, `casebook build`'s into an output folder with a cache folder, or
+    /// `casebook build --watch`'s into an output folder by a process that keeps its last build.
     enum Mode: CaseIterable, Sendable {
-        case inMemory, writing
+        case inMemory, writing, watching
     }
 
     /// Every title, text, summary, context, disputed, wording and locator line of the timeline and quote files (every
@@ -56,8 +57,9 @@ import Testing
 
     /// A page deleted from the output by hand is made again by the next rebuild after a prose edit, though no
     /// edited item is on it: the ledger names only the pages to make for the edit, not those the output lost.
-    @Test func aPageDeletedFromTheOutputIsMadeAgain() throws {
-        var session = try Session(of: "Tests/Fixtures/minimal-site/Content", mode: .writing)
+    @Test(arguments: [Mode.writing, .watching])
+    func aPageDeletedFromTheOutputIsMadeAgain(mode: Mode) throws {
+        var session = try Session(of: "Tests/Fixtures/minimal-site/Content", mode: mode)
         defer { session.remove() }
         let edit = try #require(Self.edits(in: session.content, stride: 1).first { $0.prose })
         let site = URL(fileURLWithPath: session.options.output)
@@ -94,8 +96,9 @@ import Testing
                 options.write = false
                 options.memory = BuildMemory()
                 fresh.write = false
-            case .writing:
+            case .writing, .watching:
                 options.cacheFolder = root.appendingPathComponent(".casebook-cache").path
+                options.memory = mode == .watching ? BuildMemory() : nil
                 fresh.output = root.appendingPathComponent("Fresh").path
             }
             site = try files(BuildPipeline.run(options))
