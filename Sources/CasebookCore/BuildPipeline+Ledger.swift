@@ -31,10 +31,14 @@ extension BuildPipeline {
         let reading = Set(jobs), jobCount = ledger.jobCount
         let slices = Array(stride(from: 0, to: jobCount, by: 1024))
         let missing = slices.parallelMap { start in
-            (start..<min(start + 1024, jobCount)).filter { number in
-                guard !reading.contains(number), let entry = ledger.entry(number) else { return false }
-                return !entry.pages.allSatisfy { cache.unchanged($0.path, $0.digest) }
+            var jobs: [Int] = [], pages: [(path: String, digest: PageDigest)] = []
+            for number in start..<min(start + 1024, jobCount) where !reading.contains(number) {
+                guard let entry = ledger.entry(number) else { continue }
+                jobs += repeatElement(number, count: entry.pages.count)
+                pages += entry.pages.lazy.map { ($0.path, $0.digest) }
             }
+            // One lock for the slice's digests rather than one per file: the cores took turns at it.
+            return Set(zip(jobs, cache.unchanged(pages)).compactMap { $1 ? nil : $0 })
         }
         return reading.union(missing.joined()).sorted()
     }

@@ -58,7 +58,8 @@ extension BuildPipeline {
             memory = options.memory
             let ledgerFile = options.cacheFolder.map { LedgerFile(folder: $0, output: options.output) }
             self.ledgerFile = ledgerFile
-            let ledgerRead = Pending { options.ignoreCache ? nil : ledgerFile?.read() }
+            // A long-lived process patches its last build from memory instead.
+            let ledgerRead = Pending { options.ignoreCache || options.memory?.lastBuild != nil ? nil : ledgerFile?.read() }
             trees = options.cacheFolder.map { TreeRecordFile(folder: $0, output: options.output) }
             let records = options.ignoreCache ? (output: nil, spare: nil) : trees?.read()
             let writer = SiteWriter(output: options.output)

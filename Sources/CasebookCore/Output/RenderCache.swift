@@ -58,6 +58,30 @@ public final class RenderCache: @unchecked Sendable {
     /// holds exactly that page.
     func unchanged(_ path: String, _ digest: PageDigest) -> Bool {
         current.withLock { $0[path] = digest }
+        return holds(path, digest)
+    }
+
+    /// Records many pages' digests for this build at once, and whether the output holds each page exactly.
+    func unchanged(_ pages: [(path: String, digest: PageDigest)]) -> [Bool] {
+        current.withLock { current in
+            for page in pages { current[page.path] = page.digest }
+        }
+        return pages.map { holds($0.path, $0.digest) }
+    }
+
+    /// Whether this build has the file at `path` with the digest the previous build had.
+    func madeSame(_ path: String) -> Bool {
+        guard let digest = previous[path], digest != TreeRecord.comparedByBytes else { return false }
+        return current.withLock { $0[path] } == digest
+    }
+
+    /// The digest of the file at `path` in the previous build.
+    func recorded(_ path: String) -> PageDigest? {
+        previous[path]
+    }
+
+    /// Whether the output (or the previous in-memory build) holds exactly this page; its digest is not recorded.
+    func holds(_ path: String, _ digest: PageDigest) -> Bool {
         guard previous[path] == digest else { return false }
         guard hasOutput else { return true }
         var info = stat()
@@ -71,14 +95,24 @@ public final class RenderCache: @unchecked Sendable {
         current.withLock { $0 = previous }
     }
 
-    /// Names this build's pages: written into the output's marker and its tree record.
+    /// Names this build's pages: written into the output's marker and its tree record. The pages' own digests are
+    /// summed, which needs no order: sorting 22,000 paths for it took 10 ms of each rebuild at N=10,000.
     var stamp: String {
-        var state = DigestState()
-        for (path, digest) in current.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
-            state.add(path)
-            state.add(digest.high)
-            state.add(digest.low)
+        var high: UInt64 = 0, low: UInt64 = 0, count: UInt64 = 0
+        current.withLock { current in
+            for (path, digest) in current {
+                var state = DigestState()
+                state.add(path)
+                state.add(digest.high)
+                state.add(digest.low)
+                let page = state.digest
+                high &+= page.high
+                low &+= page.low
+                count &+= 1
+            }
         }
+        var state = DigestState()
+        for word in [high, low, count] { state.add(word) }
         return state.digest.description
     }
 
