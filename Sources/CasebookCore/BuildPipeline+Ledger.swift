@@ -16,12 +16,21 @@ extension BuildPipeline {
     /// The numbers of the jobs to run, in order, after a prose edit that `reworded` these events and quotes (by id)
     /// when the ledger describes a build of as many jobs; nil when it does not, and every job runs. A job whose
     /// files the output no longer holds as the ledger lists them runs too.
-    static func jobsToRun(_ jobCount: Int, after previous: LedgerFile.Stored, reworded: (events: Set<String>, quotes: Set<String>),
-                          _ graph: SiteGraph, _ cache: RenderCache?) -> [Int]? {
+    static func jobsToRun(_ jobCount: Int, after previous: LedgerFile.Stored, reworded: Edited, _ cache: RenderCache?) -> [Int]? {
         guard let cache, previous.ledger.jobCount == jobCount else { return nil }
-        let events = reworded.events.isEmpty ? [] : Set(graph.events.indices.filter { reworded.events.contains(graph.events[$0].id) })
-        let quotes = reworded.quotes.isEmpty ? [] : Set(graph.quotes.indices.filter { reworded.quotes.contains(graph.quotes[$0].id) })
-        return jobsWithFilesLost(previous.ledger, besides: previous.ledger.jobs(readingEvents: events, quotes: quotes), cache)
+        let reading = previous.ledger.jobs(readingEvents: Set(reworded.events), quotes: Set(reworded.quotes))
+        return jobsWithFilesLost(previous.ledger, besides: reading, cache)
+    }
+
+    /// The reworded events and quotes, by index in the graph.
+    struct Edited {
+        let events: [Int]
+        let quotes: [Int]
+
+        init(_ reworded: (events: Set<String>, quotes: Set<String>), in graph: SiteGraph) {
+            events = reworded.events.isEmpty ? [] : graph.events.indices.filter { reworded.events.contains(graph.events[$0].id) }
+            quotes = reworded.quotes.isEmpty ? [] : graph.quotes.indices.filter { reworded.quotes.contains(graph.quotes[$0].id) }
+        }
     }
 
     /// `jobs` and every other job of the ledger whose files the output no longer holds as listed, in order. Each file

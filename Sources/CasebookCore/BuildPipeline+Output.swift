@@ -25,6 +25,8 @@ extension BuildPipeline {
         let ledgerFile: LedgerFile?
         let previousLedger: LedgerFile.Stored?
         var ledgerToSave: (inputs: PageDigest, shape: ContentShape, ledger: PageLedger)?
+        /// Where each record lies in the spliced data files this build made, for the ledger.
+        let splicedStarts = SplicedFile.Starts()
         let options: BuildOptions
         /// Where a writing build keeps rendered Markdown, once the renderer settings are known.
         private let cacheFolder: String?
@@ -115,13 +117,26 @@ extension BuildPipeline {
                     guard let record = try staged.commitRecording(stamp: stamp) else { return }
                     trees.save(output: record, spare: outputRecord)
                     if let ledgerFile, let saved = ledgerToSave {
-                        ledgerFile.save(LedgerFile.Stored(stamp: record.stamp, inputs: saved.inputs, shape: saved.shape, ledger: saved.ledger))
+                        ledgerFile.save(LedgerFile.Stored(stamp: record.stamp, inputs: saved.inputs, shape: saved.shape, ledger: saved.ledger,
+                                                          data: splicedLayouts()))
                     }
                 } else {
                     try staged.commit(stamp: stamp)
                 }
             } catch {
                 throw .io(error.description)
+            }
+        }
+
+        /// The layouts of the spliced data files in the output just swapped in: those this build made, and those it
+        /// found unchanged (same digest) with the last ledger's layout, each with the file's stamp.
+        private func splicedLayouts() -> [SplicedFile.Layout] {
+            var starts = splicedStarts.all
+            for layout in previousLedger?.data ?? [] where starts[layout.path] == nil {
+                if let cache, cache.madeSame(layout.path) { starts[layout.path] = layout.starts }
+            }
+            return starts.sorted { $0.key < $1.key }.compactMap { path, starts in
+                FileStamp.of(output + "/" + path).map { SplicedFile.Layout(path: path, starts: starts, stamp: $0) }
             }
         }
 

@@ -112,24 +112,27 @@ public enum BuildPipeline {
     /// replace a generated one or writing failed.
     static func render(_ graph: SiteGraph, _ input: Input, _ templates: TemplateSet, into output: inout Output,
                        _ result: inout BuildResult) -> Bool {
+        let inputs = LastBuild.Inputs(output.options, templates: templates, assets: input.assets, statics: input.statics)
+        // Which events and quotes each page reads is learnt, to patch this build later: in memory by a long-lived
+        // process, on disk with the content's shape by a writing build with a cache folder. After a prose edit,
+        // the ledger of the build that made the output names the pages to make again.
+        let shape = output.ledgerFile.flatMap { _ in input.shape?.value }
+        let inputsDigest = shape.map { _ in inputs.digest }
+        let reworded = rewordedSinceLedger(output, shape: shape, inputs: inputsDigest, input.content).map { Edited($0, in: graph) }
         let settings = MarkdownRenderer.settings(graph.urls, graph.config.unsafeHTML)
+        // A process that exits after a build of a few pages makes the views those pages read; one that keeps the build
+        // for the next makes them all.
         let views = ViewCatalog(graph: graph, markdown: MarkdownRenderer(urls: graph.urls, unsafeHTML: graph.config.unsafeHTML,
-                                                                         memo: output.markdownMemo(settings: settings)))
+                                                                         memo: output.markdownMemo(settings: settings)),
+                                eventsAndQuotesWhenRead: reworded != nil && output.memory == nil)
         output.markdownUsed()
         let stylesheet = input.assets.first { $0.path == "assets/casebook.css" }.map { ContentHash.hex($0.bytes) }
         // Pages are independent jobs, run on all cores in one stream rather than kind by kind with a wait at the end
         // of each (that wait was a good part of a small site's build). The downloads, feed, search index and calendar
         // follow once the renderer and its cards are released, so their large buffers do not add to them.
         var pagePaths: [String] = [], renderedBytes = 0
-        var data: Pending<DataFiles>?
+        var data: Pending<DataFiles>?, patched: Edited?
         do {
-            let inputs = LastBuild.Inputs(output.options, templates: templates, assets: input.assets, statics: input.statics)
-            // Which events and quotes each page reads is learnt, to patch this build later: in memory by a long-lived
-            // process, on disk with the content's shape by a writing build with a cache folder. After a prose edit,
-            // the ledger of the build that made the output names the pages to make again.
-            let shape = output.ledgerFile.flatMap { _ in input.shape?.value }
-            let inputsDigest = shape.map { _ in inputs.digest }
-            let reworded = rewordedSinceLedger(output, shape: shape, inputs: inputsDigest, input.content)
             let renderer = if reworded != nil, let cache = output.cache {
                 SiteRenderer(fewPagesOf: graph, views: views, templates: templates, stylesheetVersion: stylesheet, cache: cache)
             } else {
@@ -144,8 +147,9 @@ public enum BuildPipeline {
             }
             let jobs = renderer.jobs()
             if let reworded, let previous = output.previousLedger,
-               let again = jobsToRun(jobs.count, after: previous, reworded: reworded, graph, output.cache) {
+               let again = jobsToRun(jobs.count, after: previous, reworded: reworded, output.cache) {
                 ledger = previous.ledger
+                patched = reworded
                 let made = Dictionary(uniqueKeysWithValues: zip(again, previous.ledger.recording(again.map { jobs[$0] }, numbers: again).parallelMap { $0() }))
                 result.pagesPatched = made.values.reduce(0) { $0 + $1.count }
                 emit(previous.ledger.files(replacing: made))
@@ -169,15 +173,15 @@ public enum BuildPipeline {
         // Handing freed memory back costs 30 ms at N=10,000, worth it only after many pages (and the cards in them)
         // were rendered and released: a rebuild that renders a few pages has little to give back.
         if renderedBytes > Self.releaseAfter { GlibcHeap.returnFreedMemory() }
-        let rendered = renderData(graph, views, input, pagePaths: pagePaths, kept: data, into: &output, &result)
+        let rendered = renderData(graph, views, input, pagePaths: pagePaths, kept: data, patching: patched, into: &output, &result)
         if rendered { ExitReclaim.leave(views, when: output.options) }
         return rendered
     }
 
     /// Renders the data files, sitemap, assets and static files after the pages at `pagePaths`; the data files are
-    /// `kept` ones when a long-lived process keeps them for its next build.
+    /// `kept` ones when a long-lived process keeps them for its next build, or `patching` an edit into the output's.
     static func renderData(_ graph: SiteGraph, _ views: ViewCatalog, _ input: Input, pagePaths: [String], kept: Pending<DataFiles>?,
-                           into output: inout Output, _ result: inout BuildResult) -> Bool {
+                           patching edited: Edited? = nil, into output: inout Output, _ result: inout BuildResult) -> Bool {
         var dataPaths: [String] = []
         if let kept {
             dataPaths = DataFiles.paths(graph)
@@ -185,9 +189,17 @@ public enum BuildPipeline {
             if output.options.deferData && !output.options.write {
                 result.data = DeferredFiles(paths: dataPaths) { abandoned in abandoned() ? [] : kept.value.files }
             } else {
+                kept.value.spliced.forEach { output.splicedStarts.keep($0) }
                 output.add(kept.value.files)
                 output.waitForWrites()
             }
+        } else if let edited, let cache = output.cache, let layouts = output.previousLedger?.data,
+                  let written = DataFiles(in: output.options.output, editing: (!edited.events.isEmpty, !edited.quotes.isEmpty),
+                                          layouts: layouts, graph: graph, cache: cache, starts: output.splicedStarts) {
+            let files = written.patched(graph, views, events: edited.events, quotes: edited.quotes)
+            files.spliced.forEach { output.splicedStarts.keep($0) }
+            output.add(files.files)
+            dataPaths = DataFiles.paths(graph)
         } else {
             dataPaths = renderDataFiles(graph, views, pagePaths: pagePaths, into: &output)
         }
@@ -211,9 +223,10 @@ public enum BuildPipeline {
     /// Makes the data files and sitemap of a build that does not keep them, and returns their paths. A writing
     /// build keeps a download the output already holds from the same records.
     private static func renderDataFiles(_ graph: SiteGraph, _ views: ViewCatalog, pagePaths: [String], into output: inout Output) -> [String] {
-        let downloads: [(path: String, job: SiteRenderer.Job)] = DataExport(graph: graph, cache: output.cache).jobs() + [
-            ("search-index.json", { @Sendable in [SearchIndex(graph: graph, views: views).file().file] }),
-            ("timeline.ics", { @Sendable in [CalendarFile(graph: graph, views: views).file().file] }),
+        let starts = output.splicedStarts
+        let downloads: [(path: String, job: SiteRenderer.Job)] = DataExport(graph: graph, cache: output.cache, onSpliced: { starts.keep($0) }).jobs() + [
+            ("search-index.json", { @Sendable in [starts.keep(SearchIndex(graph: graph, views: views).file())] }),
+            ("timeline.ics", { @Sendable in [starts.keep(CalendarFile(graph: graph, views: views).file())] }),
             ("feed.xml", { @Sendable in [AtomFeed(graph: graph, views: views).file()] }),
         ]
         var dataPaths: [String] = []

@@ -73,6 +73,22 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(lost).path))
     }
 
+    /// A rebuild after a prose edit splices the edited event's records into the data files the output holds, by the
+    /// layouts its ledger keeps: a data file changed by hand since is not spliced into but made again.
+    @Test(arguments: [Mode.writing, .watching])
+    func aDataFileChangedByHandIsNotSplicedInto(mode: Mode) throws {
+        var session = try Session(of: "Tests/Fixtures/minimal-site/Content", mode: mode)
+        defer { session.remove() }
+        let edit = try #require(Self.edits(in: session.content, stride: 1).first { $0.prose && $0.file.path.contains("timeline") })
+        let download = URL(fileURLWithPath: session.options.output).appendingPathComponent("data/timeline.json")
+        let original = try Data(contentsOf: download)
+        try (Data("[]".utf8) + original).write(to: download)
+        var lines = try String(contentsOf: edit.file, encoding: .utf8).components(separatedBy: "\n")
+        lines[edit.line] = edit.change(lines[edit.line])
+        try lines.joined(separator: "\n").write(to: edit.file, atomically: true, encoding: .utf8)
+        try session.rebuildEqualsAFreshBuild(patched: true, "data/timeline.json changed by hand")
+    }
+
     /// A copy of a content folder, built first in full, then again after each edit and compared with a fresh build.
     struct Session {
         let root = Fixtures.temporaryFolder()

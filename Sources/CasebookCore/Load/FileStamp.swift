@@ -29,13 +29,20 @@ public struct FileStamp: Equatable, Sendable {
     static func of(_ path: String) -> FileStamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        return FileStamp(info)
+    }
+}
+
+extension FileStamp {
+    /// The stamp `stat` or `fstat` gave in `info`.
+    init(_ info: stat) {
         #if canImport(Darwin)
         let modified = info.st_mtimespec, changed = info.st_ctimespec
         #else
         let modified = info.st_mtim, changed = info.st_ctim
         #endif
         let latest = max(Double(modified.tv_sec) + Double(modified.tv_nsec) / 1e9, Double(changed.tv_sec) + Double(changed.tv_nsec) / 1e9)
-        return FileStamp(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
-                         modified: modified, changed: changed, settled: Date().timeIntervalSince1970 - latest > settleTime)
+        self.init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                  modified: modified, changed: changed, settled: Date().timeIntervalSince1970 - latest > Self.settleTime)
     }
 }

@@ -1,11 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-private let systemRead = Glibc.read
-#elseif canImport(Darwin)
-import Darwin
-private let systemRead = Darwin.read
-#endif
 
 /// Texts by digest, kept between builds: the storage of the card cache and the Markdown memo. A text is a pure
 /// function of what its digest covers, so an entry is valid for as long as the binary (and whatever the header
@@ -129,7 +122,7 @@ final class DigestCache: @unchecked Sendable {
     /// missing, written under another header or damaged anywhere. Repeated digests (from appends) name the same
     /// text; the last one is kept.
     private static func read(_ path: String, header: String) -> (bytes: [UInt8], entries: [PageDigest: Range<Int>], count: Int)? {
-        guard let bytes = contents(of: path) else { return nil }
+        guard let bytes = FileBytes.read(path)?.bytes else { return nil }
         let header = Array(header.utf8)
         guard bytes.count >= header.count, bytes.prefix(header.count).elementsEqual(header) else { return nil }
         var entries: [PageDigest: Range<Int>] = [:]
@@ -150,28 +143,6 @@ final class DigestCache: @unchecked Sendable {
             count += 1
         }
         return (bytes, entries, count)
-    }
-
-    /// The whole file, read straight into the array (through `Data` it was held twice, 80 MB at N=10,000).
-    private static func contents(of path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        let size = Int(info.st_size)
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                guard let start = buffer.baseAddress else { break }
-                let read = systemRead(descriptor, start + count, size - count)
-                if read < 0, errno == EINTR { continue }
-                guard read > 0 else { break }
-                count += read
-            }
-            complete = count == size
-        }
-        return complete ? bytes : nil
     }
 
     /// Sixteen lowercase hex digits at `offset` as a number.

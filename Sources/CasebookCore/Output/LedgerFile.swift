@@ -18,13 +18,15 @@ struct LedgerFile: Sendable {
         let inputs: PageDigest
         let shape: ContentShape
         let ledger: PageLedger
+        /// Where each event's and quote's record lies in the data files the build wrote, to splice an edit into.
+        var data: [SplicedFile.Layout] = []
     }
 
     let path: String
     private let header: String
 
     init(folder: String, output: String) {
-        (path, header) = RenderCache.outputCacheFile("ledger", format: "casebook-page-ledger 1", folder: folder, output: output)
+        (path, header) = RenderCache.outputCacheFile("ledger", format: "casebook-page-ledger 2", folder: folder, output: output)
     }
 
     func read() -> Stored? {
@@ -33,7 +35,8 @@ struct LedgerFile: Sendable {
             let shape = ContentShape(structure: try Self.digest(&reader), eventWording: try reader.list(Self.digest),
                                      quoteWording: try reader.list(Self.digest))
             let entries = try reader.list { reader throws(BinaryReader.Damaged) in try reader.optional(Self.entry) }
-            return Stored(stamp: stamp, inputs: inputs, shape: shape, ledger: PageLedger(entries: entries))
+            let data = try reader.list(Self.layout)
+            return Stored(stamp: stamp, inputs: inputs, shape: shape, ledger: PageLedger(entries: entries), data: data)
         }
     }
 
@@ -59,6 +62,7 @@ struct LedgerFile: Sendable {
                 number += 1
                 if number % 1024 == 0, written { written = flush() }
             }
+            writer.write(stored.data, Self.write)
             return written && flush()
         }
     }
@@ -84,6 +88,25 @@ struct LedgerFile: Sendable {
     private static func entry(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> PageLedger.Entry {
         let pages = try reader.list { reader throws(BinaryReader.Damaged) in PageLedger.Page(path: try reader.string(), digest: try digest(&reader)) }
         return PageLedger.Entry(pages: pages[...], events: try reader.list(Self.index)[...], quotes: try reader.list(Self.index)[...])
+    }
+
+    private static func write(_ writer: inout BinaryWriter, _ layout: SplicedFile.Layout) {
+        writer.write(layout.path)
+        writer.write(layout.starts) { $0.write($1) }
+        let stamp = layout.stamp
+        for word in [stamp.device, stamp.inode] { writer.write(word) }
+        for number in [Int(stamp.size), stamp.modified.tv_sec, stamp.modified.tv_nsec, stamp.changed.tv_sec, stamp.changed.tv_nsec] {
+            writer.write(number)
+        }
+    }
+
+    private static func layout(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> SplicedFile.Layout {
+        let path = try reader.string(), starts = try reader.list { reader throws(BinaryReader.Damaged) in try reader.int() }
+        let device = try reader.unsigned(), inode = try reader.unsigned(), size = try reader.int()
+        let modified = timespec(tv_sec: try reader.int(), tv_nsec: try reader.int())
+        let changed = timespec(tv_sec: try reader.int(), tv_nsec: try reader.int())
+        return SplicedFile.Layout(path: path, starts: starts, stamp: FileStamp(device: device, inode: inode, size: Int64(size),
+                                                                              modified: modified, changed: changed, settled: true))
     }
 
     private static func index(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> Int32 {

@@ -25,8 +25,8 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
         layout = LayoutFactory(graph: graph, templates: templates, stylesheetVersion: stylesheetVersion)
         let digested = cache != nil || cards != nil
-        let eventViews = Self.prepared(Array(views.events.elements), templates, digested: digested)
-        let quoteViews = Self.prepared(Array(views.quotes.elements), templates, digested: digested)
+        let eventViews = Self.prepared(views.events.elements, templates, digested: digested)
+        let quoteViews = Self.prepared(views.quotes.elements, templates, digested: digested)
         self.eventViews = ItemList(.event, eventViews)
         self.quoteViews = ItemList(.quote, quoteViews)
         eventCards = ItemList(.event, eventViews.parallelMap { Self.eventCard($0, templates, cards) })
@@ -34,20 +34,21 @@ public struct SiteRenderer: Sendable {
     }
 
     /// A renderer for a build that makes a few of its pages (by its page ledger) and reports the others unchanged:
-    /// each view's and card's digest is taken when a page first asks for it, and a card is rendered when printed,
-    /// without the card cache (reading its 50 MB at N=10,000 for a few hundred cards cost more than rendering them).
+    /// each view, card and digest is made when a page first asks for it (the views too, when the catalog makes them
+    /// when read), without the card cache (reading its 50 MB at N=10,000 for a few hundred cards cost more than
+    /// rendering them).
     init(fewPagesOf graph: SiteGraph, views: ViewCatalog, templates: TemplateSet, stylesheetVersion: String?, cache: RenderCache) {
         self.cache = cache
         self.graph = graph
         self.views = views
         self.templates = templates
         layout = LayoutFactory(graph: graph, templates: templates, stylesheetVersion: stylesheetVersion)
-        let eventViews = views.events.elements.map { KnownDigest(digestWhenAsked: Self.citing($0, templates)) }
-        let quoteViews = views.quotes.elements.map { KnownDigest(digestWhenAsked: Self.citing($0, templates)) }
-        self.eventViews = ItemList(.event, eventViews)
-        self.quoteViews = ItemList(.quote, quoteViews)
-        eventCards = ItemList(.event, eventViews.map { Self.cardWhenAsked(Self.eventCardTemplate, $0, templates) })
-        quoteCards = ItemList(.quote, quoteViews.map { Self.cardWhenAsked(Self.quoteCardTemplate, $0, templates) })
+        let eventViews = ItemList(.event, count: views.events.count) { KnownDigest(digestWhenAsked: Self.citing(views.events.element(at: $0), templates)) }
+        let quoteViews = ItemList(.quote, count: views.quotes.count) { KnownDigest(digestWhenAsked: Self.citing(views.quotes.element(at: $0), templates)) }
+        self.eventViews = eventViews
+        self.quoteViews = quoteViews
+        eventCards = ItemList(.event, count: eventViews.count) { Self.cardWhenAsked(Self.eventCardTemplate, eventViews.element(at: $0), templates) }
+        quoteCards = ItemList(.quote, count: quoteViews.count) { Self.cardWhenAsked(Self.quoteCardTemplate, quoteViews.element(at: $0), templates) }
     }
 
     /// This renderer for a graph and views that differ from its own only in the events and quotes at the given
@@ -61,8 +62,8 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
         layout = previous.layout
         let digested = cache != nil || cards != nil
-        let eventViews = Dictionary(uniqueKeysWithValues: zip(events, Self.prepared(events.map { views.events.elements[$0] }, templates, digested: digested)))
-        let quoteViews = Dictionary(uniqueKeysWithValues: zip(quotes, Self.prepared(quotes.map { views.quotes.elements[$0] }, templates, digested: digested)))
+        let eventViews = Dictionary(uniqueKeysWithValues: zip(events, Self.prepared(events.map(views.events.element(at:)), templates, digested: digested)))
+        let quoteViews = Dictionary(uniqueKeysWithValues: zip(quotes, Self.prepared(quotes.map(views.quotes.element(at:)), templates, digested: digested)))
         self.eventViews = previous.eventViews.replacing(eventViews)
         self.quoteViews = previous.quoteViews.replacing(quoteViews)
         eventCards = previous.eventCards.replacing(eventViews.mapValues { Self.eventCard($0, templates, cards) })

@@ -8,9 +8,20 @@ public struct ViewCatalog: Sendable {
     public let pages: [String: RenderedMarkdown]
 
     public init(graph: SiteGraph, markdown: MarkdownRenderer) {
+        self.init(graph: graph, markdown: markdown, eventsAndQuotesWhenRead: false)
+    }
+
+    /// With `eventsAndQuotesWhenRead`, each event's and quote's view is made when first read rather than all at
+    /// once: for a rebuild that makes a few pages after a prose edit (making all 20,000 took 0.2 s at N=10,000).
+    init(graph: SiteGraph, markdown: MarkdownRenderer, eventsAndQuotesWhenRead: Bool) {
         let maker = ViewMaker(graph: graph, markdown: markdown)
-        events = ItemList(.event, Array(graph.events).parallelMap(maker.event))
-        quotes = ItemList(.quote, Array(graph.quotes).parallelMap(maker.quote))
+        if eventsAndQuotesWhenRead {
+            events = ItemList(.event, count: graph.events.count) { maker.event(graph.events[$0]) }
+            quotes = ItemList(.quote, count: graph.quotes.count) { maker.quote(graph.quotes[$0]) }
+        } else {
+            events = ItemList(.event, Array(graph.events).parallelMap(maker.event))
+            quotes = ItemList(.quote, Array(graph.quotes).parallelMap(maker.quote))
+        }
         cases = Self.index(graph.cases.parallelMap(maker.legalCase))
         parties = Self.index(graph.parties.parallelMap(maker.party))
         sources = Self.index(graph.sources.parallelMap(maker.source))

@@ -15,7 +15,11 @@ import Testing
                                      PageLedger.Page(path: "events/é/data.json", digest: digest(3))], events: [2], quotes: [0, 5]),
         ]
         let shape = ContentShape(structure: digest(4), eventWording: [digest(5), digest(6), digest(7)], quoteWording: [digest(8)])
-        return LedgerFile.Stored(stamp: "stamp-1", inputs: digest(9), shape: shape, ledger: PageLedger(entries: entries))
+        let stamp = FileStamp(device: 1, inode: 2, size: 3, modified: timespec(tv_sec: 4, tv_nsec: 5), changed: timespec(tv_sec: 6, tv_nsec: 7),
+                              settled: true)
+        let data = [SplicedFile.Layout(path: "data/timeline.json", starts: [16, 400, 70_000], stamp: stamp),
+                    SplicedFile.Layout(path: "timeline.ics", starts: [9], stamp: stamp)]
+        return LedgerFile.Stored(stamp: "stamp-1", inputs: digest(9), shape: shape, ledger: PageLedger(entries: entries), data: data)
     }
 
     static func describe(_ stored: LedgerFile.Stored?) -> [String] {
@@ -24,7 +28,7 @@ import Testing
         stored.ledger.forEachEntry { entry in
             lines.append(entry.map { "\(Array($0.pages)) events \(Array($0.events)) quotes \(Array($0.quotes))" } ?? "runs again")
         }
-        return lines
+        return lines + stored.data.map { "\($0)" }
     }
 
     @Test func readsBackAsSaved() throws {

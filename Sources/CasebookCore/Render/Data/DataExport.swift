@@ -7,6 +7,8 @@ struct DataExport {
     /// The build's page cache: a download made from the same records as the one in the output is kept, not
     /// encoded again (editing an event leaves the quote, party, source and case files alone).
     var cache: RenderCache?
+    /// Told of each download of one record per event or quote as it is made, with where its records lie.
+    var onSpliced: (@Sendable (SplicedFile) -> Void)?
 
     static let paths = ["data/timeline.json", "data/quotes.json", "data/parties.json", "data/sources.json",
                         "data/cases.json", "data/timeline.csv", "data/quotes.csv", "data/parties.csv"]
@@ -16,13 +18,13 @@ struct DataExport {
     /// kind each make their own records (milliseconds at N=10,000) so that no job waits for another.
     func jobs() -> [(path: String, job: SiteRenderer.Job)] {
         [
-            ("data/timeline.json", { [file("data/timeline.json", eventRecords()) { Self.timelineJSON($0).file }] }),
-            ("data/quotes.json", { [file("data/quotes.json", quoteRecords()) { Self.quotesJSON($0).file }] }),
+            ("data/timeline.json", { [file("data/timeline.json", eventRecords()) { reporting(Self.timelineJSON($0)) }] }),
+            ("data/quotes.json", { [file("data/quotes.json", quoteRecords()) { reporting(Self.quotesJSON($0)) }] }),
             ("data/parties.json", { [file("data/parties.json", partyRecords()) { DataRecords.json("data/parties.json", "parties", $0).file }] }),
             ("data/sources.json", { [file("data/sources.json", sourceRecords()) { DataRecords.json("data/sources.json", "sources", $0).file }] }),
             ("data/cases.json", { [file("data/cases.json", caseRecords()) { DataRecords.json("data/cases.json", "cases", $0).file }] }),
-            ("data/timeline.csv", { [file("data/timeline.csv", eventRecords()) { Self.timelineCSV($0).file }] }),
-            ("data/quotes.csv", { [file("data/quotes.csv", quoteRecords()) { Self.quotesCSV($0).file }] }),
+            ("data/timeline.csv", { [file("data/timeline.csv", eventRecords()) { reporting(Self.timelineCSV($0)) }] }),
+            ("data/quotes.csv", { [file("data/quotes.csv", quoteRecords()) { reporting(Self.quotesCSV($0)) }] }),
             ("data/parties.csv", {
                 [file("data/parties.csv", partyRecords()) { records in
                     CSVTable(header: ["id", "name", "kind", "aliases", "affiliation", "role", "url"],
@@ -31,6 +33,11 @@ struct DataExport {
                 }]
             }),
         ]
+    }
+
+    private func reporting(_ file: SplicedFile) -> OutputFile {
+        onSpliced?(file)
+        return file.file
     }
 
     /// The downloads with one record per event or quote, which a long-lived process splices after a prose edit.

@@ -1,15 +1,17 @@
 /// The data files of a long-lived process's build (`casebook serve`, `casebook build --watch`), kept for its next
 /// build: after a prose edit, that build splices the edited events' and quotes' pieces into the downloads, search
 /// index and calendar, keeps the files that hold no event or quote as they were, and makes only the feed again.
-/// At N=10,000 making them all took 0.2 s of two cores, most of such a rebuild.
+/// At N=10,000 making them all took 0.2 s of two cores, most of such a rebuild. A `casebook build` after a prose edit
+/// does the same from the files in the output, by the layouts its ledger keeps.
 struct DataFiles: Sendable {
     /// Files with one piece per event or quote.
     let spliced: [SplicedFile]
     /// Files a prose edit leaves as they are: the parties', sources' and cases' downloads, the sitemap, robots.txt.
     let kept: [OutputFile]
-    let feed: OutputFile
+    /// The feed, made again by every build (nil for files read back from an output, before they are patched).
+    let feed: OutputFile?
 
-    var files: [OutputFile] { spliced.map(\.file) + kept + [feed] }
+    var files: [OutputFile] { spliced.map(\.file) + kept + (feed.map { [$0] } ?? []) }
 
     /// The paths of a build's data files, before they are made.
     static func paths(_ graph: SiteGraph) -> [String] {
@@ -17,7 +19,7 @@ struct DataFiles: Sendable {
     }
 
     /// The spliced files, besides the downloads of one record per event or quote.
-    private static let splicedPaths = DataExport.eventAndQuotePaths + ["search-index.json", "timeline.ics"]
+    static let splicedPaths = DataExport.eventAndQuotePaths + ["search-index.json", "timeline.ics"]
 
     /// Every data file of a build whose pages are at `pagePaths`, the files made on all cores, the longest (the
     /// search index and the timeline's downloads) first.
@@ -41,7 +43,44 @@ struct DataFiles: Sendable {
         feed = AtomFeed(graph: graph, views: views).file()
     }
 
-    private init(spliced: [SplicedFile], kept: [OutputFile], feed: OutputFile) {
+    /// The data files as `output` holds them, as the build that wrote it left them, for a `casebook build` after a
+    /// prose edit to patch: the files that hold an edited kind of item read back by their layouts, every other one
+    /// reported unchanged as a build that found it so would (a spliced one's layout noted in `starts` again). Nil
+    /// when any file is not as that build wrote it; then every data file is made again.
+    init?(in output: String, editing edited: (events: Bool, quotes: Bool), layouts: [SplicedFile.Layout], graph: SiteGraph,
+          cache: RenderCache, starts: SplicedFile.Starts) {
+        let touched = Self.splicedPaths.filter { Self.holds($0, events: edited.events, quotes: edited.quotes) }
+        let read = touched.parallelMap { path in layouts.first { $0.path == path }.flatMap { SplicedFile($0, in: output) } }
+        let spliced = read.compactMap { $0 }
+        guard spliced.count == touched.count else { return nil }
+        var kept: [OutputFile] = []
+        for path in Self.paths(graph) where !touched.contains(path) && path != "feed.xml" {
+            guard let file = Self.asWritten(path, cache) else { return nil }
+            if let layout = layouts.first(where: { $0.path == path }) { starts.keep(path, layout.starts) }
+            kept.append(file)
+        }
+        self.init(spliced: spliced, kept: kept, feed: nil)
+    }
+
+    /// Whether the spliced file at `path` holds events or quotes (either, for the search index).
+    private static func holds(_ path: String, events: Bool, quotes: Bool) -> Bool {
+        switch path {
+        case "search-index.json": events || quotes
+        case "data/quotes.json", "data/quotes.csv": quotes
+        default: events
+        }
+    }
+
+    /// The output's file at `path` reported unchanged, as a build that found its digest unchanged reports it (one
+    /// compared by its bytes, which such a build does not digest, is only looked for); nil when the output does not
+    /// hold it as recorded.
+    private static func asWritten(_ path: String, _ cache: RenderCache) -> OutputFile? {
+        guard let digest = cache.recorded(path) else { return nil }
+        let there = digest == TreeRecord.comparedByBytes ? cache.holds(path, digest) : cache.unchanged(path, digest)
+        return there ? OutputFile(unchangedAt: path, digest: digest) : nil
+    }
+
+    private init(spliced: [SplicedFile], kept: [OutputFile], feed: OutputFile?) {
         self.spliced = spliced
         self.kept = kept
         self.feed = feed

@@ -40,3 +40,41 @@ struct SplicedFile: Sendable {
         return SplicedFile(path: path, bytes: spliced, starts: newStarts)
     }
 }
+
+extension SplicedFile {
+    /// Where the pieces of a spliced file lie, with the stamp of the file the output holds: a later `casebook build`
+    /// after a prose edit splices into that file (`LedgerFile`) only while it is exactly as written.
+    struct Layout: Sendable, Equatable {
+        let path: String
+        let starts: [Int]
+        let stamp: FileStamp
+    }
+
+    /// The file at `layout.path` in `output`, when it still has the layout's stamp and its pieces fit in it.
+    init?(_ layout: Layout, in output: String) {
+        guard let (bytes, stamp) = FileBytes.read(output + "/" + layout.path), stamp == layout.stamp, let last = layout.starts.last,
+              (layout.starts.first ?? 0) >= 0, zip(layout.starts, layout.starts.dropFirst()).allSatisfy({ $0 <= $1 }), last <= bytes.count
+        else { return nil }
+        self.init(path: layout.path, bytes: bytes, starts: layout.starts)
+    }
+}
+
+extension SplicedFile {
+    /// Where the pieces of each spliced file a build made lie, by path, noted from whichever core made the file.
+    final class Starts: Sendable {
+        private let byPath = LockedCache<[String: [Int]]>([:])
+
+        /// Notes the file's starts and gives the file to write.
+        @discardableResult
+        func keep(_ file: SplicedFile) -> OutputFile {
+            keep(file.path, file.starts)
+            return file.file
+        }
+
+        func keep(_ path: String, _ starts: [Int]) {
+            byPath.withLock { $0[path] = starts }
+        }
+
+        var all: [String: [Int]] { byPath.withLock { $0 } }
+    }
+}
