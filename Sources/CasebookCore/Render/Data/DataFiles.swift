@@ -18,7 +18,7 @@ struct DataFiles: Sendable {
         DataExport.paths + ["search-index.json", "timeline.ics", "feed.xml"] + Sitemap(graph: graph).paths
     }
 
-    /// The spliced files, besides the downloads of one record per event or quote.
+    /// The files with one piece per event or quote: four downloads, the search index and the calendar.
     static let splicedPaths = DataExport.eventAndQuotePaths + ["search-index.json", "timeline.ics"]
 
     /// Every data file of a build whose pages are at `pagePaths`, the files made on all cores, the longest (the
