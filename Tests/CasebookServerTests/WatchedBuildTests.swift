@@ -25,13 +25,8 @@ import Testing
     }
 
     @Test func aSaveRebuildsTheOutputAndErrorsKeepIt() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("casebook-watch-\(UUID().uuidString)")
+        let root = try PreviewFixture.copyOfMinimalSite(named: "casebook-watch")
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for folder in ["Content": "Tests/Fixtures/minimal-site/Content", "Templates": "Templates"] {
-            try FileManager.default.copyItem(at: PreviewFixture.repositoryRoot.appendingPathComponent(folder.value),
-                                             to: root.appendingPathComponent(folder.key))
-        }
         var options = WatchedBuild.Options()
         options.build.content = root.appendingPathComponent("Content").path
         options.build.templates = root.appendingPathComponent("Templates").path

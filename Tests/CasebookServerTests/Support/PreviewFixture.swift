@@ -12,13 +12,19 @@ final class PreviewFixture: @unchecked Sendable {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    init(baseURL: String? = nil, polling: Bool = false) async throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("casebook-serve-\(UUID().uuidString)")
+    /// A new temp folder holding copies of the minimal fixture's `Content/` and the repository's `Templates/`.
+    static func copyOfMinimalSite(named prefix: String) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         for folder in ["Content": "Tests/Fixtures/minimal-site/Content", "Templates": "Templates"] {
-            try FileManager.default.copyItem(at: Self.repositoryRoot.appendingPathComponent(folder.value),
+            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(folder.value),
                                              to: root.appendingPathComponent(folder.key))
         }
+        return root
+    }
+
+    init(baseURL: String? = nil, polling: Bool = false) async throws {
+        root = try Self.copyOfMinimalSite(named: "casebook-serve")
         var options = PreviewServer.Options()
         options.build.content = root.appendingPathComponent("Content").path
         options.build.templates = root.appendingPathComponent("Templates").path

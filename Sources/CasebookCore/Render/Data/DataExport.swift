@@ -54,23 +54,21 @@ struct DataExport {
         }
     }
 
-    /// The piece of `file` (one of `eventAndQuoteFiles`) for the event or quote at `index` in the graph, or nil when
+    /// The piece of `file` (one of `eventAndQuotePaths`) for the event or quote at `index` in the graph, or nil when
     /// the file holds no such item.
     func piece(of file: String, event index: Int) -> [UInt8]? {
-        let record = eventRecord(graph.events[index])
         switch file {
-        case "data/timeline.json": return DataRecords.jsonPiece(record, first: index == 0)
-        case "data/timeline.csv": return CSVTable.piece(Self.timelineRow(record))
-        default: return nil
+        case "data/timeline.json": DataRecords.jsonPiece(eventRecord(graph.events[index]), first: index == 0)
+        case "data/timeline.csv": CSVTable.piece(Self.timelineRow(eventRecord(graph.events[index])))
+        default: nil
         }
     }
 
     func piece(of file: String, quote index: Int) -> [UInt8]? {
-        let record = quoteRecord(graph.quotes[index])
         switch file {
-        case "data/quotes.json": return DataRecords.jsonPiece(record, first: index == 0)
-        case "data/quotes.csv": return CSVTable.piece(Self.quotesRow(record))
-        default: return nil
+        case "data/quotes.json": DataRecords.jsonPiece(quoteRecord(graph.quotes[index]), first: index == 0)
+        case "data/quotes.csv": CSVTable.piece(Self.quotesRow(quoteRecord(graph.quotes[index])))
+        default: nil
         }
     }
 
