@@ -116,7 +116,7 @@ def watch():
     print(f"save to output swapped in, median of {runs}: {statistics.median(times):.0f} ms "
           f"(min {min(times):.0f}, max {max(times):.0f})")
     print(f"rebuild in the process, median of {runs}: {statistics.median(float(b[-2]) for b in builds) * 1000:.0f} ms "
-          f"({' '.join(builds[0][:-6])})")
+          f"({' '.join(builds[0][:-6]).rstrip(',')})")
     with open(os.path.join(work, "Site", "data", "timeline.json"), encoding="utf-8") as download:
         if f"(edit {runs - 1})" not in download.read():
             sys.exit("the output does not hold the last edit")
