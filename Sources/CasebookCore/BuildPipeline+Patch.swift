@@ -20,7 +20,7 @@ extension BuildPipeline {
         let quotes = edit.rewordedQuotes.compactMap { last.quoteIndex[$0] }.sorted()
         clock.lap("graph")
 
-        var output = try Output(options)
+        var output = try Output(options, cacheFiles: input.cacheFiles)
         defer { output.discard() }
         let settings = MarkdownRenderer.settings(graph.urls, graph.config.unsafeHTML)
         let markdown = MarkdownRenderer(urls: graph.urls, unsafeHTML: graph.config.unsafeHTML, memo: memory.markdownMemo(settings: settings))

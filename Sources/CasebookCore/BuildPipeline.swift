@@ -29,7 +29,7 @@ public enum BuildPipeline {
         let memo = Output.readMarkdownMemo(options, settings: MarkdownRenderer.settings(urls, input.content.config.unsafeHTML))
         let graph = SiteGraph(content: options.drafts ? input.content : input.content.withoutDrafts(), urls: urls)
         clock.lap("graph")
-        var output = try Output(options, markdownMemo: memo)
+        var output = try Output(options, markdownMemo: memo, cacheFiles: input.cacheFiles)
         defer { output.discard() }
         guard render(graph, input, templates, into: &output, &result) else { return }
         clock.lap("render")
@@ -53,6 +53,8 @@ public enum BuildPipeline {
         /// The content's shape, for a build that keeps a page ledger on disk: taken on another core while the
         /// content is checked.
         let shape: Pending<ContentShape>?
+        /// The records of the last builds that a writing build reads, read on another core while the content loads.
+        let cacheFiles: Pending<Output.CacheFiles>?
     }
 
     static func checkOutputFolder(_ options: BuildOptions) throws(BuildResult.Failure) {
@@ -63,6 +65,7 @@ public enum BuildPipeline {
     }
 
     static func load(_ options: BuildOptions, _ result: inout BuildResult) throws(BuildResult.Failure) -> Input {
+        let cacheFiles = Output.CacheFiles.reading(options)
         let contentFiles = LocalFileSystem(root: options.content), templateFiles = LocalFileSystem(root: options.templates)
         // Templates are parsed on another core while the content loads: they do not depend on each other.
         let parsed = Pending { try? TemplateSet.load(from: options.templates, fileSystem: templateFiles) }
@@ -85,7 +88,7 @@ public enum BuildPipeline {
         let statics = StaticFiles.collect(from: options.content, fileSystem: contentFiles, &result.diagnostics)
         let keepsLedger = options.write && options.cacheFolder != nil && !contentDiagnostics.hasErrors
         return Input(content: content, templates: templates, assets: assets, statics: statics, contentRoot: options.content,
-                     loads: memory, shape: keepsLedger ? Pending { ContentShape(content) } : nil)
+                     loads: memory, shape: keepsLedger ? Pending { ContentShape(content) } : nil, cacheFiles: cacheFiles)
     }
 
     /// Cross-reference checks; returns the URL builder when nothing is wrong.
