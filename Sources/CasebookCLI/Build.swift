@@ -23,7 +23,7 @@ struct Build: ParsableCommand {
     @Flag(help: "Replace an output folder that holds files Casebook did not write.")
     var force = false
 
-    @Flag(help: "Render every page, ignoring the page digests kept in .casebook-cache/ (they are still updated).")
+    @Flag(help: "Render every page, ignoring the page digests kept in .casebook-cache/ (they are still updated); with --watch, in the first build.")
     var noCache = false
 
     @Flag(help: "Print only errors and warnings.")

@@ -42,7 +42,7 @@ public final class WatchedBuild: Sendable {
             wake.signal()
         }
         defer { watcher.stop() }
-        let first = build(report)
+        let first = build(report, first: true)
         if first.failure != nil { return first }
         while !stopped.value {
             wake.wait()
@@ -63,10 +63,14 @@ public final class WatchedBuild: Sendable {
         wake.signal()
     }
 
+    /// Builds once; `ignoreCache` (`--no-cache`) holds for the first build only, after which the process's own last
+    /// build is what the next is made from.
     @discardableResult
-    private func build(_ report: (BuildResult, Double) -> Void) -> BuildResult {
+    private func build(_ report: (BuildResult, Double) -> Void, first: Bool = false) -> BuildResult {
+        var build = options.build
+        if !first { build.ignoreCache = false }
         let start = DispatchTime.now().uptimeNanoseconds
-        let result = BuildPipeline.run(options.build)
+        let result = BuildPipeline.run(build)
         report(result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         return result
     }
