@@ -72,7 +72,12 @@ struct Build: ParsableCommand {
         }
         defer { stops.forEach { $0.cancel() } }
         var first = true
-        let failed = watched.run { result, seconds in
+        let failed = watched.run(saved: { paths in
+            guard !quiet else { return }
+            // An editor's temporary file, written and renamed over the file it saves, is gone by now.
+            let present = paths.filter { FileManager.default.fileExists(atPath: $0) }
+            Terminal.output(present.isEmpty ? "Removed " + Self.names(of: paths) : "Saved " + Self.names(of: present))
+        }) { result, seconds in
             report(result, seconds: seconds)
             if first, result.failure == nil {
                 Terminal.output("Watching \(options.content) and \(options.templates) for changes; press Ctrl-C to stop")
@@ -80,6 +85,13 @@ struct Build: ParsableCommand {
             first = false
         }
         if let failed { throw ExitCode(failed.exitCode) }
+    }
+
+    /// Up to three saved paths, relative to the working folder where they lie in it, and how many more there are.
+    static func names(of paths: Set<String>) -> String {
+        let here = FileManager.default.currentDirectoryPath + "/"
+        let names = paths.sorted().map { $0.hasPrefix(here) ? String($0.dropFirst(here.count)) : $0 }
+        return names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
     }
 
     /// Prints a build's diagnostics, its outcome and, when asked, its stage times.

@@ -32,10 +32,11 @@ public final class WatchedBuild: Sendable {
                               polling: options.polling)
     }
 
-    /// Builds, then rebuilds after each batch of saves until `stop()`, handing every build's result and wall time
-    /// in seconds to `report` (on the calling thread). Returns the first build's result when it could not start
-    /// (a usage or I/O failure: a missing folder, an output folder it may not replace), without watching.
-    public func run(report: (BuildResult, Double) -> Void) -> BuildResult? {
+    /// Builds, then rebuilds after each batch of saves until `stop()`, handing the saved paths (absolute) to `saved`
+    /// before each rebuild and every build's result and wall time in seconds to `report` (both on the calling
+    /// thread). Returns the first build's result when it could not start (a usage or I/O failure: a missing folder,
+    /// an output folder it may not replace), without watching.
+    public func run(saved: (Set<String>) -> Void = { _ in }, report: (BuildResult, Double) -> Void) -> BuildResult? {
         // Watching starts first, so that a save made while the first build runs is built next.
         watcher.start { [pending, wake] change in
             pending.add(change)
@@ -52,6 +53,7 @@ public final class WatchedBuild: Sendable {
             }
             let changed = pending.takeAll()
             guard !changed.isEmpty, !stopped.value else { continue }
+            saved(changed)
             build(report)
         }
         return nil
