@@ -106,6 +106,8 @@ def watch():
             handle.write(original.replace(needle, needle + f" (edit {run})"))
         start = time.perf_counter()
         line = build.stdout.readline()
+        while line.startswith(("Saved ", "Removed ")):  # the files each rebuild follows
+            line = build.stdout.readline()
         if not line.startswith("Built"):
             sys.exit(f"unexpected: {line!r}")
         if run < 0:
