@@ -10,8 +10,12 @@ import Testing
     final class Reports: @unchecked Sendable {
         private let lock = NSLock()
         private var results: [BuildResult] = []
+        private var saves: [Set<String>] = []
 
         func add(_ result: BuildResult) { lock.withLock { results.append(result) } }
+        func add(saved paths: Set<String>) { lock.withLock { saves.append(paths) } }
+        /// The paths each rebuild followed, in order.
+        var saved: [Set<String>] { lock.withLock { saves } }
 
         /// The result of build number `count` (from 1), once it is reported.
         func waitFor(_ count: Int, seconds: Double = 20) throws -> BuildResult {
@@ -37,7 +41,7 @@ import Testing
         let watched = WatchedBuild(options: options), reports = Reports()
         let ended = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
-            _ = watched.run { result, _ in reports.add(result) }
+            _ = watched.run(saved: { reports.add(saved: $0) }) { result, _ in reports.add(result) }
             ended.signal()
         }
         let first = try reports.waitFor(1)
@@ -50,6 +54,7 @@ import Testing
         let second = try reports.waitFor(2)
         #expect(second.exitCode == 0 && (second.pagesPatched ?? 0) > 0 && (second.pagesPatched ?? 0) < second.pageCount / 2,
                 "a prose edit patches the last build: \(String(describing: second.pagesPatched)) of \(second.pageCount) pages made")
+        #expect(reports.saved.first?.contains(PreviewBuilder.absolute(events.path)) == true, "\(reports.saved)")
         let page = root.appendingPathComponent("Site/events/host-notice/index.html")
         #expect(try String(contentsOf: page, encoding: .utf8).contains("Sample gave notice by fax."))
 
