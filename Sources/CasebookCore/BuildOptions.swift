@@ -15,8 +15,9 @@ public struct BuildOptions: Sendable {
     public var cacheFolder: String?
     /// Renders every page and card but still records digests for the next build.
     public var ignoreCache = false
-    /// Kept by a long-lived process between in-memory builds (`write == false`): unchanged pages come back as
-    /// `OutputFile.unchanged`, for the caller to take from the files it kept.
+    /// Kept by a long-lived process between its builds: in memory (`write == false`, `casebook serve`), an unchanged
+    /// page comes back as `OutputFile.unchanged` for the caller to take from the files it kept; written
+    /// (`casebook build --watch`), the last build is patched after a prose edit and its data files spliced.
     public var memory: BuildMemory?
     /// For an in-memory build: each file is handed to it as it is made and then dropped instead of kept in
     /// the result (`casebook check` of a big site).

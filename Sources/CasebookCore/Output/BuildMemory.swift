@@ -1,9 +1,10 @@
 import Foundation
 
-/// What a long-lived process (`casebook serve`) keeps between its in-memory builds: the loaded content files and
-/// pieces of big list files, rendered Markdown and cards, and the last successful build with its page digests. With
-/// it, a page whose digest did not change comes back as `OutputFile.unchanged` and the caller reuses the bytes it kept
-/// from that build; after a prose edit, that build is patched (`LastBuild`).
+/// What a long-lived process (`casebook serve`, `casebook build --watch`) keeps between its builds: the loaded
+/// content files and pieces of big list files, rendered Markdown and cards, and the last successful build with its
+/// page digests and data files. With it, a page of an in-memory build whose digest did not change comes back as
+/// `OutputFile.unchanged` and the caller reuses the bytes it kept from that build; after a prose edit, that build is
+/// patched (`LastBuild`).
 public final class BuildMemory: Sendable {
     let cards = CardCache()
     let loads = LoadMemory()
