@@ -25,8 +25,8 @@ extension BuildPipeline {
         let ledgerFile: LedgerFile?
         let previousLedger: LedgerFile.Stored?
         var ledgerToSave: (inputs: PageDigest, shape: ContentShape, ledger: PageLedger)?
-        /// Where each record lies in the spliced data files this build made, for the ledger.
-        let splicedStarts = SplicedFile.Starts()
+        /// Where each record lies in the spliced data files this build made or kept, for the ledger.
+        let splicedLayouts = SplicedFile.Layouts()
         let options: BuildOptions
         /// Where a writing build keeps rendered Markdown, once the renderer settings are known.
         private let cacheFolder: String?
@@ -135,7 +135,7 @@ extension BuildPipeline {
                     trees.save(output: record, spare: outputRecord)
                     if let ledgerFile, let saved = ledgerToSave {
                         ledgerFile.save(LedgerFile.Stored(stamp: record.stamp, inputs: saved.inputs, shape: saved.shape, ledger: saved.ledger,
-                                                          data: splicedLayouts()))
+                                                          data: layoutsToSave()))
                     }
                 } else {
                     try staged.commit(stamp: stamp)
@@ -145,16 +145,15 @@ extension BuildPipeline {
             }
         }
 
-        /// The layouts of the spliced data files in the output just swapped in: those this build made, and those it
-        /// found unchanged (same digest) with the last ledger's layout, each with the file's stamp.
-        private func splicedLayouts() -> [SplicedFile.Layout] {
-            var starts = splicedStarts.all
-            for layout in previousLedger?.data ?? [] where starts[layout.path] == nil {
-                if let cache, cache.madeSame(layout.path) { starts[layout.path] = layout.starts }
+        /// The layouts of the spliced data files in the output just swapped in: those this build made or spliced, and
+        /// the last ledger's for those it found unchanged by digest (a layout is checked against the file's bytes before
+        /// it is used).
+        private func layoutsToSave() -> [SplicedFile.Layout] {
+            var layouts = splicedLayouts.all
+            for layout in previousLedger?.data ?? [] where layouts[layout.path] == nil {
+                if let cache, cache.madeSame(layout.path) { layouts[layout.path] = layout }
             }
-            return starts.sorted { $0.key < $1.key }.compactMap { path, starts in
-                FileStamp.of(output + "/" + path).map { SplicedFile.Layout(path: path, starts: starts, stamp: $0) }
-            }
+            return layouts.values.sorted { $0.path < $1.path }
         }
 
         /// The Markdown memo a writing build keeps on disk (30 MB at N=10,000), read on another core from when the

@@ -42,6 +42,7 @@ extension BuildPipeline {
         result.basePath = graph.urls.basePath
         let previousData = last.data
         let data = Pending.whenAsked { previousData.value.patched(graph, views, events: events, quotes: quotes) }
+        result.dataSpliced = true
         guard renderData(graph, views, input, pagePaths: pages.map(\.path), kept: data, into: &output, &result) else { return true }
         output.lastBuild = last.patched(content: input.content, graph: graph, views: views, renderer: renderer, ledger: ledger, data: data)
         if output.ledgerFile != nil, let shape = input.shape?.value { output.ledgerToSave = (last.inputs.digest, shape, ledger) }

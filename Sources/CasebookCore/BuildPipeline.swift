@@ -192,17 +192,18 @@ public enum BuildPipeline {
             if output.options.deferData && !output.options.write {
                 result.data = DeferredFiles(paths: dataPaths) { abandoned in abandoned() ? [] : kept.value.files }
             } else {
-                kept.value.spliced.forEach { output.splicedStarts.keep($0) }
+                kept.value.spliced.forEach { output.splicedLayouts.keep($0) }
                 output.add(kept.value.files)
                 output.waitForWrites()
             }
         } else if let edited, let cache = output.cache, let layouts = output.previousLedger?.data,
                   let written = DataFiles(in: output.options.output, editing: (!edited.events.isEmpty, !edited.quotes.isEmpty),
-                                          layouts: layouts, graph: graph, cache: cache, starts: output.splicedStarts) {
+                                          layouts: layouts, graph: graph, pagePaths: pagePaths, cache: cache, keeping: output.splicedLayouts) {
             let files = written.patched(graph, views, events: edited.events, quotes: edited.quotes)
-            files.spliced.forEach { output.splicedStarts.keep($0) }
+            files.spliced.forEach { output.splicedLayouts.keep($0) }
             output.add(files.files)
             dataPaths = DataFiles.paths(graph)
+            result.dataSpliced = true
         } else {
             dataPaths = renderDataFiles(graph, views, pagePaths: pagePaths, into: &output)
         }
@@ -226,10 +227,10 @@ public enum BuildPipeline {
     /// Makes the data files and sitemap of a build that does not keep them, and returns their paths. A writing
     /// build keeps a download the output already holds from the same records.
     private static func renderDataFiles(_ graph: SiteGraph, _ views: ViewCatalog, pagePaths: [String], into output: inout Output) -> [String] {
-        let starts = output.splicedStarts
-        let downloads: [(path: String, job: SiteRenderer.Job)] = DataExport(graph: graph, cache: output.cache, onSpliced: { starts.keep($0) }).jobs() + [
-            ("search-index.json", { @Sendable in [starts.keep(SearchIndex(graph: graph, views: views).file())] }),
-            ("timeline.ics", { @Sendable in [starts.keep(CalendarFile(graph: graph, views: views).file())] }),
+        let layouts = output.splicedLayouts
+        let downloads: [(path: String, job: SiteRenderer.Job)] = DataExport(graph: graph, cache: output.cache, onSpliced: { layouts.keep($0) }).jobs() + [
+            ("search-index.json", { @Sendable in [layouts.keep(SearchIndex(graph: graph, views: views).file())] }),
+            ("timeline.ics", { @Sendable in [layouts.keep(CalendarFile(graph: graph, views: views).file())] }),
             ("feed.xml", { @Sendable in [AtomFeed(graph: graph, views: views).file()] }),
         ]
         var dataPaths: [String] = []

@@ -15,6 +15,9 @@ public struct BuildResult: Sendable {
     public var pagesPatched: Int?
     /// JSON and CSV downloads, feeds and other machine-readable files.
     public var dataFileCount = 0
+    /// Whether the data files were made by splicing an edit's records into the last build's (`DataFiles`) rather
+    /// than whole.
+    public var dataSpliced = false
     public var files: [OutputFile] = []
     /// The data files, when the build left them to the caller (`BuildOptions.deferData`).
     public var data: DeferredFiles?

@@ -86,7 +86,22 @@ import Testing
         var lines = try String(contentsOf: edit.file, encoding: .utf8).components(separatedBy: "\n")
         lines[edit.line] = edit.change(lines[edit.line])
         try lines.joined(separator: "\n").write(to: edit.file, atomically: true, encoding: .utf8)
-        try session.rebuildEqualsAFreshBuild(patched: true, "data/timeline.json changed by hand")
+        // In memory the last build's data files are spliced into, not the output's.
+        try session.rebuildEqualsAFreshBuild(patched: true, "data/timeline.json changed by hand", spliced: mode == .watching)
+        // The calendar, made by every build that does not splice it, changed by hand before an edit to a quote
+        // only (which leaves it as it was): it is made again, then spliced into after the next event's edit.
+        let calendar = URL(fileURLWithPath: session.options.output).appendingPathComponent("timeline.ics")
+        try (Data("X".utf8) + Data(contentsOf: calendar)).write(to: calendar)
+        let edits = try Self.edits(in: session.content, stride: 1).filter(\.prose)
+        for edit in [edits.first { $0.file.path.contains("quotes") }, edits.last { $0.file.path.contains("timeline") }] {
+            let edit = try #require(edit)
+            var lines = try String(contentsOf: edit.file, encoding: .utf8).components(separatedBy: "\n")
+            lines[edit.line] = edit.change(lines[edit.line])
+            try lines.joined(separator: "\n").write(to: edit.file, atomically: true, encoding: .utf8)
+            let quote = edit.file.path.contains("quotes")
+            try session.rebuildEqualsAFreshBuild(patched: true, "\(edit.file.lastPathComponent):\(edit.line + 1) after timeline.ics changed by hand",
+                                                 spliced: mode == .watching || !quote)
+        }
     }
 
     /// A copy of a content folder, built first in full, then again after each edit and compared with a fresh build.
@@ -124,11 +139,13 @@ import Testing
             try? FileManager.default.removeItem(at: root)
         }
 
-        /// Builds again; a prose edit must be patched (a few pages made again), any other change built whole.
-        mutating func rebuildEqualsAFreshBuild(patched: Bool, _ step: String) throws {
+        /// Builds again; a prose edit must be patched (a few pages made again, the data files `spliced` from the last
+        /// build's), any other change built whole.
+        mutating func rebuildEqualsAFreshBuild(patched: Bool, _ step: String, spliced: Bool = true) throws {
             let cardsBefore = cardCacheSize
             let rebuilt = BuildPipeline.run(options)
             #expect(rebuilt.exitCode == 0, "\(step): \(rebuilt.diagnostics.sorted.map(\.description))")
+            #expect(rebuilt.dataSpliced == (patched && spliced), "\(step): data files spliced: \(rebuilt.dataSpliced)")
             if patched {
                 #expect(rebuilt.pagesPatched.map { $0 > 0 && $0 < rebuilt.pageCount / 2 } == true,
                         "\(step): patched \(String(describing: rebuilt.pagesPatched)) of \(rebuilt.pageCount) pages")

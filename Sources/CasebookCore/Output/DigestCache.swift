@@ -122,7 +122,7 @@ final class DigestCache: @unchecked Sendable {
     /// missing, written under another header or damaged anywhere. Repeated digests (from appends) name the same
     /// text; the last one is kept.
     private static func read(_ path: String, header: String) -> (bytes: [UInt8], entries: [PageDigest: Range<Int>], count: Int)? {
-        guard let bytes = FileBytes.read(path)?.bytes else { return nil }
+        guard let bytes = FileBytes.read(path) else { return nil }
         let header = Array(header.utf8)
         guard bytes.count >= header.count, bytes.prefix(header.count).elementsEqual(header) else { return nil }
         var entries: [PageDigest: Range<Int>] = [:]

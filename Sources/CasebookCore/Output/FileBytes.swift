@@ -10,8 +10,8 @@ private let systemRead = Darwin.read
 /// A whole file read straight into an array: through `Data` a cache file of 50 MB was held twice, and a download
 /// read back to splice into was copied once more.
 enum FileBytes {
-    /// The file's bytes and its stamp as the open file had it; nil when it cannot be read whole.
-    static func read(_ path: String) -> (bytes: [UInt8], stamp: FileStamp)? {
+    /// The file's bytes; nil when it cannot be read whole.
+    static func read(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -29,6 +29,6 @@ enum FileBytes {
             }
             complete = count == size
         }
-        return complete ? (bytes, FileStamp(info)) : nil
+        return complete ? bytes : nil
     }
 }

@@ -26,7 +26,7 @@ struct LedgerFile: Sendable {
     private let header: String
 
     init(folder: String, output: String) {
-        (path, header) = RenderCache.outputCacheFile("ledger", format: "casebook-page-ledger 2", folder: folder, output: output)
+        (path, header) = RenderCache.outputCacheFile("ledger", format: "casebook-page-ledger 3", folder: folder, output: output)
     }
 
     func read() -> Stored? {
@@ -93,20 +93,12 @@ struct LedgerFile: Sendable {
     private static func write(_ writer: inout BinaryWriter, _ layout: SplicedFile.Layout) {
         writer.write(layout.path)
         writer.write(layout.starts) { $0.write($1) }
-        let stamp = layout.stamp
-        for word in [stamp.device, stamp.inode] { writer.write(word) }
-        for number in [Int(stamp.size), stamp.modified.tv_sec, stamp.modified.tv_nsec, stamp.changed.tv_sec, stamp.changed.tv_nsec] {
-            writer.write(number)
-        }
+        write(&writer, layout.digest)
     }
 
     private static func layout(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> SplicedFile.Layout {
-        let path = try reader.string(), starts = try reader.list { reader throws(BinaryReader.Damaged) in try reader.int() }
-        let device = try reader.unsigned(), inode = try reader.unsigned(), size = try reader.int()
-        let modified = timespec(tv_sec: try reader.int(), tv_nsec: try reader.int())
-        let changed = timespec(tv_sec: try reader.int(), tv_nsec: try reader.int())
-        return SplicedFile.Layout(path: path, starts: starts, stamp: FileStamp(device: device, inode: inode, size: Int64(size),
-                                                                              modified: modified, changed: changed, settled: true))
+        SplicedFile.Layout(path: try reader.string(), starts: try reader.list { reader throws(BinaryReader.Damaged) in try reader.int() },
+                           digest: try digest(&reader))
     }
 
     private static func index(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> Int32 {

@@ -15,10 +15,8 @@ import Testing
                                      PageLedger.Page(path: "events/é/data.json", digest: digest(3))], events: [2], quotes: [0, 5]),
         ]
         let shape = ContentShape(structure: digest(4), eventWording: [digest(5), digest(6), digest(7)], quoteWording: [digest(8)])
-        let stamp = FileStamp(device: 1, inode: 2, size: 3, modified: timespec(tv_sec: 4, tv_nsec: 5), changed: timespec(tv_sec: 6, tv_nsec: 7),
-                              settled: true)
-        let data = [SplicedFile.Layout(path: "data/timeline.json", starts: [16, 400, 70_000], stamp: stamp),
-                    SplicedFile.Layout(path: "timeline.ics", starts: [9], stamp: stamp)]
+        let data = [SplicedFile.Layout(path: "data/timeline.json", starts: [16, 400, 70_000], digest: digest(10)),
+                    SplicedFile.Layout(path: "timeline.ics", starts: [9], digest: digest(11))]
         return LedgerFile.Stored(stamp: "stamp-1", inputs: digest(9), shape: shape, ledger: PageLedger(entries: entries), data: data)
     }
 

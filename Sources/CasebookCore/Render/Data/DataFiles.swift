@@ -6,7 +6,8 @@
 struct DataFiles: Sendable {
     /// Files with one piece per event or quote.
     let spliced: [SplicedFile]
-    /// Files a prose edit leaves as they are: the parties', sources' and cases' downloads, the sitemap, robots.txt.
+    /// Files a prose edit leaves as they are: the parties', sources' and cases' downloads, the sitemap, robots.txt
+    /// (and, read back from an output, those of the spliced files the edit does not reach).
     let kept: [OutputFile]
     /// The feed, made again by every build (nil for files read back from an output, before they are patched).
     let feed: OutputFile?
@@ -45,18 +46,24 @@ struct DataFiles: Sendable {
 
     /// The data files as `output` holds them, as the build that wrote it left them, for a `casebook build` after a
     /// prose edit to patch: the files that hold an edited kind of item read back by their layouts, every other one
-    /// reported unchanged as a build that found it so would (a spliced one's layout noted in `starts` again). Nil
+    /// reported unchanged as a build that found it so would (a spliced one's layout noted in `noted` again). Nil
     /// when any file is not as that build wrote it; then every data file is made again.
     init?(in output: String, editing edited: (events: Bool, quotes: Bool), layouts: [SplicedFile.Layout], graph: SiteGraph,
-          cache: RenderCache, starts: SplicedFile.Starts) {
+          pagePaths: [String], cache: RenderCache, keeping noted: SplicedFile.Layouts) {
         let touched = Self.splicedPaths.filter { Self.holds($0, events: edited.events, quotes: edited.quotes) }
         let read = touched.parallelMap { path in layouts.first { $0.path == path }.flatMap { SplicedFile($0, in: output) } }
         let spliced = read.compactMap { $0 }
         guard spliced.count == touched.count else { return nil }
-        var kept: [OutputFile] = []
-        for path in Self.paths(graph) where !touched.contains(path) && path != "feed.xml" {
+        // The sitemap and robots.txt are made, as by every build (they are not digested).
+        let sitemap = Sitemap(graph: graph)
+        var kept = sitemap.files(pagePaths: pagePaths)
+        for path in Self.paths(graph) where !touched.contains(path) && path != "feed.xml" && !sitemap.paths.contains(path) {
+            let layout = layouts.first { $0.path == path }
+            // The calendar and search index are not digested either: made by every build that does not splice them,
+            // they are kept only while the output holds them as written.
+            if cache.recorded(path) == TreeRecord.comparedByBytes, layout.flatMap({ SplicedFile($0, in: output) }) == nil { return nil }
             guard let file = Self.asWritten(path, cache) else { return nil }
-            if let layout = layouts.first(where: { $0.path == path }) { starts.keep(path, layout.starts) }
+            if let layout { noted.keep(layout) }
             kept.append(file)
         }
         self.init(spliced: spliced, kept: kept, feed: nil)

@@ -42,39 +42,48 @@ struct SplicedFile: Sendable {
 }
 
 extension SplicedFile {
-    /// Where the pieces of a spliced file lie, with the stamp of the file the output holds: a later `casebook build`
-    /// after a prose edit splices into that file (`LedgerFile`) only while it is exactly as written.
+    /// Where the pieces of a spliced file lie, with a digest of the file's bytes: a later `casebook build` after a
+    /// prose edit splices into the file the output holds (`LedgerFile`) only while it is exactly as written. (Its
+    /// stamp would not do: a file changed by hand and then kept, unchanged by digest, would be stamped again.)
     struct Layout: Sendable, Equatable {
         let path: String
         let starts: [Int]
-        let stamp: FileStamp
+        let digest: PageDigest
     }
 
-    /// The file at `layout.path` in `output`, when it still has the layout's stamp and its pieces fit in it.
+    /// This file's layout.
+    var layout: Layout {
+        Layout(path: path, starts: starts, digest: bytes.withUnsafeBytes { bytes in
+            var state = DigestState()
+            state.add(bytes)
+            return state.digest
+        })
+    }
+
+    /// The file at `layout.path` in `output`, when it holds exactly the bytes the layout was taken of.
     init?(_ layout: Layout, in output: String) {
-        guard let (bytes, stamp) = FileBytes.read(output + "/" + layout.path), stamp == layout.stamp, let last = layout.starts.last,
-              (layout.starts.first ?? 0) >= 0, zip(layout.starts, layout.starts.dropFirst()).allSatisfy({ $0 <= $1 }), last <= bytes.count
-        else { return nil }
+        guard let bytes = FileBytes.read(output + "/" + layout.path) else { return nil }
         self.init(path: layout.path, bytes: bytes, starts: layout.starts)
+        guard self.layout == layout else { return nil }
     }
 }
 
 extension SplicedFile {
-    /// Where the pieces of each spliced file a build made lie, by path, noted from whichever core made the file.
-    final class Starts: Sendable {
-        private let byPath = LockedCache<[String: [Int]]>([:])
+    /// The layouts of the spliced files a build made or kept, by path, noted from whichever core made the file.
+    final class Layouts: Sendable {
+        private let byPath = LockedCache<[String: Layout]>([:])
 
-        /// Notes the file's starts and gives the file to write.
+        /// Notes the file's layout and gives the file to write.
         @discardableResult
         func keep(_ file: SplicedFile) -> OutputFile {
-            keep(file.path, file.starts)
+            keep(file.layout)
             return file.file
         }
 
-        func keep(_ path: String, _ starts: [Int]) {
-            byPath.withLock { $0[path] = starts }
+        func keep(_ layout: Layout) {
+            byPath.withLock { $0[layout.path] = layout }
         }
 
-        var all: [String: [Int]] { byPath.withLock { $0 } }
+        var all: [String: Layout] { byPath.withLock { $0 } }
     }
 }
