@@ -60,10 +60,14 @@ extension SplicedFile {
         })
     }
 
-    /// The file at `layout.path` in `output`, when it holds exactly the bytes the layout was taken of.
+    /// The file at `layout.path` in `output`, when it holds exactly the bytes the layout was taken of and the pieces
+    /// fit in them (a damaged cache file must not splice out of bounds).
     init?(_ layout: Layout, in output: String) {
-        guard let bytes = FileBytes.read(output + "/" + layout.path) else { return nil }
-        self.init(path: layout.path, bytes: bytes, starts: layout.starts)
+        let starts = layout.starts
+        guard let bytes = FileBytes.read(output + "/" + layout.path), let last = starts.last, last <= bytes.count, (starts.first ?? 0) >= 0,
+              zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 })
+        else { return nil }
+        self.init(path: layout.path, bytes: bytes, starts: starts)
         guard self.layout == layout else { return nil }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CasebookCore
 
@@ -32,6 +33,23 @@ import Testing
             #expect(spliced.bytes == whole.bytes, "round \(round)")
             #expect(spliced.starts == whole.starts, "round \(round)")
         }
+    }
+
+    /// A file in an output is read back by its layout only while it holds the bytes the layout was taken of, and
+    /// only with starts that fit in them.
+    @Test func aFileIsReadBackOnlyAsWritten() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let written = Self.file(["a", "bb", "ccc"])
+        let file = SplicedFile(path: "data.json", bytes: written.bytes, starts: written.starts)
+        try Data(file.bytes).write(to: folder.appendingPathComponent("data.json"))
+        let layout = file.layout
+        #expect(SplicedFile(layout, in: folder.path)?.bytes == file.bytes)
+        for starts in [[5, 4, 9, 12], [5, 6, 8, 99], [-1, 6, 8, 11], []] {
+            #expect(SplicedFile(SplicedFile.Layout(path: layout.path, starts: starts, digest: layout.digest), in: folder.path) == nil, "\(starts)")
+        }
+        try Data(Self.file(["a", "bB", "ccc"]).bytes).write(to: folder.appendingPathComponent("data.json"))
+        #expect(SplicedFile(layout, in: folder.path) == nil, "a byte changed")
     }
 
     /// An item number beyond the file's is ignored rather than written past its pieces.
