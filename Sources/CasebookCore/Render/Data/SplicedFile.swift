@@ -6,11 +6,21 @@ struct SplicedFile: Sendable {
     let bytes: [UInt8]
     /// Where each item's piece starts, then where the last one ends: one more than there are items.
     let starts: [Int]
+    /// A digest of the bytes, for the layout, taken once when asked for: a file a splice left as it was (the same
+    /// value) keeps it, so a process that keeps its build does not digest 25 MB of unchanged downloads per save.
+    private let bytesDigest: Pending<PageDigest>
 
     init(path: String, bytes: [UInt8], starts: [Int]) {
         self.path = path
         self.bytes = bytes
         self.starts = starts
+        bytesDigest = .whenAsked {
+            bytes.withUnsafeBytes { bytes in
+                var state = DigestState()
+                state.add(bytes)
+                return state.digest
+            }
+        }
     }
 
     var file: OutputFile { OutputFile(path: path, bytes: bytes) }
@@ -53,11 +63,7 @@ extension SplicedFile {
 
     /// This file's layout.
     var layout: Layout {
-        Layout(path: path, starts: starts, digest: bytes.withUnsafeBytes { bytes in
-            var state = DigestState()
-            state.add(bytes)
-            return state.digest
-        })
+        Layout(path: path, starts: starts, digest: bytesDigest.value)
     }
 
     /// The file at `layout.path` in `output`, when it holds exactly the bytes the layout was taken of and the pieces
