@@ -47,10 +47,12 @@ extension BuildPipeline {
 
             static func reading(_ options: BuildOptions) -> Pending<CacheFiles>? {
                 guard options.write, let folder = options.cacheFolder, !options.ignoreCache else { return nil }
-                // A long-lived process patches its last build from memory instead of by the ledger.
-                let readsLedger = options.memory?.lastBuild == nil
+                // A long-lived process patches its last build from memory instead of by the ledger, and keeps the
+                // trees' records it swapped in.
+                let readsLedger = options.memory?.lastBuild == nil, readsTrees = options.memory?.outputTrees == nil
+                guard readsLedger || readsTrees else { return nil }
                 return Pending {
-                    CacheFiles(trees: TreeRecordFile(folder: folder, output: options.output).read(),
+                    CacheFiles(trees: readsTrees ? TreeRecordFile(folder: folder, output: options.output).read() : (nil, nil),
                                ledger: readsLedger ? LedgerFile(folder: folder, output: options.output).read() : nil)
                 }
             }
@@ -80,11 +82,15 @@ extension BuildPipeline {
             self.ledgerFile = ledgerFile
             let read = (cacheFiles ?? CacheFiles.reading(options))?.value
             trees = options.cacheFolder.map { TreeRecordFile(folder: $0, output: options.output) }
-            let records = read?.trees
+            let kept = options.memory?.outputTrees
+            let records = kept.map { (output: Optional($0.output), spare: $0.spare) } ?? read?.trees
             let writer = SiteWriter(output: options.output)
             let outputRecord = records?.output.flatMap { $0.isStamped(on: writer.output) ? $0 : nil }
             self.outputRecord = outputRecord
-            cache = trees.map { _ in RenderCache(output: writer.output, previous: outputRecord?.files ?? [:]) }
+            // What this process swapped in and no one changed since is as recorded.
+            let watch = kept == nil ? nil : options.memory?.treeWatch
+            let outputUnchanged = outputRecord != nil && watch?.isUnchanged(writer.output) == true
+            cache = trees.map { _ in RenderCache(output: writer.output, previous: outputRecord?.files ?? [:], unchanged: outputUnchanged) }
             let previousLedger = read?.ledger.flatMap { $0.stamp == outputRecord?.stamp ? $0 : nil }
             self.previousLedger = previousLedger
             // The card cache (50 MB at N=10,000) is read on another core while the spare is checked against its
@@ -94,7 +100,8 @@ extension BuildPipeline {
             }
             cardsRead = previousLedger == nil ? Pending(readCards) : .whenAsked(readCards)
             let begun: Result<SiteWriter.StagedSite, SiteWriter.Failure>
-            do { begun = .success(try writer.begin(spareRecord: records?.spare)) } catch { begun = .failure(error) }
+            let spareUnchanged = watch?.isUnchanged(writer.spare) == true
+            do { begun = .success(try writer.begin(spareRecord: records?.spare, unchanged: spareUnchanged)) } catch { begun = .failure(error) }
             switch begun {
             case .success(let site): staged = site
             case .failure(let error): throw .io(error.description)
@@ -132,6 +139,8 @@ extension BuildPipeline {
             do {
                 if let stamp, let trees {
                     guard let record = try staged.commitRecording(stamp: stamp) else { return }
+                    memory?.rememberTrees(BuildMemory.OutputTrees(output: record, spare: outputRecord), output: staged.writer.output,
+                                          spare: staged.writer.spare, staged: staged.footprint)
                     trees.save(output: record, spare: outputRecord)
                     if let ledgerFile, let saved = ledgerToSave {
                         ledgerFile.save(LedgerFile.Stored(stamp: record.stamp, inputs: saved.inputs, shape: saved.shape, ledger: saved.ledger,

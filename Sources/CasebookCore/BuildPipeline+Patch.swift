@@ -32,8 +32,9 @@ extension BuildPipeline {
         let ledger = last.ledger.copy()
         var again = ledger.jobs(readingEvents: Set(events), quotes: Set(quotes))
         output.cache?.keepPrevious()
-        // A writing build (`casebook build --watch`) also makes what the output folder lost since it was written.
-        if options.write, let cache = output.cache { again = jobsWithFilesLost(ledger, besides: again, cache) }
+        // A writing build (`casebook build --watch`) also makes what the output folder lost since it was written,
+        // unless it knows no one changed the folder since (then the ledger's pages are the output's).
+        if options.write, let cache = output.cache, !cache.outputUnchanged { again = jobsWithFilesLost(ledger, besides: again, cache) }
         let made = Dictionary(uniqueKeysWithValues: zip(again, ledger.recording(again.map { jobs[$0] }, numbers: again).parallelMap { $0() }))
         let pages = ledger.files(replacing: made)
         result.pagesPatched = made.values.reduce(0) { $0 + $1.count }

@@ -25,7 +25,7 @@ public final class WatchedBuild: Sendable {
 
     public init(options: Options) {
         var options = options
-        options.build.memory = options.build.memory ?? BuildMemory()
+        options.build.memory = options.build.memory ?? BuildMemory(watchingOutput: !options.polling)
         options.build.leavesMemoryToExit = false
         self.options = options
         watcher = FileWatcher(roots: [options.build.content, options.build.templates].map(PreviewBuilder.absolute),

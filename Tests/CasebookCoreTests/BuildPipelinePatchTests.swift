@@ -13,6 +13,12 @@ import Testing
         let change: (String) -> String
         /// A prose edit is patched; any other change builds the site whole.
         let prose: Bool
+
+        func apply() throws {
+            var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+            lines[line] = change(lines[line])
+            try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        }
     }
 
     /// A preview server's builds in memory, `casebook build`'s into an output folder with a cache folder, or
@@ -32,9 +38,7 @@ import Testing
         let edits = try Self.edits(in: session.content, stride: content.1)
         #expect(edits.filter(\.prose).count >= 4 && edits.contains { !$0.prose })
         for edit in edits {
-            var lines = try String(contentsOf: edit.file, encoding: .utf8).components(separatedBy: "\n")
-            lines[edit.line] = edit.change(lines[edit.line])
-            try lines.joined(separator: "\n").write(to: edit.file, atomically: true, encoding: .utf8)
+            try edit.apply()
             try session.rebuildEqualsAFreshBuild(patched: edit.prose, "\(edit.file.lastPathComponent):\(edit.line + 1)")
         }
     }
@@ -66,9 +70,7 @@ import Testing
         let lost = "search/index.html"  // a page that shows no event or quote
         try #require(FileManager.default.fileExists(atPath: site.appendingPathComponent(lost).path))
         try FileManager.default.removeItem(at: site.appendingPathComponent(lost))
-        var lines = try String(contentsOf: edit.file, encoding: .utf8).components(separatedBy: "\n")
-        lines[edit.line] = edit.change(lines[edit.line])
-        try lines.joined(separator: "\n").write(to: edit.file, atomically: true, encoding: .utf8)
+        try edit.apply()
         try session.rebuildEqualsAFreshBuild(patched: true, "\(lost) deleted")
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(lost).path))
     }
@@ -83,9 +85,7 @@ import Testing
         let download = URL(fileURLWithPath: session.options.output).appendingPathComponent("data/timeline.json")
         let original = try Data(contentsOf: download)
         try (Data("[]".utf8) + original).write(to: download)
-        var lines = try String(contentsOf: edit.file, encoding: .utf8).components(separatedBy: "\n")
-        lines[edit.line] = edit.change(lines[edit.line])
-        try lines.joined(separator: "\n").write(to: edit.file, atomically: true, encoding: .utf8)
+        try edit.apply()
         // In memory the last build's data files are spliced into, not the output's.
         try session.rebuildEqualsAFreshBuild(patched: true, "data/timeline.json changed by hand", spliced: mode == .watching)
         // The calendar, made by every build that does not splice it, changed by hand before an edit to a quote
@@ -95,13 +95,28 @@ import Testing
         let edits = try Self.edits(in: session.content, stride: 1).filter(\.prose)
         for edit in [edits.first { $0.file.path.contains("quotes") }, edits.last { $0.file.path.contains("timeline") }] {
             let edit = try #require(edit)
-            var lines = try String(contentsOf: edit.file, encoding: .utf8).components(separatedBy: "\n")
-            lines[edit.line] = edit.change(lines[edit.line])
-            try lines.joined(separator: "\n").write(to: edit.file, atomically: true, encoding: .utf8)
+            try edit.apply()
             let quote = edit.file.path.contains("quotes")
             try session.rebuildEqualsAFreshBuild(patched: true, "\(edit.file.lastPathComponent):\(edit.line + 1) after timeline.ics changed by hand",
                                                  spliced: mode == .watching || !quote)
         }
+    }
+
+    /// A page deleted by hand from the spare tree, which the next build stages into, is in the output that build
+    /// swaps in: `casebook build --watch` sees the deletion through its watch of the trees, `casebook build` in the
+    /// spare's folders.
+    @Test(arguments: [Mode.writing, .watching])
+    func aPageDeletedFromTheSpareIsInTheNextOutput(mode: Mode) throws {
+        var session = try Session(of: "Tests/Fixtures/minimal-site/Content", mode: mode)
+        defer { session.remove() }
+        let edits = try Self.edits(in: session.content, stride: 1).filter(\.prose)
+        try edits[0].apply()
+        try session.rebuildEqualsAFreshBuild(patched: true, "first edit")
+        let page = session.root.appendingPathComponent(".Site.casebook-spare/search/index.html")
+        try #require(FileManager.default.fileExists(atPath: page.path))
+        try FileManager.default.removeItem(at: page)
+        try edits[1].apply()
+        try session.rebuildEqualsAFreshBuild(patched: true, "search/index.html deleted from the spare")
     }
 
     /// A copy of a content folder, built first in full, then again after each edit and compared with a fresh build.
@@ -129,7 +144,7 @@ import Testing
                 fresh.write = false
             case .writing, .watching:
                 options.cacheFolder = root.appendingPathComponent(".casebook-cache").path
-                options.memory = mode == .watching ? BuildMemory() : nil
+                options.memory = mode == .watching ? BuildMemory(watchingOutput: true) : nil
                 fresh.output = root.appendingPathComponent("Fresh").path
             }
             site = try files(BuildPipeline.run(options))
@@ -153,6 +168,9 @@ import Testing
                 #expect(cardCacheSize >= cardsBefore, "\(step): card cache \(cardsBefore) bytes, then \(cardCacheSize)")
             } else {
                 #expect(rebuilt.pagesPatched == nil, "\(step): a change of structure builds the site whole")
+            }
+            if mode == .watching, let watch = options.memory?.treeWatch {
+                #expect(watch.isUnchanged(options.output), "\(step): the output just swapped in counts as unchanged")
             }
             site = try files(rebuilt)
             let whole = try Self.files(of: BuildPipeline.run(fresh), over: [:], in: fresh)

@@ -11,8 +11,40 @@ public final class BuildMemory: Sendable {
     private let pages = LockedCache<[String: PageDigest]>([:])
     private let markdown = LockedCache<MarkdownMemo?>(nil)
     private let last = LockedCache<LastBuild?>(nil)
+    private let trees = LockedCache<OutputTrees?>(nil)
+    /// Whether anyone else changed the output folder's trees since this process's last build swapped them in.
+    let treeWatch: TreeWatch?
 
-    public init() {}
+    /// `watchingOutput`: the process writes the output folder (`casebook build --watch`) and watches its trees
+    /// (`TreeWatch`), so that its builds need not look up every page to find what someone else changed. Not on
+    /// a file system whose changes by other machines inotify does not see (the `--poll` case).
+    public init(watchingOutput: Bool = false) {
+        treeWatch = watchingOutput ? TreeWatch() : nil
+    }
+
+    /// The records of the output folder's two trees as a writing process's last build swapped them in.
+    struct OutputTrees: Sendable {
+        let output: TreeRecord
+        let spare: TreeRecord?
+    }
+
+    var outputTrees: OutputTrees? { trees.withLock { $0 } }
+
+    /// Called when a writing build swapped in at `output` the tree it staged, leaving the old output as the `spare`:
+    /// its records are kept, and the watch takes the changes the build made for its own.
+    func rememberTrees(_ kept: OutputTrees, output: String, spare: String, staged footprint: SiteWriter.StagedSite.Footprint) {
+        trees.withLock { $0 = kept }
+        guard let watch = treeWatch else { return }
+        if watch.isWatching(output) {
+            watch.staged(output, made: footprint.made, ours: footprint.covers)
+        } else {
+            watch.watch(output, folders: kept.output.folders.keys) { kept.output.describes(output, asOutput: true) }
+        }
+        if !watch.isWatching(spare) {
+            watch.watch(spare, folders: kept.spare.map { Array($0.folders.keys) } ?? []) { kept.spare?.describes(spare) ?? false }
+        }
+        watch.keepOnly([output, spare])
+    }
 
     /// The Markdown memo for these renderer settings; a new, empty one when they changed.
     func markdownMemo(settings: String) -> MarkdownMemo {
@@ -54,5 +86,6 @@ public final class BuildMemory: Sendable {
     public func forgetPages() {
         pages.withLock { $0 = [:] }
         last.withLock { $0 = nil }
+        trees.withLock { $0 = nil }
     }
 }

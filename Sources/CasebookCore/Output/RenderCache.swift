@@ -18,17 +18,22 @@ public final class RenderCache: @unchecked Sendable {
     private let outputFolder: Int32
     private let previous: [String: PageDigest]
     private let current = LockedCache<[String: PageDigest]>([:])
+    /// Whether the process that wrote the output knows no one changed it since (`TreeWatch`): each page recorded
+    /// is then taken to be there without looking it up.
+    let outputUnchanged: Bool
 
     /// A cache for a build into `output`, whose files were made from `previous` digests.
-    init(output: String, previous: [String: PageDigest]) {
+    init(output: String, previous: [String: PageDigest], unchanged: Bool = false) {
         hasOutput = true
         self.previous = previous
-        outputFolder = previous.isEmpty ? -1 : open(output, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        outputUnchanged = unchanged
+        outputFolder = previous.isEmpty || unchanged ? -1 : open(output, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     }
 
     /// A cache for an in-memory build whose previous build had pages with `previous` digests.
     init(previous: [String: PageDigest]) {
         hasOutput = false
+        outputUnchanged = false
         outputFolder = -1
         self.previous = previous
     }
@@ -83,7 +88,7 @@ public final class RenderCache: @unchecked Sendable {
     /// Whether the output (or the previous in-memory build) holds exactly this page; its digest is not recorded.
     func holds(_ path: String, _ digest: PageDigest) -> Bool {
         guard previous[path] == digest else { return false }
-        guard hasOutput else { return true }
+        guard hasOutput, !outputUnchanged else { return true }
         var info = stat()
         return fstatat(outputFolder, path, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFREG
     }

@@ -50,8 +50,8 @@ public struct SiteWriter: Sendable {
     /// Opens a staging folder beside the output, to which files can be added a batch at a time while the rest of
     /// the site is still being rendered; nothing is visible until `commit()`. The staging folder is the spare
     /// tree of the last build when there is one; `spareRecord` is what that tree held when it was swapped in, used
-    /// only if the tree still matches it.
-    func begin(spareRecord: TreeRecord?) throws(Failure) -> StagedSite {
+    /// only if the tree still matches it (its folders are not looked up when the caller knows them `unchanged`).
+    func begin(spareRecord: TreeRecord?, unchanged: Bool = false) throws(Failure) -> StagedSite {
         let manager = FileManager.default
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
@@ -60,7 +60,7 @@ public struct SiteWriter: Sendable {
         removeAbandonedStaging(in: parent, prefix: ".\(name).casebook-tmp-")
         let previous = manager.fileExists(atPath: output) ? output : nil
         if Self.isCasebookTree(spare), rename(spare, staging) == 0 {
-            let known = spareRecord.flatMap { $0.describes(staging) ? $0 : nil }
+            let known = spareRecord.flatMap { $0.describes(staging, foldersUnchanged: unchanged) ? $0 : nil }
             return StagedSite(writer: self, staging: staging, previous: previous, reused: true, known: known)
         }
         do {

@@ -24,6 +24,8 @@ extension SiteWriter {
         private var written: [String: PageDigest] = [:]
         /// Folders, relative to the site root, in which this build may have added or removed entries.
         private var touched: Set<String> = []
+        /// What this build removed from a reused spare tree, relative to the site root.
+        private var removed: Set<String> = []
         private var finished = false
 
         init(writer: SiteWriter, staging: String, previous: String?, reused: Bool, known: TreeRecord? = nil) {
@@ -147,6 +149,7 @@ extension SiteWriter {
                     try removeStale(in: path, relative: relativePath)
                 } else if isFolder || written[relativePath] == nil {
                     try SiteWriter.clear(path)
+                    removed.insert(relativePath)
                 }
             }
         }
@@ -161,12 +164,14 @@ extension SiteWriter {
             for path in stale where !needed.contains(path) {
                 try SiteWriter.clear(staging + "/" + path)
                 touched.insert(Self.folder(of: path))
+                removed.insert(path)
             }
             for folder in known.folders.keys where !needed.contains(folder) && written[folder] == nil {
                 let parent = Self.folder(of: folder)
                 guard parent.isEmpty || needed.contains(parent) else { continue }
                 try SiteWriter.clear(staging + "/" + folder)
                 touched.insert(parent)
+                removed.insert(folder)
             }
         }
 
@@ -185,6 +190,32 @@ extension SiteWriter {
             }
             // A record without its folders never matches, so the next build walks the tree.
             return TreeRecord(stamp: stamp, files: written, folders: folders ?? [:])
+        }
+
+        /// The folders this build wrote in, for `TreeWatch` to tell its own changes to the tree from anyone else's.
+        var footprint: Footprint {
+            let prefix = staging.utf8.count + 1
+            let made = Set(made.keys.map { $0 == staging ? "" : String(decoding: $0.utf8.dropFirst(prefix), as: UTF8.self) })
+            return Footprint(made: made, touched: touched, removed: removed)
+        }
+
+        /// Folders, relative to the site root: `made` holds every folder a file was placed in, with its parents.
+        struct Footprint {
+            let made: Set<String>
+            let touched: Set<String>
+            let removed: Set<String>
+
+            /// Whether this build changed entries of `folder`: the root (its marker), a folder it placed files in or
+            /// removed entries from, or one inside what it removed.
+            func covers(_ folder: String) -> Bool {
+                if folder.isEmpty || made.contains(folder) || touched.contains(folder) { return true }
+                var path = Substring(folder)
+                while true {
+                    if removed.contains(String(path)) { return true }
+                    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return false }
+                    path = path[..<slash]
+                }
+            }
         }
 
         /// The folder holding `path`, relative to the site root ("" for the root).
