@@ -7,10 +7,10 @@ extension BuildPipeline {
     /// The events and quotes (by id) that a prose edit since the build that made the output reworded, when that
     /// build's ledger still describes the output and was made from these inputs and content of this structure;
     /// nil when the build must digest every page.
-    static func rewordedSinceLedger(_ output: Output, shape: ContentShape?, inputs: PageDigest?,
+    static func rewordedSinceLedger(_ output: Output, shape: Pending<ContentShape>?, inputs: PageDigest?,
                                     _ content: SiteContent) -> (events: Set<String>, quotes: Set<String>)? {
         guard output.cache != nil, let shape, let inputs, let previous = output.previousLedger, previous.inputs == inputs else { return nil }
-        return shape.reworded(since: previous.shape, in: content)
+        return shape.value.reworded(since: previous.shape, in: content)
     }
 
     /// The numbers of the jobs to run, in order, after a prose edit that `reworded` these events and quotes (by id)

@@ -46,7 +46,7 @@ extension BuildPipeline {
         result.dataSpliced = true
         guard renderData(graph, views, input, pagePaths: pages.map(\.path), kept: data, into: &output, &result) else { return true }
         output.lastBuild = last.patched(content: input.content, graph: graph, views: views, renderer: renderer, ledger: ledger, data: data)
-        if output.ledgerFile != nil, let shape = input.shape?.value { output.ledgerToSave = (last.inputs.digest, shape, ledger) }
+        if output.ledgerFile != nil, let shape = input.shape { output.ledgerToSave = (last.inputs.digest, shape, ledger) }
         clock.lap("render")
         try output.commit()
         output.finish()

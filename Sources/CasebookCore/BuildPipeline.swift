@@ -51,7 +51,7 @@ public enum BuildPipeline {
         /// The load cache, which may still be saving while the build goes on.
         let loads: LoadMemory?
         /// The content's shape, for a build that keeps a page ledger on disk: taken on another core while the
-        /// content is checked.
+        /// content is checked, or, by a long-lived process that patches from memory, when the ledger is saved.
         let shape: Pending<ContentShape>?
         /// The records of the last builds that a writing build reads, read on another core while the content loads.
         let cacheFiles: Pending<Output.CacheFiles>?
@@ -87,8 +87,15 @@ public enum BuildPipeline {
                                        fileSystem: templateFiles, &result.diagnostics)
         let statics = StaticFiles.collect(from: options.content, fileSystem: contentFiles, &result.diagnostics)
         let keepsLedger = options.write && options.cacheFolder != nil && !contentDiagnostics.hasErrors
+        let shape: Pending<ContentShape>? = if !keepsLedger {
+            nil
+        } else if options.memory?.lastBuild != nil {
+            .whenAsked { ContentShape(content) }
+        } else {
+            Pending { ContentShape(content) }
+        }
         return Input(content: content, templates: templates, assets: assets, statics: statics, contentRoot: options.content,
-                     loads: memory, shape: keepsLedger ? Pending { ContentShape(content) } : nil, cacheFiles: cacheFiles)
+                     loads: memory, shape: shape, cacheFiles: cacheFiles)
     }
 
     /// Cross-reference checks; returns the URL builder when nothing is wrong.
@@ -119,7 +126,7 @@ public enum BuildPipeline {
         // Which events and quotes each page reads is learnt, to patch this build later: in memory by a long-lived
         // process, on disk with the content's shape by a writing build with a cache folder. After a prose edit,
         // the ledger of the build that made the output names the pages to make again.
-        let shape = output.ledgerFile.flatMap { _ in input.shape?.value }
+        let shape = output.ledgerFile.flatMap { _ in input.shape }
         let inputsDigest = shape.map { _ in inputs.digest }
         let reworded = rewordedSinceLedger(output, shape: shape, inputs: inputsDigest, input.content).map { Edited($0, in: graph) }
         let settings = MarkdownRenderer.settings(graph.urls, graph.config.unsafeHTML)

@@ -42,7 +42,10 @@ public final class WatchedBuild: Sendable {
             pending.add(change)
             wake.signal()
         }
-        defer { watcher.stop() }
+        defer {
+            watcher.stop()
+            options.build.memory?.waitForSaves()
+        }
         let first = build(report, first: true)
         if first.failure != nil { return first }
         while !stopped.value {

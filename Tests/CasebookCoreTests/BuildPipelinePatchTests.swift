@@ -151,6 +151,7 @@ import Testing
         }
 
         func remove() {
+            options.memory?.waitForSaves()
             try? FileManager.default.removeItem(at: root)
         }
 

@@ -30,6 +30,20 @@ public final class BuildMemory: Sendable {
 
     var outputTrees: OutputTrees? { trees.withLock { $0 } }
 
+    /// Cache files a writing process's build saves after its output is swapped in (the trees' records, the page
+    /// ledger), saved one after another on another thread: the process keeps what they hold in memory.
+    private let saves = DispatchQueue(label: "casebook.cache-saves")
+
+    func saveLater(_ save: @escaping @Sendable () -> Void) {
+        saves.async(execute: save)
+    }
+
+    /// Waits until the cache files of the builds so far are saved: before the next build replaces them, and before
+    /// the process exits.
+    public func waitForSaves() {
+        saves.sync {}
+    }
+
     /// Called when a writing build swapped in at `output` the tree it staged, leaving the old output as the `spare`:
     /// its records are kept, and the watch takes the changes the build made for its own.
     func rememberTrees(_ kept: OutputTrees, output: String, spare: String, staged footprint: SiteWriter.StagedSite.Footprint) {
