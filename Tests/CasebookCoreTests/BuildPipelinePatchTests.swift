@@ -119,6 +119,20 @@ import Testing
         try session.rebuildEqualsAFreshBuild(patched: true, "search/index.html deleted from the spare")
     }
 
+    /// `casebook build` after `casebook build --watch` stopped patches by the page ledger and tree records that the
+    /// watching process saved, on another thread, after its last build.
+    @Test func aBuildAfterWatchingPatchesByWhatTheWatchSaved() throws {
+        var session = try Session(of: "Tests/Fixtures/minimal-site/Content", mode: .watching)
+        defer { session.remove() }
+        let edits = try Self.edits(in: session.content, stride: 1).filter(\.prose)
+        try edits[0].apply()
+        try session.rebuildEqualsAFreshBuild(patched: true, "watching")
+        session.options.memory?.waitForSaves()
+        session.options.memory = nil
+        try edits[1].apply()
+        try session.rebuildEqualsAFreshBuild(patched: true, "a new process")
+    }
+
     /// A copy of a content folder, built first in full, then again after each edit and compared with a fresh build.
     struct Session {
         let root = Fixtures.temporaryFolder()

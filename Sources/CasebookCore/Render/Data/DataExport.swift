@@ -9,6 +9,10 @@ struct DataExport {
     var cache: RenderCache?
     /// Told of each download of one record per event or quote as it is made, with where its records lie.
     var onSpliced: (@Sendable (SplicedFile) -> Void)?
+    /// Gives each download not spliced (parties, sources, cases) the digest of its records without a cache too, as a
+    /// long-lived process's build does: the output's record then names them as a build with a cache would, and a
+    /// later `casebook build` after a prose edit finds them unchanged.
+    var digestsRecords = false
 
     static let paths = ["data/timeline.json", "data/quotes.json", "data/parties.json", "data/sources.json",
                         "data/cases.json", "data/timeline.csv", "data/quotes.csv", "data/parties.csv"]
@@ -106,9 +110,9 @@ struct DataExport {
     /// The download `make` writes from `records`, or the output's own copy when it was made from the same
     /// records (digested like a page's context), so that an unchanged download is linked, not written again.
     private func file<Records: Encodable>(_ path: String, _ records: Records, _ make: (Records) -> OutputFile) -> OutputFile {
-        guard let cache else { return make(records) }
+        guard cache != nil || digestsRecords else { return make(records) }
         let digest = PageDigest.of(template: path, templates: PageDigest(high: 0, low: 0), context: records)
-        if cache.unchanged(path, digest) { return OutputFile(unchangedAt: path, digest: digest) }
+        if let cache, cache.unchanged(path, digest) { return OutputFile(unchangedAt: path, digest: digest) }
         return make(records).identified(by: digest)
     }
 

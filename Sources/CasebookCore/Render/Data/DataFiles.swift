@@ -25,7 +25,7 @@ struct DataFiles: Sendable {
     /// Every data file of a build whose pages are at `pagePaths`, the files made on all cores, the longest (the
     /// search index and the timeline's downloads) first.
     init(_ graph: SiteGraph, _ views: ViewCatalog, pagePaths: [String]) {
-        let export = DataExport(graph: graph)
+        let export = DataExport(graph: graph, digestsRecords: true)
         typealias Job = @Sendable () -> (spliced: [SplicedFile], kept: [OutputFile])
         let spliced: [Job] = Self.splicedPaths.map { path in
             { @Sendable in
