@@ -200,15 +200,14 @@ public enum BuildPipeline {
                 result.data = DeferredFiles(paths: dataPaths) { abandoned in abandoned() ? [] : kept.value.files }
             } else {
                 kept.value.spliced.forEach { output.splicedLayouts.keep($0) }
-                output.add(kept.value.files)
-                output.waitForWrites()
+                output.addOnAllCores(kept.value.files)
             }
         } else if let edited, let cache = output.cache, let layouts = output.previousLedger?.data,
                   let written = DataFiles(in: output.options.output, editing: (!edited.events.isEmpty, !edited.quotes.isEmpty),
                                           layouts: layouts, graph: graph, pagePaths: pagePaths, cache: cache, keeping: output.splicedLayouts) {
             let files = written.patched(graph, views, events: edited.events, quotes: edited.quotes)
             files.spliced.forEach { output.splicedLayouts.keep($0) }
-            output.add(files.files)
+            output.addOnAllCores(files.files)
             dataPaths = DataFiles.paths(graph)
             result.dataSpliced = true
         } else {

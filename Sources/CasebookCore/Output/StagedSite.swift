@@ -26,6 +26,8 @@ extension SiteWriter {
         private var touched: Set<String> = []
         /// What this build removed from a reused spare tree, relative to the site root.
         private var removed: Set<String> = []
+        /// Whether this build wrote exactly the files the reused spare's record lists, found when removing stale files.
+        private var writtenAsKnown = false
         private var finished = false
 
         init(writer: SiteWriter, staging: String, previous: String?, reused: Bool, known: TreeRecord? = nil) {
@@ -46,6 +48,7 @@ extension SiteWriter {
                 var levels: [[String]] = []
                 var placing: [OutputFile] = []
                 placing.reserveCapacity(files.count)
+                written.reserveCapacity(written.count + files.count)
                 for file in files {
                     let digest = file.digest ?? TreeRecord.comparedByBytes
                     written[file.path] = digest
@@ -159,6 +162,8 @@ extension SiteWriter {
         /// back, was replaced when the new file or folder was placed).
         private func removeStale(from known: TreeRecord) throws(Failure) {
             let stale = known.files.keys.filter { written[$0] == nil }
+            // No recorded file unwritten, and as many written: the same files.
+            writtenAsKnown = stale.isEmpty && known.files.count == written.count
             guard !stale.isEmpty else { return }  // then every recorded folder still holds a file
             let needed = TreeRecord.folders(holding: written.keys)
             for path in stale where !needed.contains(path) {
@@ -180,7 +185,7 @@ extension SiteWriter {
         private func record(stamp: String) -> TreeRecord {
             let folders = TreeRecord.withFolder(staging) { root in
                 var folders: [String: TreeRecord.FolderState] = [:]
-                if let known, known.files.count == written.count, written.keys.allSatisfy({ known.files[$0] != nil }) {
+                if let known, writtenAsKnown {
                     folders = known.folders
                     for folder in touched where !folder.isEmpty { folders[folder] = TreeRecord.FolderState(of: folder, in: root) }
                 } else {
