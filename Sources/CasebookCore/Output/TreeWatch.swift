@@ -63,15 +63,22 @@ final class TreeWatch: @unchecked Sendable {
     /// Starts watching the tree at `root`: the root and its `folders` (relative). It counts as unchanged if `verify`,
     /// run once the watches are in place, finds it as recorded: a change made before its folder was watched would
     /// not be seen otherwise.
-    func watch(_ root: String, folders recorded: some Sequence<String>, verify: () -> Bool) {
+    func watch(_ root: String, folders recorded: some Collection<String>, verify: () -> Bool) {
         guard let tree = Tree(root) else { return }
-        lock.withLock {
+        let fits = lock.withLock {
             readEvents()
             forget(tree)
             trees[tree] = State()
+            // A tree too big for the budget is not watched in part: its build checks it whole anyway.
+            guard folders.count + recorded.count < budget else {
+                trees[tree]?.complete = false
+                return false
+            }
             add([""], below: root, to: tree)
             add(recorded, below: root, to: tree)
+            return true
         }
+        guard fits else { return }
         let verified = verify()
         lock.withLock {
             readEvents()
@@ -111,20 +118,21 @@ final class TreeWatch: @unchecked Sendable {
         }
     }
 
+    /// Watches the folders at `paths` below `root`; past the budget, the tree's watches are given back and it is
+    /// marked incomplete for good.
     private func add(_ paths: some Sequence<String>, below root: String, to tree: Tree) {
         #if os(Linux)
+        guard trees[tree]?.complete == true else { return }
         let mask = UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF)
             | UInt32(IN_ONLYDIR) | UInt32(IN_DONT_FOLLOW)
         for path in paths where trees[tree]?.watches[path] == nil {
-            guard folders.count < budget else {
-                trees[tree]?.complete = false
-                return
-            }
-            let watch = inotify_add_watch(descriptor, path.isEmpty ? root : root + "/" + path, mask)
-            // A folder that is not there is one someone removed, which `verify` sees.
+            let watch = folders.count < budget ? inotify_add_watch(descriptor, path.isEmpty ? root : root + "/" + path, mask) : -1
             guard watch >= 0 else {
-                if errno != ENOENT { trees[tree]?.complete = false }
-                continue
+                // A folder that is not there is one someone removed, which `verify` sees.
+                if folders.count < budget && errno == ENOENT { continue }
+                forget(tree)
+                trees[tree] = State(complete: false)
+                return
             }
             // A folder moved here from the other tree keeps its watch.
             if let moved = folders[watch] { trees[moved.tree]?.watches[moved.path] = nil }

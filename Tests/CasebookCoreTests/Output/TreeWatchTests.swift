@@ -70,6 +70,26 @@ import Testing
         #expect(!small.isUnchanged(root.path), "more folders than the budget")
     }
 
+    /// A tree that outgrows the budget gives its watches back for good: it is checked whole by every build.
+    @Test func aTreeThatOutgrowsTheBudgetIsNoLongerWatched() throws {
+        let root = try tree(), other = try tree()
+        defer {
+            try? FileManager.default.removeItem(at: root.deletingLastPathComponent())
+            try? FileManager.default.removeItem(at: other.deletingLastPathComponent())
+        }
+        let watch = try watched(root, budget: folders.count + 3)
+        #expect(watch.isUnchanged(root.path))
+        for folder in ["new1", "new2", "new3"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: false)
+        }
+        watch.staged(root.path, made: ["new1", "new2", "new3"]) { _ in true }
+        #expect(!watch.isUnchanged(root.path))
+        watch.staged(root.path, made: []) { _ in true }
+        #expect(!watch.isUnchanged(root.path), "still not watched")
+        watch.watch(other.path, folders: folders) { true }
+        #expect(watch.isUnchanged(other.path), "the watches were given back")
+    }
+
     /// The renames of a swap keep a tree's watches; what its build changed in folders it wrote is its own.
     @Test func theBuildsOwnChangesAreNotCounted() throws {
         let root = try tree()
