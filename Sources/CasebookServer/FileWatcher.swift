@@ -1,3 +1,4 @@
+import CasebookCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -133,23 +134,15 @@ private final class InotifyWatch: @unchecked Sendable {
             guard poll(&poller, 1, 100) > 0 else { continue }
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             guard count > 0 else { continue }
-            var offset = 0
-            while offset + 16 <= count {
-                let (watch, eventMask, length) = buffer.withUnsafeBytes { raw in
-                    (raw.loadUnaligned(fromByteOffset: offset, as: Int32.self),
-                     raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self),
-                     Int(raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self)))
-                }
-                let nameBytes = buffer[(offset + 16)..<min(offset + 16 + length, count)].prefix { $0 != 0 }
-                offset += 16 + length
-                guard let folder = folders[watch] else { continue }
-                let path = nameBytes.isEmpty ? folder : folder + "/" + String(decoding: nameBytes, as: UTF8.self)
-                if eventMask & UInt32(IN_ISDIR) != 0, eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addTree(path) }
-                if eventMask & UInt32(IN_IGNORED) != 0 { folders[watch] = nil }
+            for event in InotifyEvent.events(in: buffer, count: count) {
+                guard let folder = folders[event.watch] else { continue }
+                let path = event.name.isEmpty ? folder : folder + "/" + event.name
+                if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addTree(path) }
+                if event.mask & UInt32(IN_IGNORED) != 0 { folders[event.watch] = nil }
                 // A save that truncates and rewrites in place reports a modification first, while the file may
                 // still be empty or half-written; its close says the save is done.
-                onChange(FileWatcher.Change(path: path, writing: eventMask & UInt32(IN_MODIFY) != 0
-                                            && eventMask & UInt32(IN_CLOSE_WRITE) == 0))
+                onChange(FileWatcher.Change(path: path, writing: event.mask & UInt32(IN_MODIFY) != 0
+                                            && event.mask & UInt32(IN_CLOSE_WRITE) == 0))
             }
         }
     }

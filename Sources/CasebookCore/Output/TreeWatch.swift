@@ -163,26 +163,18 @@ final class TreeWatch: @unchecked Sendable {
                 if count < 0 && errno == EINTR { continue }
                 return
             }
-            var offset = 0
-            while offset + 16 <= count {
-                let (watch, mask, length) = buffer.withUnsafeBytes { raw in
-                    (raw.loadUnaligned(fromByteOffset: offset, as: Int32.self),
-                     raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self),
-                     Int(raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self)))
-                }
-                let name = buffer[(offset + 16)..<min(offset + 16 + length, count)].prefix { $0 != 0 }
-                offset += 16 + length
-                if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+            for event in InotifyEvent.events(in: buffer, count: count) {
+                if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
                     for tree in trees.keys { trees[tree]?.changed = true }
                     continue
                 }
-                guard let (tree, path) = folders[watch] else { continue }
-                if mask & UInt32(IN_IGNORED) != 0 {
-                    folders[watch] = nil
+                guard let (tree, path) = folders[event.watch] else { continue }
+                if event.mask & UInt32(IN_IGNORED) != 0 {
+                    folders[event.watch] = nil
                     trees[tree]?.watches[path] = nil
                     continue
                 }
-                if path.isEmpty, mask & UInt32(IN_MOVE_SELF | IN_DELETE_SELF) != 0 || name.first == UInt8(ascii: ".") { continue }
+                if path.isEmpty, event.mask & UInt32(IN_MOVE_SELF | IN_DELETE_SELF) != 0 || event.name.hasPrefix(".") { continue }
                 if ours(tree, path) { continue }
                 trees[tree]?.changed = true
             }
