@@ -70,11 +70,16 @@ struct TreeRecord: Equatable, Sendable {
         if foldersUnchanged {
             return SiteWriter.entries(of: root).allSatisfy { $0.name == OutputFolderPolicy.marker || files[$0.name] != nil || folders[$0.name] != nil }
         }
-        var topLevel: Set<String> = [OutputFolderPolicy.marker]
-        for path in files.keys where !path.utf8.contains(UInt8(ascii: "/")) { topLevel.insert(path) }
+        var topLevel: Set<String> = [OutputFolderPolicy.marker], topLevelFiles: [String] = []
+        for path in files.keys where !path.utf8.contains(UInt8(ascii: "/")) { topLevelFiles.append(path) }
+        topLevel.formUnion(topLevelFiles)
         for path in folders.keys where !path.utf8.contains(UInt8(ascii: "/")) { topLevel.insert(path) }
         let entries = SiteWriter.entries(of: root).filter { !asOutput || !$0.name.hasPrefix(".") || topLevel.contains($0.name) }
         guard entries.count == topLevel.count, entries.allSatisfy({ topLevel.contains($0.name) }) else { return false }
+        // The root is renamed by every swap, so its own state is not recorded: a file there replaced by a link or a
+        // folder is looked for by name.
+        var info = stat()
+        guard topLevelFiles.allSatisfy({ lstat(root + "/" + $0, &info) == 0 && info.st_mode & S_IFMT == S_IFREG }) else { return false }
         // A folder per page: 22,000 at N=10,000, checked a slice to a core.
         let recorded = Array(folders), slices = Array(stride(from: 0, to: recorded.count, by: 2048))
         return Self.withFolder(root) { descriptor in
