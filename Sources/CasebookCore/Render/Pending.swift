@@ -21,15 +21,6 @@ final class Pending<Value: Sendable>: Sendable {
         Pending(make, startingNow: false)
     }
 
-    /// A value already made.
-    static func made(_ value: Value) -> Pending {
-        Pending(value)
-    }
-
-    private init(_ value: Value) {
-        state = LockedCache(.made(value))
-    }
-
     private init(_ make: @escaping @Sendable () -> Value, startingNow: Bool) {
         state = LockedCache(.waiting(make))
         guard startingNow else { return }
