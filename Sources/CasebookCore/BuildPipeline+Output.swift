@@ -118,9 +118,12 @@ extension BuildPipeline {
             writes.add(files)
         }
 
-        /// Writes `files` on all cores once what was handed to `add` is written: for a few large files with nothing
-        /// left to render meanwhile (the downloads spliced after a prose edit, 40 MB at N=10,000).
-        mutating func addOnAllCores(_ files: [OutputFile]) {
+        /// Writes data files kept or spliced from a build before, noting where their records lie for the ledger: on all
+        /// cores once what was handed to `add` is written, as they are a few large files with nothing left to render
+        /// meanwhile (the downloads spliced after a prose edit, 40 MB at N=10,000).
+        mutating func add(_ data: DataFiles) {
+            data.spliced.forEach { splicedLayouts.keep($0) }
+            let files = data.files
             guard let staged, writes != nil else { return add(files) }
             waitForWrites()
             guard failure == nil else { return }

@@ -199,15 +199,12 @@ public enum BuildPipeline {
             if output.options.deferData && !output.options.write {
                 result.data = DeferredFiles(paths: dataPaths) { abandoned in abandoned() ? [] : kept.value.files }
             } else {
-                kept.value.spliced.forEach { output.splicedLayouts.keep($0) }
-                output.addOnAllCores(kept.value.files)
+                output.add(kept.value)
             }
         } else if let edited, let cache = output.cache, let layouts = output.previousLedger?.data,
                   let written = DataFiles(in: output.options.output, editing: (!edited.events.isEmpty, !edited.quotes.isEmpty),
                                           layouts: layouts, graph: graph, pagePaths: pagePaths, cache: cache, keeping: output.splicedLayouts) {
-            let files = written.patched(graph, views, events: edited.events, quotes: edited.quotes)
-            files.spliced.forEach { output.splicedLayouts.keep($0) }
-            output.addOnAllCores(files.files)
+            output.add(written.patched(graph, views, events: edited.events, quotes: edited.quotes))
             dataPaths = DataFiles.paths(graph)
             result.dataSpliced = true
         } else {
