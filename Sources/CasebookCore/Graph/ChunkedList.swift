@@ -15,6 +15,16 @@ public struct ChunkedList<Element>: RandomAccessCollection {
         chunks = stride(from: 0, to: all.count, by: 1 << Self.shift).map { Array(all[$0..<Swift.min($0 + (1 << Self.shift), all.count)]) }
     }
 
+    /// The elements at the indexes `order` gives, in that order, each copied once into its chunk.
+    init(_ elements: [Element], order: [Int]) {
+        endIndex = order.count
+        chunks = elements.withUnsafeBufferPointer { buffer in
+            stride(from: 0, to: order.count, by: 1 << Self.shift).map { start in
+                order[start..<Swift.min(start + (1 << Self.shift), order.count)].map { buffer[$0] }
+            }
+        }
+    }
+
     public subscript(index: Int) -> Element {
         chunks[index >> Self.shift][index & Self.mask]
     }

@@ -22,16 +22,32 @@ struct ContentShape: Equatable, Sendable {
         writer.write(content.parties) { $0.write($1) }
         writer.write(content.sources) { $0.write($1) }
         writer.write(content.pages) { $0.write($1) }
-        writer.write(content.events) { $1.writeStructure(to: &$0) }
-        writer.write(content.quotes) { $1.writeStructure(to: &$0) }
-        structure = Self.digest(&writer)
-        eventWording = content.events.map { event in
-            event.writeWording(to: &writer)
-            return Self.digest(&writer)
+        // Each event and quote is read where it lies in the list's storage: handed to a closure, a method or a `for`
+        // loop, each was copied first, which retains every string in it (a third of this shape's time).
+        content.events.withUnsafeBufferPointer { events in
+            writer.write(UInt64(events.count))
+            events.baseAddress.map { base in events.indices.forEach { TimelineEvent.writeStructure(of: base + $0, to: &writer) } }
         }
-        quoteWording = content.quotes.map { quote in
-            quote.writeWording(to: &writer)
-            return Self.digest(&writer)
+        content.quotes.withUnsafeBufferPointer { quotes in
+            writer.write(UInt64(quotes.count))
+            quotes.baseAddress.map { base in quotes.indices.forEach { Quote.writeStructure(of: base + $0, to: &writer) } }
+        }
+        structure = Self.digest(&writer)
+        eventWording = content.events.withUnsafeBufferPointer { events in
+            events.baseAddress.map { base in
+                events.indices.map { index in
+                    TimelineEvent.writeWording(of: base + index, to: &writer)
+                    return Self.digest(&writer)
+                }
+            } ?? []
+        }
+        quoteWording = content.quotes.withUnsafeBufferPointer { quotes in
+            quotes.baseAddress.map { base in
+                quotes.indices.map { index in
+                    Quote.writeWording(of: base + index, to: &writer)
+                    return Self.digest(&writer)
+                }
+            } ?? []
         }
     }
 

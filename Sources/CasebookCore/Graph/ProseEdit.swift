@@ -69,26 +69,27 @@ extension TimelineEvent {
             && sources.map(\.wordingAndLocator) == other.sources.map(\.wordingAndLocator)
     }
 
-    /// What `hasStructure(of:)` compares, for `ContentShape`'s digest.
-    func writeStructure(to writer: inout BinaryWriter) {
-        writer.write(id)
-        writer.write(date)
-        writer.write(time) { $0.write($1.description) }
-        writer.write(timezone) { $0.write($1) }
-        writer.write(draft)
-        writer.write(tags) { $0.write($1) }
-        writer.write(cases) { $0.write($1.id) }
-        writer.write(parties) { $0.write($1.id) }
-        writer.write(sources) { $0.write($1.source.id) }
+    /// What `hasStructure(of:)` compares, for `ContentShape`'s digest: read through a pointer to where the event lies,
+    /// as a method's `self` was a copy of it (see `ContentShape.init`).
+    static func writeStructure(of event: UnsafePointer<TimelineEvent>, to writer: inout BinaryWriter) {
+        writer.write(event.pointee.id)
+        writer.write(event.pointee.date)
+        writer.write(event.pointee.time) { $0.write($1.description) }
+        writer.write(event.pointee.timezone) { $0.write($1) }
+        writer.write(event.pointee.draft)
+        writer.write(event.pointee.tags) { $0.write($1) }
+        writer.write(event.pointee.cases) { $0.write($1.id) }
+        writer.write(event.pointee.parties) { $0.write($1.id) }
+        writer.write(event.pointee.sources) { $0.write($1.source.id) }
     }
 
     /// What `saysTheSame(as:)` compares besides the structure, for `ContentShape`'s digests.
-    func writeWording(to writer: inout BinaryWriter) {
-        writer.write(approximate)
-        writer.write(title.text)
-        writer.write(summary) { $0.write($1.text) }
-        writer.write(disputed) { $0.write($1.text) }
-        writer.write(sources) { $1.writeWordingAndLocator(to: &$0) }
+    static func writeWording(of event: UnsafePointer<TimelineEvent>, to writer: inout BinaryWriter) {
+        writer.write(event.pointee.approximate)
+        writer.write(event.pointee.title.text)
+        writer.write(event.pointee.summary) { $0.write($1.text) }
+        writer.write(event.pointee.disputed) { $0.write($1.text) }
+        writer.write(event.pointee.sources) { $1.writeWordingAndLocator(to: &$0) }
     }
 }
 
@@ -108,22 +109,22 @@ extension Quote {
     }
 
     /// What `hasStructure(of:)` compares, for `ContentShape`'s digest.
-    func writeStructure(to writer: inout BinaryWriter) {
-        writer.write(id)
-        writer.write(date)
-        writer.write(speaker.id)
-        writer.write(legalCase) { $0.write($1.id) }
-        writer.write(draft)
-        writer.write(topics) { $0.write($1) }
-        writer.write(mentions) { $0.write($1.id) }
-        writer.write(sources) { $0.write($1.source.id) }
+    static func writeStructure(of quote: UnsafePointer<Quote>, to writer: inout BinaryWriter) {
+        writer.write(quote.pointee.id)
+        writer.write(quote.pointee.date)
+        writer.write(quote.pointee.speaker.id)
+        writer.write(quote.pointee.legalCase) { $0.write($1.id) }
+        writer.write(quote.pointee.draft)
+        writer.write(quote.pointee.topics) { $0.write($1) }
+        writer.write(quote.pointee.mentions) { $0.write($1.id) }
+        writer.write(quote.pointee.sources) { $0.write($1.source.id) }
     }
 
     /// What `saysTheSame(as:)` compares besides the structure, for `ContentShape`'s digests.
-    func writeWording(to writer: inout BinaryWriter) {
-        writer.write(text)
-        writer.write(context) { $0.write($1.text) }
-        writer.write(sources) { $1.writeWordingAndLocator(to: &$0) }
+    static func writeWording(of quote: UnsafePointer<Quote>, to writer: inout BinaryWriter) {
+        writer.write(quote.pointee.text)
+        writer.write(quote.pointee.context) { $0.write($1.text) }
+        writer.write(quote.pointee.sources) { $1.writeWordingAndLocator(to: &$0) }
     }
 }
 

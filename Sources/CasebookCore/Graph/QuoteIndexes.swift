@@ -1,7 +1,8 @@
 /// The quotes in display order (by date, then speaker name) with their indexes by speaker, mention, case, source and
 /// topic. Made apart from the events' order and indexes, which need nothing from them, so the two run on two cores.
 struct QuoteIndexes: Sendable {
-    let quotes: [Quote]
+    /// The quotes in display order, as indexes into the unordered list they were made from.
+    let order: [Int]
     let bySpeaker: [String: [Int]]
     let mentioning: [String: [Int]]
     let byCase: [String: [Int]]
@@ -13,25 +14,30 @@ struct QuoteIndexes: Sendable {
 
     init(_ unordered: [Quote], partyByID: [String: Party]) {
         // Each speaker's name looked up once, not twice per comparison.
-        let names = unordered.map { partyByID[$0.speaker.id]?.name ?? "" }
-        quotes = unordered.indices
-            .sorted { (unordered[$0].date, names[$0], $0) < (unordered[$1].date, names[$1], $1) }
-            .map { unordered[$0] }
+        let (names, dates) = unordered.withUnsafeBufferPointer { quotes in
+            (quotes.indices.map { partyByID[quotes[$0].speaker.id]?.name ?? "" }, quotes.indices.map { quotes[$0].date })
+        }
+        let order = unordered.indices.sorted { (dates[$0], names[$0], $0) < (dates[$1], names[$1], $1) }
         var bySpeaker: [String: [Int]] = [:], mentioning: [String: [Int]] = [:], byCase: [String: [Int]] = [:]
         var bySource: [String: [Int]] = [:], byTopic: [String: (label: String, quotes: [Int])] = [:]
         var topicSlugs: [String: String] = [:]
-        for (index, quote) in quotes.enumerated() {
-            bySpeaker[quote.speaker.id, default: []].append(index)
-            for id in Set(quote.mentions.map(\.id)) where id != quote.speaker.id { mentioning[id, default: []].append(index) }
-            if let legalCase = quote.legalCase { byCase[legalCase.id, default: []].append(index) }
-            for id in Set(quote.sources.map(\.source.id)) { bySource[id, default: []].append(index) }
-            for topic in quote.topics {
-                let slug = topicSlugs[topic] ?? Slug.make(from: topic)
-                topicSlugs[topic] = slug
-                guard !slug.isEmpty, byTopic[slug]?.quotes.last != index else { continue }
-                byTopic[slug, default: (topic, [])].quotes.append(index)
+        // Each quote's fields are read where it lies in `unordered` (see `ContentShape.init`).
+        unordered.withUnsafeBufferPointer { quotes in
+            for (index, original) in order.enumerated() {
+                let speaker = quotes[original].speaker.id
+                bySpeaker[speaker, default: []].append(index)
+                for id in Set(quotes[original].mentions.map(\.id)) where id != speaker { mentioning[id, default: []].append(index) }
+                if let legalCase = quotes[original].legalCase { byCase[legalCase.id, default: []].append(index) }
+                for id in Set(quotes[original].sources.map(\.source.id)) { bySource[id, default: []].append(index) }
+                for topic in quotes[original].topics {
+                    let slug = topicSlugs[topic] ?? Slug.make(from: topic)
+                    topicSlugs[topic] = slug
+                    guard !slug.isEmpty, byTopic[slug]?.quotes.last != index else { continue }
+                    byTopic[slug, default: (topic, [])].quotes.append(index)
+                }
             }
         }
+        self.order = order
         self.bySpeaker = bySpeaker
         self.mentioning = mentioning
         self.byCase = byCase

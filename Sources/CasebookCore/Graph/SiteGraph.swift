@@ -56,17 +56,20 @@ public struct SiteGraph: Sendable {
         parties = content.parties.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
         sources = content.sources.sorted { ($0.published, $0.title) < ($1.published, $1.title) }
         pages = content.pages.sorted { ($0.navOrder ?? Int.max, $0.title) < ($1.navOrder ?? Int.max, $1.title) }
-        let order = TimelineOrder(siteTimeZone: content.config.timezone)
-        events = ChunkedList(order.sorted(content.events))
+        let order = TimelineOrder(siteTimeZone: content.config.timezone).order(of: content.events)
+        events = ChunkedList(content.events, order: order)
         self.partyByID = partyByID
         caseByID = Dictionary(content.cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         sourceByID = Dictionary(content.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
         var eventsByCase: [String: [Int]] = [:], eventsByParty: [String: [Int]] = [:], eventsBySource: [String: [Int]] = [:]
-        for (index, event) in events.enumerated() {
-            for id in Set(event.cases.map(\.id)) { eventsByCase[id, default: []].append(index) }
-            for id in Set(event.parties.map(\.id)) { eventsByParty[id, default: []].append(index) }
-            for id in Set(event.sources.map(\.source.id)) { eventsBySource[id, default: []].append(index) }
+        // Each event's fields are read where it lies in the content (see `ContentShape.init`).
+        content.events.withUnsafeBufferPointer { events in
+            for (index, original) in order.enumerated() {
+                for id in Set(events[original].cases.map(\.id)) { eventsByCase[id, default: []].append(index) }
+                for id in Set(events[original].parties.map(\.id)) { eventsByParty[id, default: []].append(index) }
+                for id in Set(events[original].sources.map(\.source.id)) { eventsBySource[id, default: []].append(index) }
+            }
         }
         var roles: [String: [(caseID: String, role: String)]] = [:]
         for legalCase in cases {
@@ -79,7 +82,7 @@ public struct SiteGraph: Sendable {
         self.eventsBySource = eventsBySource
         rolesByParty = roles
         let quoted = quoteIndexes.value
-        quotes = ChunkedList(quoted.quotes)
+        quotes = ChunkedList(content.quotes, order: quoted.order)
         quotesBySpeaker = quoted.bySpeaker
         quotesMentioning = quoted.mentioning
         quotesByCase = quoted.byCase

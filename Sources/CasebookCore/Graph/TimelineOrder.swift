@@ -5,34 +5,40 @@ import Foundation
 struct TimelineOrder {
     let siteTimeZone: String
 
-    func sorted(_ events: [TimelineEvent]) -> [TimelineEvent] {
-        let keyed = events.enumerated().map { (offset, event) in (event, instant(of: event), offset) }
-        return keyed.sorted { lhs, rhs in
-            if lhs.0.date != rhs.0.date { return lhs.0.date < rhs.0.date }
-            switch (lhs.1, rhs.1) {
+    /// The indexes of `events` in timeline order. Sorting indexes by keys taken once, rather than the events
+    /// themselves, copies no event (see `ContentShape.init`).
+    func order(of events: [TimelineEvent]) -> [Int] {
+        let keys = events.withUnsafeBufferPointer { events in
+            events.indices.map { index in
+                (date: events[index].date,
+                 instant: EventInstant.date(events[index].date, events[index].time, zone: events[index].timezone ?? siteTimeZone))
+            }
+        }
+        return keys.indices.sorted { lhs, rhs in
+            let left = keys[lhs], right = keys[rhs]
+            if left.date != right.date { return left.date < right.date }
+            switch (left.instant, right.instant) {
             case let (l?, r?) where l != r: return l < r
             case (nil, _?): return true
             case (_?, nil): return false
-            default: return lhs.2 < rhs.2
+            default: return lhs < rhs
             }
-        }.map(\.0)
-    }
-
-    /// The moment an event with a day and a time happened, in its own or the site's time zone.
-    func instant(of event: TimelineEvent) -> Date? {
-        EventInstant.date(of: event, siteTimeZone: siteTimeZone)
+        }
     }
 }
 
 /// Converts an event's local date and time to an absolute moment.
 public enum EventInstant {
     public static func date(of event: TimelineEvent, siteTimeZone: String) -> Date? {
-        guard let time = event.time, let month = event.date.month, let day = event.date.day,
-              let zone = TimeZone(identifier: event.timezone ?? siteTimeZone)
-        else { return nil }
+        date(event.date, event.time, zone: event.timezone ?? siteTimeZone)
+    }
+
+    /// The moment of a day and time in the time zone named `zone`; nil without a time or a full date.
+    static func date(_ date: PartialDate, _ time: TimeOfDay?, zone name: String) -> Date? {
+        guard let time, let month = date.month, let day = date.day, let zone = TimeZone(identifier: name) else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
-        return calendar.date(from: DateComponents(year: event.date.year, month: month, day: day,
+        return calendar.date(from: DateComponents(year: date.year, month: month, day: day,
                                                   hour: time.hour, minute: time.minute))
     }
 }
