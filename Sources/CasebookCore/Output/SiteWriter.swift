@@ -122,25 +122,28 @@ public struct SiteWriter: Sendable {
         if let failure = earliest.withLock({ $0 }) { throw failure.failure }
     }
 
-    /// Whether `path` is a regular file (not a link) holding exactly the `expected` bytes.
-    static func holds(_ path: String, _ expected: UnsafeRawBufferPointer) -> Bool {
+    /// Whether `path` is a regular file (not a link) holding exactly the bytes of `pieces`, one after the other.
+    static func holds(_ path: String, _ pieces: [UnsafeRawBufferPointer]) -> Bool {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == expected.count else {
+        let size = pieces.reduce(0) { $0 + $1.count }
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size else {
             return false
         }
-        var chunk = [UInt8](repeating: 0, count: Swift.min(Swift.max(expected.count, 1), 1 << 16))
+        var chunk = [UInt8](repeating: 0, count: Swift.min(Swift.max(size, 1), 1 << 16))
         return chunk.withUnsafeMutableBytes { buffer in
             guard let start = buffer.baseAddress else { return false }
-            guard let wanted = expected.baseAddress else { return true }  // an empty page, and an empty file
-            var offset = 0
-            while offset < expected.count {
-                let count = read(descriptor, start, Swift.min(buffer.count, expected.count - offset))
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0, memcmp(start, wanted + offset, count) == 0 else { return false }
-                offset += count
+            for expected in pieces {
+                guard let wanted = expected.baseAddress else { continue }  // an empty piece
+                var offset = 0
+                while offset < expected.count {
+                    let count = read(descriptor, start, Swift.min(buffer.count, expected.count - offset))
+                    if count < 0 && errno == EINTR { continue }
+                    guard count > 0, memcmp(start, wanted + offset, count) == 0 else { return false }
+                    offset += count
+                }
             }
             return true
         }
@@ -158,20 +161,26 @@ public struct SiteWriter: Sendable {
     }
 
     static func writeFile(_ buffer: UnsafeRawBufferPointer, to path: String) throws(Failure) {
+        try writeFile([buffer], to: path)
+    }
+
+    /// Writes the bytes of `pieces`, one after the other, as one new file.
+    static func writeFile(_ pieces: [UnsafeRawBufferPointer], to path: String) throws(Failure) {
         // O_EXCL: a file that is there is never written through, as it may be a hard link into the live site.
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
             throw Failure(description: "cannot create '\(path)': \(String(cString: strerror(errno)))")
         }
         var failure: Int32 = 0
-        if let start = buffer.baseAddress {  // else nothing to write
+        pieces: for buffer in pieces {
+            guard let start = buffer.baseAddress else { continue }  // nothing to write
             var offset = 0
             while offset < buffer.count {
                 let written = systemWrite(descriptor, start + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     failure = errno
-                    break
+                    break pieces
                 }
                 offset += written
             }

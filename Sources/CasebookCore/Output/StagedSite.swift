@@ -90,7 +90,7 @@ extension SiteWriter {
                 }
                 return try SiteWriter.writeFile(Array(bytes), to: path)
             }
-            let failure: Failure? = file.withBytes { bytes in
+            let failure: Failure? = file.withPieces { bytes in
                 do throws(Failure) {
                     if reused, SiteWriter.holds(path, bytes) {
                         guard let old, !SiteWriter.sameFile(path, old), SiteWriter.holds(old, bytes) else { return nil }

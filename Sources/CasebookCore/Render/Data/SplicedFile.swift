@@ -1,43 +1,95 @@
 /// A data file written as one piece per item (an event's record, a quote's row) between a head and a tail, with where
-/// each piece starts: a long-lived process's build after a prose edit makes only the edited items' pieces again and
-/// copies every other byte from the file its last build made (`DataFiles`).
+/// each piece starts: a build after a prose edit makes only the edited items' pieces again and copies every other byte
+/// from the file the last build made (`DataFiles`).
 struct SplicedFile: Sendable {
     let path: String
-    let bytes: [UInt8]
+    /// The file's bytes: one array, or, for a file spliced to be written once, slices of the file it was spliced
+    /// from around the new pieces.
+    private let storage: Storage
     /// Where each item's piece starts, then where the last one ends: one more than there are items.
     let starts: [Int]
+    /// Whether `replacing` gives slices (`Storage.pieces`) rather than one new array: true for a file read back from
+    /// an output by a `casebook build`, which writes the splice once and exits; copying the 40 MB of downloads an
+    /// event's edit reaches at N=10,000 into new arrays was a third of that build's page faults. A long-lived
+    /// process keeps its spliced files whole, to splice into again.
+    private let splicedOnce: Bool
     /// A digest of the bytes, for the layout, taken once when asked for: a file a splice left as it was (the same
     /// value) keeps it, so a process that keeps its build does not digest 25 MB of unchanged downloads per save.
     private let bytesDigest: Pending<PageDigest>
 
+    private enum Storage: Sendable {
+        case whole([UInt8])
+        case pieces([ArraySlice<UInt8>])
+    }
+
     init(path: String, bytes: [UInt8], starts: [Int]) {
+        self.init(path: path, storage: .whole(bytes), starts: starts, splicedOnce: false)
+    }
+
+    private init(path: String, storage: Storage, starts: [Int], splicedOnce: Bool) {
         self.path = path
-        self.bytes = bytes
+        self.storage = storage
         self.starts = starts
+        self.splicedOnce = splicedOnce
         bytesDigest = .whenAsked {
-            bytes.withUnsafeBytes { bytes in
-                var state = DigestState()
-                state.add(bytes)
-                return state.digest
+            switch storage {
+            case .whole(let bytes): bytes.withUnsafeBytes { Self.digest(of: [$0]) }
+            case .pieces(let pieces): OutputFile(path: path, pieces: pieces).withPieces { Self.digest(of: $0) }
             }
         }
     }
 
-    var file: OutputFile { OutputFile(path: path, bytes: bytes) }
+    /// A digest of the bytes of `pieces` one after the other, taken in blocks of a fixed size so that it is the same
+    /// however the bytes are cut into pieces: a file spliced in slices is read back whole by the next build.
+    private static func digest(of pieces: [UnsafeRawBufferPointer]) -> PageDigest {
+        let size = 1 << 16
+        var state = DigestState(), straddling: [UInt8] = []
+        for piece in pieces {
+            var offset = 0
+            if !straddling.isEmpty {
+                offset = Swift.min(size - straddling.count, piece.count)
+                straddling += piece[..<offset]
+                if straddling.count == size {
+                    straddling.withUnsafeBytes { state.add($0) }
+                    straddling.removeAll(keepingCapacity: true)
+                }
+            }
+            while piece.count - offset >= size {
+                state.add(UnsafeRawBufferPointer(rebasing: piece[offset..<offset + size]))
+                offset += size
+            }
+            straddling += piece[offset...]
+        }
+        if !straddling.isEmpty { straddling.withUnsafeBytes { state.add($0) } }
+        return state.digest
+    }
+
+    var bytes: [UInt8] {
+        switch storage {
+        case .whole(let bytes): bytes
+        case .pieces(let pieces): pieces.concatenated
+        }
+    }
+
+    var file: OutputFile {
+        switch storage {
+        case .whole(let bytes): OutputFile(path: path, bytes: bytes)
+        case .pieces(let pieces): OutputFile(path: path, pieces: pieces)
+        }
+    }
 
     /// This file with the pieces of some items (by number) replaced.
     func replacing(_ pieces: [Int: [UInt8]]) -> SplicedFile {
         let replaced = pieces.filter { $0.key >= 0 && $0.key + 1 < starts.count }.sorted { $0.key < $1.key }
         guard !replaced.isEmpty else { return self }
-        var spliced: [UInt8] = []
-        spliced.reserveCapacity(bytes.count + replaced.reduce(0) { $0 + $1.value.count })
+        let bytes = bytes
+        var slices: [ArraySlice<UInt8>] = []
         var copied = 0
         for (item, piece) in replaced {
-            spliced += bytes[copied..<starts[item]]
-            spliced += piece
+            slices += [bytes[copied..<starts[item]], piece[...]]
             copied = starts[item + 1]
         }
-        spliced += bytes[copied...]
+        slices.append(bytes[copied...])
         // Each start moves by how much the pieces before it grew or shrank.
         var newStarts = starts, shift = 0, next = replaced[...]
         for item in starts.indices {
@@ -47,7 +99,8 @@ struct SplicedFile: Sendable {
                 next = next.dropFirst()
             }
         }
-        return SplicedFile(path: path, bytes: spliced, starts: newStarts)
+        let storage: Storage = splicedOnce ? .pieces(slices) : .whole(slices.concatenated)
+        return SplicedFile(path: path, storage: storage, starts: newStarts, splicedOnce: splicedOnce)
     }
 }
 
@@ -73,7 +126,7 @@ extension SplicedFile {
         guard let bytes = FileBytes.read(output + "/" + layout.path), let last = starts.last, last <= bytes.count, (starts.first ?? 0) >= 0,
               zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 })
         else { return nil }
-        self.init(path: layout.path, bytes: bytes, starts: starts)
+        self.init(path: layout.path, storage: .whole(bytes), starts: starts, splicedOnce: true)
         guard self.layout == layout else { return nil }
     }
 }

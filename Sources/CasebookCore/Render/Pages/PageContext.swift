@@ -22,6 +22,9 @@ public struct OutputFile: Sendable, Equatable {
     private enum Storage: Sendable {
         case bytes([UInt8])
         case text(String)
+        /// Slices of other files' bytes, in order: a download spliced from the one the output holds, written without
+        /// being copied into one array first.
+        case pieces([ArraySlice<UInt8>])
     }
 
     public init(path: String, bytes: [UInt8]) {
@@ -34,6 +37,13 @@ public struct OutputFile: Sendable, Equatable {
     public init(path: String, text: String) {
         self.path = path
         storage = .text(text)
+        unchanged = false
+        digest = nil
+    }
+
+    init(path: String, pieces: [ArraySlice<UInt8>]) {
+        self.path = path
+        storage = .pieces(pieces)
         unchanged = false
         digest = nil
     }
@@ -68,6 +78,7 @@ public struct OutputFile: Sendable, Equatable {
         switch storage {
         case .bytes(let bytes): return bytes
         case .text(let text): return Array(text.utf8)
+        case .pieces(let pieces): return pieces.concatenated
         }
     }
 
@@ -76,6 +87,7 @@ public struct OutputFile: Sendable, Equatable {
         switch storage {
         case .bytes(let bytes): return bytes.count
         case .text(let text): return text.utf8.count
+        case .pieces(let pieces): return pieces.reduce(0) { $0 + $1.count }
         }
     }
 
@@ -84,20 +96,43 @@ public struct OutputFile: Sendable, Equatable {
         switch storage {
         case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
         case .text(let text): return text
+        case .pieces(let pieces): return String(decoding: pieces.concatenated, as: UTF8.self)
         }
     }
 
-    /// Calls `body` with the file's bytes, without copying them.
+    /// Calls `body` with the file's bytes, without copying them (but those of a file in pieces, joined).
     func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         switch storage {
         case .bytes(let bytes):
             return bytes.withUnsafeBytes(body)
         case .text(var text):
             return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+        case .pieces(let pieces):
+            return pieces.concatenated.withUnsafeBytes(body)
         }
+    }
+
+    /// Calls `body` with the file's bytes as one or more buffers in order, without copying them: what the writer uses.
+    func withPieces<Result>(_ body: ([UnsafeRawBufferPointer]) -> Result) -> Result {
+        guard case .pieces(let pieces) = storage else { return withBytes { body([$0]) } }
+        func withEach(_ rest: ArraySlice<ArraySlice<UInt8>>, _ buffers: [UnsafeRawBufferPointer]) -> Result {
+            guard let first = rest.first else { return body(buffers) }
+            return first.withUnsafeBytes { withEach(rest.dropFirst(), buffers + [$0]) }
+        }
+        return withEach(pieces[...], [])
     }
 
     public static func == (lhs: OutputFile, rhs: OutputFile) -> Bool {
         lhs.path == rhs.path && lhs.unchanged == rhs.unchanged && lhs.withBytes { left in rhs.withBytes { left.elementsEqual($0) } }
+    }
+}
+
+extension [ArraySlice<UInt8>] {
+    /// The slices' bytes in one array, each slice copied at once (`joined()` went byte by byte).
+    var concatenated: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(reduce(0) { $0 + $1.count })
+        for slice in self { bytes += slice }
+        return bytes
     }
 }

@@ -52,6 +52,38 @@ import Testing
         #expect(SplicedFile(layout, in: folder.path) == nil, "a byte changed")
     }
 
+    /// A file read back from an output is spliced in slices of its bytes, to be written once (`casebook build`): it
+    /// holds the bytes of the same splice made whole, in more than one piece, with the same layout, so the next build
+    /// reads the written file back by it. The pieces are longer than the blocks the layout's digest is taken in, so
+    /// the splice cuts inside and across them.
+    @Test func aFileSplicedToWriteOnceIsTheSameFile() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var random = SeededGenerator(seed: 5)
+        let pieces = (0..<40).map { String(repeating: Character(String($0 % 10)), count: Int.random(in: 0...9000, using: &random)) }
+        let whole = Self.file(pieces)
+        let path = folder.appendingPathComponent(whole.path).path
+        try Data(whole.bytes).write(to: URL(fileURLWithPath: path))
+        let read = try #require(SplicedFile(whole.layout, in: folder.path))
+        let replacements: [Int: [UInt8]] = [0: Array("first".utf8), 7: Array(repeating: 65, count: 70_000), 39: []]
+        let once = read.replacing(replacements), kept = whole.replacing(replacements)
+        #expect(once.file.withPieces(\.count) == 7)
+        #expect(kept.file.withPieces(\.count) == 1)
+        #expect(once.bytes == kept.bytes)
+        #expect(once.layout == kept.layout)
+
+        try FileManager.default.removeItem(atPath: path)
+        let failure: SiteWriter.Failure? = once.file.withPieces { pieces in
+            do throws(SiteWriter.Failure) { try SiteWriter.writeFile(pieces, to: path) } catch { return error }
+            return nil
+        }
+        #expect(failure == nil)
+        #expect(FileManager.default.contents(atPath: path) == Data(kept.bytes))
+        #expect(once.file.withPieces { SiteWriter.holds(path, $0) })
+        #expect(!whole.file.withPieces { SiteWriter.holds(path, $0) })
+        #expect(SplicedFile(once.layout, in: folder.path)?.bytes == kept.bytes)
+    }
+
     /// An item number beyond the file's is ignored rather than written past its pieces.
     @Test func anItemTheFileDoesNotHoldIsIgnored() {
         let file = Self.file(["a", "b"])
