@@ -134,7 +134,7 @@ public enum BuildPipeline {
         // for the next makes them all.
         let views = ViewCatalog(graph: graph, markdown: MarkdownRenderer(urls: graph.urls, unsafeHTML: graph.config.unsafeHTML,
                                                                          memo: output.markdownMemo(settings: settings)),
-                                eventsAndQuotesWhenRead: reworded != nil && output.memory == nil)
+                                whenRead: reworded != nil && output.memory == nil)
         output.markdownUsed()
         let stylesheet = input.assets.first { $0.path == "assets/casebook.css" }.map { ContentHash.hex($0.bytes) }
         // Pages are independent jobs, run on all cores in one stream rather than kind by kind with a wait at the end

@@ -1,18 +1,20 @@
 /// The cases index and one page per case, with the case's own timeline and quotes.
 extension SiteRenderer {
+    /// Views are read by the jobs, not while they are made: a rebuild that runs a few of them makes only their views.
     func caseJobs() -> JobList {
-        let all = graph.cases.compactMap { views.cases[$0.id] }
-        let open: Set<String> = ["filed", "pending", "appealed"]
-        let groups = [("Open", "cases-open", all.filter { open.contains($0.status) }),
-                      ("Closed", "cases-closed", all.filter { !open.contains($0.status) })].compactMap { label, anchor, members in
-            members.isEmpty ? nil : PageContents.Cases.Group(label: label, anchor: anchor,
-                                                             countLabel: Plural.count(members.count, "case"), cases: members)
-        }
         let index: Job = {
-            [page(.cases, "cases", title: "Cases", description: "The lawsuits and proceedings this tracker follows.",
-                  crumbs: [layout.homeCrumb, .init(label: "Cases", url: nil)], content: PageContents.Cases(groups: groups))]
+            let all = graph.cases.compactMap { views.cases[$0.id] }
+            let open: Set<String> = ["filed", "pending", "appealed"]
+            let groups = [("Open", "cases-open", all.filter { open.contains($0.status) }),
+                          ("Closed", "cases-closed", all.filter { !open.contains($0.status) })].compactMap { label, anchor, members in
+                members.isEmpty ? nil : PageContents.Cases.Group(label: label, anchor: anchor,
+                                                                 countLabel: Plural.count(members.count, "case"), cases: members)
+            }
+            return [page(.cases, "cases", title: "Cases", description: "The lawsuits and proceedings this tracker follows.",
+                         crumbs: [layout.homeCrumb, .init(label: "Cases", url: nil)], content: PageContents.Cases(groups: groups))]
         }
-        return [index] + jobs(for: all) { view in
+        return [index] + jobs(for: graph.cases) { item -> OutputFile? in
+            guard let view = views.cases[item.id] else { return nil }
             let events = graph.eventsByCase[view.id] ?? []
             let content = PageContents.Case(
                 legalCase: view,

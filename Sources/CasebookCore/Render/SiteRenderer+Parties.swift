@@ -1,15 +1,16 @@
 /// The parties index, grouped by kind, and one page per party.
 extension SiteRenderer {
+    /// Views are read by the jobs, not while they are made (see `caseJobs`).
     func partyJobs() -> JobList {
-        let groups = Party.Kind.allCases.compactMap { kind -> PageContents.Parties.Group? in
-            let members = graph.parties.filter { $0.kind == kind }.compactMap { views.parties[$0.id] }
-            return members.isEmpty ? nil : .init(label: kind.pluralLabel, anchor: "kind-\(kind.rawValue)",
-                                                 countLabel: Plural.count(members.count, "party"), parties: members)
-        }
         let index: Job = {
-            [page(.parties, "parties", title: "Parties",
-                          description: "The people, companies, courts and outlets in \(graph.config.title).",
-                          crumbs: [layout.homeCrumb, .init(label: "Parties", url: nil)], content: PageContents.Parties(
+            let groups = Party.Kind.allCases.compactMap { kind -> PageContents.Parties.Group? in
+                let members = graph.parties.filter { $0.kind == kind }.compactMap { views.parties[$0.id] }
+                return members.isEmpty ? nil : .init(label: kind.pluralLabel, anchor: "kind-\(kind.rawValue)",
+                                                     countLabel: Plural.count(members.count, "party"), parties: members)
+            }
+            return [page(.parties, "parties", title: "Parties",
+                         description: "The people, companies, courts and outlets in \(graph.config.title).",
+                         crumbs: [layout.homeCrumb, .init(label: "Parties", url: nil)], content: PageContents.Parties(
                             lede: "\(Plural.count(graph.parties.count, "person or organization", plural: "people and organizations")) in the cases: "
                                 + "who they are, what they did and what they said.",
                             groups: groups))]

@@ -36,9 +36,10 @@ extension SiteRenderer {
     /// run over a page break is shown on both pages, and says so.
     private func quoteIndexJobs(topics: [PageContents.Filter]) -> [Job] {
         let urls = graph.urls
-        let speakers = graph.parties.compactMap { party -> (party: Party, view: PartyView, quotes: [Int])? in
-            guard let indexes = graph.quotesBySpeaker[party.id], let view = views.parties[party.id] else { return nil }
-            return (party, view, indexes)
+        // Each speaker's view is read by the pages that show it (see `caseJobs`).
+        let speakers = graph.parties.compactMap { party -> (party: Party, quotes: [Int])? in
+            guard let indexes = graph.quotesBySpeaker[party.id], views.parties.has(party.id) else { return nil }
+            return (party, indexes)
         }
         let entries = speakers.indices.flatMap { speaker in speakers[speaker].quotes.indices.map { (speaker: speaker, nth: $0) } }
         let pagination = Pagination(list: .quotes, count: entries.count, size: graph.config.paginateBy)
@@ -60,7 +61,9 @@ extension SiteRenderer {
                 let speaker = entries[start].speaker
                 var end = start
                 while end < range.upperBound, entries[end].speaker == speaker { end += 1 }
-                let (party, view, quotes) = speakers[speaker]
+                let (party, quotes) = speakers[speaker]
+                defer { start = end }
+                guard let view = views.parties[party.id] else { continue }
                 let first = entries[start].nth, last = entries[end - 1].nth
                 var countLabel = view.quoteCountLabel
                 if first > 0 { countLabel += ", continued from page \(pagination.number(of: start - 1))" }
@@ -68,7 +71,6 @@ extension SiteRenderer {
                 groups.append(.init(party: Chip(id: party.id, label: party.name, url: view.url), role: party.role,
                                     anchor: "speaker-\(party.id)", countLabel: countLabel,
                                     quotes: quotes[first...last].map { quoteCards[$0] }))
-                start = end
             }
             let pager = pagination.pager(number, labels: labels, urls: urls)
             return [page(pagination.route(number), "quotes", title: number == 1 ? "Quotes" : "Quotes, page \(number)",
