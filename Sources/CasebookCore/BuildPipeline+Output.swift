@@ -18,6 +18,8 @@ extension BuildPipeline {
         /// output: after the swap, that tree is the spare.
         private let trees: TreeRecordFile?
         private let outputRecord: TreeRecord?
+        /// The output's record as the file holds it, when `outputRecord` was read from it (see `TreeRecordFile.Stored`).
+        private let outputRecordEncoding: [UInt8]?
         /// A long-lived process's memory (`casebook serve`, `casebook build --watch`), and what it is to keep of this
         /// build should it succeed.
         let memory: BuildMemory?
@@ -44,7 +46,7 @@ extension BuildPipeline {
         /// trees and the page ledger. Read on another core from the start of the build, while the content loads:
         /// on the main thread they took 30 ms of a rebuild after a prose edit at N=10,000.
         struct CacheFiles: Sendable {
-            let trees: (output: TreeRecord?, spare: TreeRecord?)
+            let trees: TreeRecordFile.Stored?
             let ledger: LedgerFile.Stored?
 
             static func reading(_ options: BuildOptions) -> Pending<CacheFiles>? {
@@ -55,7 +57,7 @@ extension BuildPipeline {
                 guard readsLedger || readsTrees else { return nil }
                 return Pending {
                     options.memory?.waitForSaves()
-                    return CacheFiles(trees: readsTrees ? TreeRecordFile(folder: folder, output: options.output).read() : (nil, nil),
+                    return CacheFiles(trees: readsTrees ? TreeRecordFile(folder: folder, output: options.output).readStored() : nil,
                                       ledger: readsLedger ? LedgerFile(folder: folder, output: options.output).read() : nil)
                 }
             }
@@ -76,6 +78,7 @@ extension BuildPipeline {
                 writes = nil
                 trees = nil
                 outputRecord = nil
+                outputRecordEncoding = nil
                 ledgerFile = nil
                 previousLedger = nil
                 return
@@ -86,10 +89,11 @@ extension BuildPipeline {
             let read = (cacheFiles ?? CacheFiles.reading(options))?.value
             trees = options.cacheFolder.map { TreeRecordFile(folder: $0, output: options.output) }
             let kept = options.memory?.outputTrees
-            let records = kept.map { (output: Optional($0.output), spare: $0.spare) } ?? read?.trees
+            let records = kept.map { (output: Optional($0.output), spare: $0.spare) } ?? read?.trees.map { (output: $0.output, spare: $0.spare) }
             let writer = SiteWriter(output: options.output)
             let outputRecord = records?.output.flatMap { $0.isStamped(on: writer.output) ? $0 : nil }
             self.outputRecord = outputRecord
+            outputRecordEncoding = kept == nil && outputRecord != nil ? read?.trees?.outputEncoding : nil
             // What this process swapped in and no one changed since is as recorded.
             let watch = kept == nil ? nil : options.memory?.treeWatch
             let outputUnchanged = outputRecord != nil && watch?.isUnchanged(writer.output) == true
@@ -171,13 +175,13 @@ extension BuildPipeline {
         /// ledger, for the next build. A long-lived process, which keeps both in memory for its own next build, leaves
         /// this to another thread (it took 25 ms of a rebuild at N=10,000) and the ledger's content shape with it.
         private func saving(_ record: TreeRecord, into trees: TreeRecordFile) -> @Sendable () -> Void {
-            let spare = outputRecord, ledgerFile = ledgerFile, saved = ledgerToSave
+            let spare = outputRecord, spareEncoding = outputRecordEncoding, ledgerFile = ledgerFile, saved = ledgerToSave
             let layouts = ledgerFile != nil && saved != nil ? layoutsToSave() : []
             // The two files on two cores: one after the other, they were the last 30 ms of a one-shot rebuild.
             return {
                 DispatchQueue.concurrentPerform(iterations: 2) { file in
                     if file == 0 {
-                        trees.save(output: record, spare: spare)
+                        trees.save(output: record, spare: spare, spareEncoding: spareEncoding)
                     } else if let ledgerFile, let saved {
                         ledgerFile.save(LedgerFile.Stored(stamp: record.stamp, inputs: saved.inputs, shape: saved.shape.value,
                                                           ledger: saved.ledger, data: layouts))

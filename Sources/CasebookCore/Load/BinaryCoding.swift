@@ -21,6 +21,11 @@ struct BinaryWriter {
         return bytes.withUnsafeBytes(write)
     }
 
+    /// Adds bytes another writer wrote, as they are (a record read back and written again unchanged).
+    mutating func write(encoded: [UInt8]) {
+        bytes += encoded
+    }
+
     mutating func write(_ value: UInt64) {
         var value = value
         while value >= 0x80 {
@@ -77,6 +82,11 @@ struct BinaryReader {
     init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
         self.bytes = bytes
         self.offset = offset
+    }
+
+    /// The bytes read since `start`, copied out of the file.
+    func bytesRead(since start: Int) -> [UInt8] {
+        Array(bytes[start..<offset])
     }
 
     var atEnd: Bool { offset >= bytes.count }

@@ -18,16 +18,34 @@ struct TreeRecordFile {
 
     /// The records saved after the last build: what it swapped in, and the tree it swapped out.
     func read() -> (output: TreeRecord?, spare: TreeRecord?) {
-        BinaryReader.read(path, header: header) { reader throws(BinaryReader.Damaged) in
-            (try reader.optional(Self.record), try reader.optional(Self.record))
-        } ?? (nil, nil)
+        let stored = readStored()
+        return (stored.output, stored.spare)
     }
 
-    /// Replaces the file; one that cannot be written only makes the next build walk the spare.
-    func save(output: TreeRecord, spare: TreeRecord?) {
+    /// The records, with the output's as the file holds it: the next build swaps that tree out and saves its record
+    /// as the spare's, which it then writes back as it was read (encoding its 44,000 paths again was half of saving
+    /// the file, the last step of a one-shot rebuild).
+    struct Stored: Sendable {
+        let output: TreeRecord?
+        let spare: TreeRecord?
+        let outputEncoding: [UInt8]?
+    }
+
+    func readStored() -> Stored {
+        BinaryReader.read(path, header: header) { reader throws(BinaryReader.Damaged) in
+            let start = reader.offset
+            let output = try reader.optional(Self.record)
+            let encoding = reader.bytesRead(since: start)
+            return Stored(output: output, spare: try reader.optional(Self.record), outputEncoding: encoding)
+        } ?? Stored(output: nil, spare: nil, outputEncoding: nil)
+    }
+
+    /// Replaces the file; one that cannot be written only makes the next build walk the spare. `spareEncoding`: the
+    /// spare's record as `readStored` read it, when the spare is the tree that file named the output.
+    func save(output: TreeRecord, spare: TreeRecord?, spareEncoding: [UInt8]? = nil) {
         var writer = BinaryWriter()
         writer.write(output, Self.write)
-        writer.write(spare, Self.write)
+        if let spareEncoding, spare != nil { writer.write(encoded: spareEncoding) } else { writer.write(spare, Self.write) }
         ReplacedFile.write(path, header: header) { stream in
             writer.drain { fwrite($0.baseAddress, 1, $0.count, stream) == $0.count }
         }

@@ -111,6 +111,27 @@ import Testing
         #expect(file.read().output == nil, "a damaged file reads as no records")
     }
 
+    /// After the next swap the output's record is saved as the spare's as the file held it, not encoded again: it
+    /// reads back as the same record, beside the new output's.
+    @Test func theOutputsRecordIsSavedBackAsTheSpares() throws {
+        let root = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = TreeRecord(stamp: "s1", files: ["index.html": PageDigest(high: 1, low: 2), "a/b.html": TreeRecord.comparedByBytes],
+                               folders: ["a": .init(inode: 7, seconds: 1_700_000_000, nanoseconds: 5)])
+        let second = TreeRecord(stamp: "s2", files: ["index.html": PageDigest(high: 3, low: 4)], folders: [:])
+        let file = TreeRecordFile(folder: root.path, output: root.path + "/Site")
+        file.save(output: first, spare: nil)
+        let stored = file.readStored()
+        #expect(stored.output == first && stored.spare == nil)
+        let encoding = try #require(stored.outputEncoding)
+        file.save(output: second, spare: stored.output, spareEncoding: encoding)
+        let read = file.read()
+        #expect(read.output == second && read.spare == first)
+        let again = file.readStored()
+        file.save(output: first, spare: again.output, spareEncoding: again.outputEncoding)
+        #expect(file.read().output == first && file.read().spare == second)
+    }
+
     @Test func foldersHoldingPathsIncludeEveryAncestor() {
         #expect(TreeRecord.folders(holding: ["index.html", "a/b/c.html", "a/d.html", "e/index.html"]) == ["a", "a/b", "e"])
     }
