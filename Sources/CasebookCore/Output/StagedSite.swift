@@ -22,6 +22,8 @@ extension SiteWriter {
         /// Every file this build wrote, relative to the site root, with its digest (`TreeRecord.comparedByBytes`
         /// for a file made without one).
         private var written: [String: PageDigest] = [:]
+        /// How many of the files in `written` the reused spare's record lists: all of them, and no file is stale.
+        private var writtenKnown = 0
         /// Folders, relative to the site root, in which this build may have added or removed entries.
         private var touched: Set<String> = []
         /// What this build removed from a reused spare tree, relative to the site root.
@@ -51,8 +53,9 @@ extension SiteWriter {
                 written.reserveCapacity(written.count + files.count)
                 for file in files {
                     let digest = file.digest ?? TreeRecord.comparedByBytes
-                    written[file.path] = digest
-                    if digest != TreeRecord.comparedByBytes, known?.files[file.path] == digest { continue }
+                    let recorded = known?.files[file.path]
+                    if written.updateValue(digest, forKey: file.path) == nil, recorded != nil { writtenKnown += 1 }
+                    if digest != TreeRecord.comparedByBytes, recorded == digest { continue }
                     SiteWriter.collectFolders(for: staging + "/" + file.path, made: &made, levels: &levels)
                     touched.insert(Self.folder(of: file.path))
                     placing.append(file)
@@ -161,7 +164,9 @@ extension SiteWriter {
         /// the highest recorded folders that no longer hold any file (a path that turned from file to folder, or
         /// back, was replaced when the new file or folder was placed).
         private func removeStale(from known: TreeRecord) throws(Failure) {
-            let stale = known.files.keys.filter { written[$0] == nil }
+            // Every recorded file written (as counted while they were): none is stale, and looking each of 22,000 up
+            // again took 8 ms of a rebuild.
+            let stale = writtenKnown == known.files.count ? [] : known.files.keys.filter { written[$0] == nil }
             // No recorded file unwritten, and as many written: the same files.
             writtenAsKnown = stale.isEmpty && known.files.count == written.count
             guard !stale.isEmpty else { return }  // then every recorded folder still holds a file
