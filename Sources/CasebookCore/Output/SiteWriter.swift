@@ -122,21 +122,21 @@ public struct SiteWriter: Sendable {
         if let failure = earliest.withLock({ $0 }) { throw failure.failure }
     }
 
-    /// Whether `path` is a regular file (not a link) holding exactly the bytes of `pieces`, one after the other.
-    static func holds(_ path: String, _ pieces: [UnsafeRawBufferPointer]) -> Bool {
+    /// Whether `path` is a regular file (not a link) holding exactly the bytes of `file`.
+    static func holds(_ path: String, _ file: OutputFile) -> Bool {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var info = stat()
-        let size = pieces.reduce(0) { $0 + $1.count }
+        let size = file.byteCount
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size else {
             return false
         }
         var chunk = [UInt8](repeating: 0, count: Swift.min(Swift.max(size, 1), 1 << 16))
         return chunk.withUnsafeMutableBytes { buffer in
             guard let start = buffer.baseAddress else { return false }
-            for expected in pieces {
-                guard let wanted = expected.baseAddress else { continue }  // an empty piece
+            return file.forEachPiece { expected in
+                guard let wanted = expected.baseAddress else { return true }  // an empty page or piece
                 var offset = 0
                 while offset < expected.count {
                     let count = read(descriptor, start, Swift.min(buffer.count, expected.count - offset))
@@ -144,8 +144,8 @@ public struct SiteWriter: Sendable {
                     guard count > 0, memcmp(start, wanted + offset, count) == 0 else { return false }
                     offset += count
                 }
+                return true
             }
-            return true
         }
     }
 
@@ -161,30 +161,44 @@ public struct SiteWriter: Sendable {
     }
 
     static func writeFile(_ buffer: UnsafeRawBufferPointer, to path: String) throws(Failure) {
-        try writeFile([buffer], to: path)
+        try writeNewFile(path) { writeAll(buffer, to: $0) }
     }
 
-    /// Writes the bytes of `pieces`, one after the other, as one new file.
-    static func writeFile(_ pieces: [UnsafeRawBufferPointer], to path: String) throws(Failure) {
+    /// Writes the bytes of `file` (one piece after the other, for a file in pieces) as a new file.
+    static func writeFile(_ file: OutputFile, to path: String) throws(Failure) {
+        try writeNewFile(path) { descriptor in
+            var failure: Int32 = 0
+            file.forEachPiece { buffer in
+                failure = writeAll(buffer, to: descriptor)
+                return failure == 0
+            }
+            return failure
+        }
+    }
+
+    /// Writes every byte of `buffer`; the error number when that failed, else 0.
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32 {
+        guard let start = buffer.baseAddress else { return 0 }  // nothing to write
+        var offset = 0
+        while offset < buffer.count {
+            let written = systemWrite(descriptor, start + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return 0
+    }
+
+    /// Creates the file at `path` and has `write` fill it (returning an error number, or 0).
+    private static func writeNewFile(_ path: String, _ write: (Int32) -> Int32) throws(Failure) {
         // O_EXCL: a file that is there is never written through, as it may be a hard link into the live site.
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
             throw Failure(description: "cannot create '\(path)': \(String(cString: strerror(errno)))")
         }
-        var failure: Int32 = 0
-        pieces: for buffer in pieces {
-            guard let start = buffer.baseAddress else { continue }  // nothing to write
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(descriptor, start + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    break pieces
-                }
-                offset += written
-            }
-        }
+        var failure = write(descriptor)
         if close(descriptor) != 0 && failure == 0 { failure = errno }
         if failure != 0 {
             throw Failure(description: "cannot write '\(path)': \(String(cString: strerror(failure)))")

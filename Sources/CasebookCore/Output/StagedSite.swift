@@ -93,24 +93,15 @@ extension SiteWriter {
                 }
                 return try SiteWriter.writeFile(Array(bytes), to: path)
             }
-            let failure: Failure? = file.withPieces { bytes in
-                do throws(Failure) {
-                    if reused, SiteWriter.holds(path, bytes) {
-                        guard let old, !SiteWriter.sameFile(path, old), SiteWriter.holds(old, bytes) else { return nil }
-                        try SiteWriter.clear(path)
-                        if link(old, path) == 0 { return nil }
-                        try SiteWriter.writeFile(bytes, to: path)
-                        return nil
-                    }
-                    if reused { try SiteWriter.clear(path) }
-                    if let old, SiteWriter.holds(old, bytes), link(old, path) == 0 { return nil }
-                    try SiteWriter.writeFile(bytes, to: path)
-                    return nil
-                } catch {
-                    return error
-                }
+            if reused, SiteWriter.holds(path, file) {
+                guard let old, !SiteWriter.sameFile(path, old), SiteWriter.holds(old, file) else { return }
+                try SiteWriter.clear(path)
+                if link(old, path) == 0 { return }
+                return try SiteWriter.writeFile(file, to: path)
             }
-            if let failure { throw failure }
+            if reused { try SiteWriter.clear(path) }
+            if let old, SiteWriter.holds(old, file), link(old, path) == 0 { return }
+            try SiteWriter.writeFile(file, to: path)
         }
 
         /// Marks the staged tree as Casebook's (with the render cache's stamp, when there is one) and swaps it in

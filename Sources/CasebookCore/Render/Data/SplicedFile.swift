@@ -33,18 +33,18 @@ struct SplicedFile: Sendable {
         self.splicedOnce = splicedOnce
         bytesDigest = .whenAsked {
             switch storage {
-            case .whole(let bytes): bytes.withUnsafeBytes { Self.digest(of: [$0]) }
-            case .pieces(let pieces): OutputFile(path: path, pieces: pieces).withPieces { Self.digest(of: $0) }
+            case .whole(let bytes): Self.digest(of: OutputFile(path: path, bytes: bytes))
+            case .pieces(let pieces): Self.digest(of: OutputFile(path: path, pieces: pieces))
             }
         }
     }
 
-    /// A digest of the bytes of `pieces` one after the other, taken in blocks of a fixed size so that it is the same
-    /// however the bytes are cut into pieces: a file spliced in slices is read back whole by the next build.
-    private static func digest(of pieces: [UnsafeRawBufferPointer]) -> PageDigest {
+    /// A digest of the file's bytes, taken in blocks of a fixed size so that it is the same however the bytes are cut
+    /// into pieces: a file spliced in slices is read back whole by the next build.
+    private static func digest(of file: OutputFile) -> PageDigest {
         let size = 1 << 16
         var state = DigestState(), straddling: [UInt8] = []
-        for piece in pieces {
+        file.forEachPiece { piece in
             var offset = 0
             if !straddling.isEmpty {
                 offset = Swift.min(size - straddling.count, piece.count)
@@ -59,6 +59,7 @@ struct SplicedFile: Sendable {
                 offset += size
             }
             straddling += piece[offset...]
+            return true
         }
         if !straddling.isEmpty { straddling.withUnsafeBytes { state.add($0) } }
         return state.digest

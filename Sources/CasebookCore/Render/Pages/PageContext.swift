@@ -112,14 +112,15 @@ public struct OutputFile: Sendable, Equatable {
         }
     }
 
-    /// Calls `body` with the file's bytes as one or more buffers in order, without copying them: what the writer uses.
-    func withPieces<Result>(_ body: ([UnsafeRawBufferPointer]) -> Result) -> Result {
-        guard case .pieces(let pieces) = storage else { return withBytes { body([$0]) } }
-        func withEach(_ rest: ArraySlice<ArraySlice<UInt8>>, _ buffers: [UnsafeRawBufferPointer]) -> Result {
-            guard let first = rest.first else { return body(buffers) }
-            return first.withUnsafeBytes { withEach(rest.dropFirst(), buffers + [$0]) }
+    /// Calls `body` with the file's bytes in order, in one buffer or one per piece, without copying them, until it
+    /// returns false; false when it did. What the writer reads a file in pieces through.
+    @discardableResult
+    func forEachPiece(_ body: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+        switch storage {
+        case .bytes(let bytes): bytes.withUnsafeBytes(body)
+        case .text(var text): text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+        case .pieces(let pieces): pieces.allSatisfy { $0.withUnsafeBytes(body) }
         }
-        return withEach(pieces[...], [])
     }
 
     public static func == (lhs: OutputFile, rhs: OutputFile) -> Bool {
