@@ -160,9 +160,15 @@ public enum BuildPipeline {
                let again = jobsToRun(jobs.count, after: previous, reworded: reworded, output.cache) {
                 ledger = previous.ledger
                 patched = reworded
-                let made = Dictionary(uniqueKeysWithValues: zip(again, previous.ledger.recording(again.map { jobs[$0] }, numbers: again).parallelMap { $0() }))
-                result.pagesPatched = made.values.reduce(0) { $0 + $1.count }
-                emit(previous.ledger.files(replacing: made))
+                // The pages made again are written as they are made, batch by batch, like a whole build's: held until
+                // the last was made, an edit that reached 10,000 events held 500 MB of pages.
+                var made = 0
+                SiteRenderer.run(previous.ledger.recording(again.map { jobs[$0] }, numbers: again)) { files in
+                    made += files.count
+                    emit(files)
+                }
+                result.pagesPatched = made
+                emit(previous.ledger.files(replacing: [:], leavingOut: Set(again)))
             } else {
                 ledger = output.memory != nil || shape != nil ? PageLedger(jobs: jobs.count) : nil
                 SiteRenderer.run(ledger.map { $0.recording(Array(jobs)) } ?? Array(jobs), emit)

@@ -107,12 +107,13 @@ final class PageLedger: @unchecked Sendable {
         }
     }
 
-    /// Every job's files in job order: those `made` again as made, the others as reported unchanged.
-    func files(replacing made: [Int: [OutputFile]]) -> [OutputFile] {
+    /// Every job's files in job order but for the jobs `left` out: those `made` again as made, the others as reported
+    /// unchanged.
+    func files(replacing made: [Int: [OutputFile]], leavingOut left: Set<Int> = []) -> [OutputFile] {
         lock.withLock {
             var files: [OutputFile] = []
             files.reserveCapacity(slots.count + made.count)
-            for (number, slot) in slots.enumerated() {
+            for (number, slot) in slots.enumerated() where !left.contains(number) {
                 if let again = made[number] {
                     files += again
                 } else if slot.pageCount > 0 {
