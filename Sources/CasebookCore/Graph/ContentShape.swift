@@ -24,30 +24,32 @@ struct ContentShape: Equatable, Sendable {
         writer.write(content.pages) { $0.write($1) }
         // Each event and quote is read where it lies in the list's storage: handed to a closure, a method or a `for`
         // loop, each was copied first, which retains every string in it (a third of this shape's time).
-        content.events.withUnsafeBufferPointer { events in
-            writer.write(UInt64(events.count))
-            events.baseAddress.map { base in events.indices.forEach { TimelineEvent.writeStructure(of: base + $0, to: &writer) } }
-        }
-        content.quotes.withUnsafeBufferPointer { quotes in
-            writer.write(UInt64(quotes.count))
-            quotes.baseAddress.map { base in quotes.indices.forEach { Quote.writeStructure(of: base + $0, to: &writer) } }
-        }
+        Self.write(content.events, TimelineEvent.writeStructure(of:to:), to: &writer)
+        Self.write(content.quotes, Quote.writeStructure(of:to:), to: &writer)
         structure = Self.digest(&writer)
-        eventWording = content.events.withUnsafeBufferPointer { events in
-            events.baseAddress.map { base in
-                events.indices.map { index in
-                    TimelineEvent.writeWording(of: base + index, to: &writer)
-                    return Self.digest(&writer)
-                }
-            } ?? []
+        eventWording = Self.digests(content.events, TimelineEvent.writeWording(of:to:), &writer)
+        quoteWording = Self.digests(content.quotes, Quote.writeWording(of:to:), &writer)
+    }
+
+    /// Writes the count of `items`, then what `write` writes of each, read where it lies.
+    private static func write<Item>(_ items: [Item], _ write: (UnsafePointer<Item>, inout BinaryWriter) -> Void,
+                                    to writer: inout BinaryWriter) {
+        writer.write(UInt64(items.count))
+        items.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for index in buffer.indices { write(base + index, &writer) }
         }
-        quoteWording = content.quotes.withUnsafeBufferPointer { quotes in
-            quotes.baseAddress.map { base in
-                quotes.indices.map { index in
-                    Quote.writeWording(of: base + index, to: &writer)
-                    return Self.digest(&writer)
-                }
-            } ?? []
+    }
+
+    /// The digest of what `write` writes of each item, read where it lies.
+    private static func digests<Item>(_ items: [Item], _ write: (UnsafePointer<Item>, inout BinaryWriter) -> Void,
+                                      _ writer: inout BinaryWriter) -> [PageDigest] {
+        items.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            return buffer.indices.map { index in
+                write(base + index, &writer)
+                return digest(&writer)
+            }
         }
     }
 
