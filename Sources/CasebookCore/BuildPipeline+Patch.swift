@@ -35,16 +35,17 @@ extension BuildPipeline {
         // A writing build (`casebook build --watch`) also makes what the output folder lost since it was written,
         // unless it knows no one changed the folder since (then the ledger's pages are the output's).
         if options.write, let cache = output.cache, !cache.outputUnchanged { again = jobsWithFilesLost(ledger, besides: again, cache) }
-        let made = Dictionary(uniqueKeysWithValues: zip(again, ledger.recording(again.map { jobs[$0] }, numbers: again).parallelMap { $0() }))
-        let pages = ledger.files(replacing: made)
-        result.pagesPatched = made.values.reduce(0) { $0 + $1.count }
-        output.add(pages)
+        var pagePaths: [String] = []
+        result.pagesPatched = ledger.run(again, of: jobs) { files in
+            pagePaths += files.map(\.path)
+            output.add(files)
+        }
         result.content = input.content
         result.basePath = graph.urls.basePath
         let previousData = last.data
         let data = Pending.whenAsked { previousData.value.patched(graph, views, events: events, quotes: quotes) }
         result.dataSpliced = true
-        guard renderData(graph, views, input, pagePaths: pages.map(\.path), kept: data, into: &output, &result) else { return true }
+        guard renderData(graph, views, input, pagePaths: pagePaths, kept: data, into: &output, &result) else { return true }
         output.lastBuild = last.patched(content: input.content, graph: graph, views: views, renderer: renderer, ledger: ledger, data: data)
         if output.ledgerFile != nil, let shape = input.shape { output.ledgerToSave = (last.inputs.digest, shape, ledger) }
         clock.lap("render")

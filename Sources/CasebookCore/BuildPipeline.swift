@@ -160,15 +160,7 @@ public enum BuildPipeline {
                let again = jobsToRun(jobs.count, after: previous, reworded: reworded, output.cache) {
                 ledger = previous.ledger
                 patched = reworded
-                // The pages made again are written as they are made, batch by batch, like a whole build's: held until
-                // the last was made, an edit that reached 10,000 events held 500 MB of pages.
-                var made = 0
-                SiteRenderer.run(previous.ledger.recording(again.map { jobs[$0] }, numbers: again)) { files in
-                    made += files.count
-                    emit(files)
-                }
-                result.pagesPatched = made
-                emit(previous.ledger.files(replacing: [:], leavingOut: Set(again)))
+                result.pagesPatched = previous.ledger.run(again, of: jobs, emit)
             } else {
                 ledger = output.memory != nil || shape != nil ? PageLedger(jobs: jobs.count) : nil
                 SiteRenderer.run(ledger.map { $0.recording(Array(jobs)) } ?? Array(jobs), emit)

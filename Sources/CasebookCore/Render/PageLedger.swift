@@ -107,16 +107,26 @@ final class PageLedger: @unchecked Sendable {
         }
     }
 
-    /// Every job's files in job order but for the jobs `left` out: those `made` again as made, the others as reported
-    /// unchanged.
-    func files(replacing made: [Int: [OutputFile]], leavingOut left: Set<Int> = []) -> [OutputFile] {
+    /// Runs the jobs numbered `again` (of `jobs`, recording what they read), handing their files to `emit` batch by
+    /// batch as they are made, then every other job's files, reported unchanged; returns how many files were made.
+    /// Held until the last was made, the pages of an edit that reached 10,000 events came to 500 MB.
+    func run(_ again: [Int], of jobs: JobList, _ emit: ([OutputFile]) -> Void) -> Int {
+        var made = 0
+        SiteRenderer.run(recording(again.map { jobs[$0] }, numbers: again)) { files in
+            made += files.count
+            emit(files)
+        }
+        emit(unchangedFiles(leavingOut: Set(again)))
+        return made
+    }
+
+    /// Every job's files in job order, reported unchanged, but for the jobs `left` out.
+    func unchangedFiles(leavingOut left: Set<Int>) -> [OutputFile] {
         lock.withLock {
             var files: [OutputFile] = []
-            files.reserveCapacity(slots.count + made.count)
+            files.reserveCapacity(slots.count)
             for (number, slot) in slots.enumerated() where !left.contains(number) {
-                if let again = made[number] {
-                    files += again
-                } else if slot.pageCount > 0 {
+                if slot.pageCount > 0 {
                     let start = Int(slot.pages)
                     files += pages[start..<(start + Int(slot.pageCount))].map { OutputFile(unchangedAt: $0.path, digest: $0.digest) }
                 }

@@ -24,9 +24,15 @@ import Testing
         #expect(ledger.jobs(readingEvents: [2], quotes: [1]) == [1, 2])
         #expect(ledger.entry(2) == nil && ledger.entry(0).map { Array($0.events) } == [0, 1])
 
-        let files = ledger.files(replacing: [1: [OutputFile(path: "b.html", text: "new")]])
-        #expect(files.map(\.path) == ["a.html", "b.html", "d.html"])
-        #expect(files.map(\.unchanged) == [true, false, true] && files[2].digest == PageDigest(high: 4, low: 4))
+        var files: [OutputFile] = []
+        let made = ledger.run([1], of: [{ [OutputFile(path: "x.html", text: "no")] }, { [OutputFile(path: "b.html", text: "new", digest: PageDigest(high: 5, low: 5))] }]) {
+            files += $0
+        }
+        #expect(made == 1)
+        #expect(files.map(\.path) == ["b.html", "a.html", "d.html"], "the job made again, then the others' pages")
+        #expect(files.map(\.unchanged) == [false, true, true] && files[2].digest == PageDigest(high: 4, low: 4))
+        #expect(ledger.entry(1).map { $0.events.isEmpty && $0.pages.map(\.path) == ["b.html"] } == true,
+                "what the job made again made and read, recorded")
     }
 
     /// A long-lived process patches its ledger thousands of times; the records patches replace are dropped from a copy
