@@ -57,7 +57,7 @@ extension BuildPipeline {
                 guard readsLedger || readsTrees else { return nil }
                 return Pending {
                     options.memory?.waitForSaves()
-                    return CacheFiles(trees: readsTrees ? TreeRecordFile(folder: folder, output: options.output).readStored() : nil,
+                    return CacheFiles(trees: readsTrees ? TreeRecordFile(folder: folder, output: options.output).read() : nil,
                                       ledger: readsLedger ? LedgerFile(folder: folder, output: options.output).read() : nil)
                 }
             }

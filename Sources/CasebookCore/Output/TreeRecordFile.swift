@@ -16,22 +16,17 @@ struct TreeRecordFile {
         (path, header) = RenderCache.outputCacheFile("trees", format: "casebook-tree-records 1", folder: folder, output: output)
     }
 
-    /// The records saved after the last build: what it swapped in, and the tree it swapped out.
-    func read() -> (output: TreeRecord?, spare: TreeRecord?) {
-        let stored = readStored()
-        return (stored.output, stored.spare)
-    }
-
-    /// The records, with the output's as the file holds it: the next build swaps that tree out and saves its record
-    /// as the spare's, which it then writes back as it was read (encoding its 44,000 paths again was half of saving
-    /// the file, the last step of a one-shot rebuild).
+    /// The records saved after the last build: what it swapped in, and the tree it swapped out; with the output's as
+    /// the file holds it: the next build swaps that tree out and saves its record as the spare's, which it then writes
+    /// back as it was read (encoding its 44,000 paths again was half of saving the file, the last step of a one-shot
+    /// rebuild).
     struct Stored: Sendable {
         let output: TreeRecord?
         let spare: TreeRecord?
         let outputEncoding: [UInt8]?
     }
 
-    func readStored() -> Stored {
+    func read() -> Stored {
         BinaryReader.read(path, header: header) { reader throws(BinaryReader.Damaged) in
             let start = reader.offset
             let output = try reader.optional(Self.record)
@@ -41,7 +36,7 @@ struct TreeRecordFile {
     }
 
     /// Replaces the file; one that cannot be written only makes the next build walk the spare. `spareEncoding`: the
-    /// spare's record as `readStored` read it, when the spare is the tree that file named the output.
+    /// spare's record as `read` read it, when the spare is the tree that file named the output.
     func save(output: TreeRecord, spare: TreeRecord?, spareEncoding: [UInt8]? = nil) {
         var writer = BinaryWriter()
         writer.write(output, Self.write)
