@@ -130,11 +130,16 @@ public enum BuildPipeline {
         let inputsDigest = shape.map { _ in inputs.digest }
         let reworded = rewordedSinceLedger(output, shape: shape, inputs: inputsDigest, input.content).map { Edited($0, in: graph) }
         let settings = MarkdownRenderer.settings(graph.urls, graph.config.unsafeHTML)
+        // A long-lived process keeps its last build's views of the events and quotes that say what they said.
+        let kept = output.memory?.lastBuild.flatMap { last in
+            last.inputs == inputs ? KeptViews(from: last, to: input.content, graph: graph).map { ($0, last) } : nil
+        }
+        result.viewsKept = kept?.0.count
         // A process that exits after a build of a few pages makes the views those pages read; one that keeps the build
         // for the next makes them all.
         let views = ViewCatalog(graph: graph, markdown: MarkdownRenderer(urls: graph.urls, unsafeHTML: graph.config.unsafeHTML,
                                                                          memo: output.markdownMemo(settings: settings)),
-                                whenRead: reworded != nil && output.memory == nil)
+                                whenRead: reworded != nil && output.memory == nil, keeping: kept.map { ($0, $1.views) })
         output.markdownUsed()
         let stylesheet = input.assets.first { $0.path == "assets/casebook.css" }.map { ContentHash.hex($0.bytes) }
         // Pages are independent jobs, run on all cores in one stream rather than kind by kind with a wait at the end
@@ -147,7 +152,7 @@ public enum BuildPipeline {
                 SiteRenderer(fewPagesOf: graph, views: views, templates: templates, stylesheetVersion: stylesheet, cache: cache)
             } else {
                 SiteRenderer(graph: graph, views: views, templates: templates, stylesheetVersion: stylesheet, cache: output.cache,
-                             cards: output.cards)
+                             cards: output.cards, keeping: kept.map { ($0, $1.renderer) })
             }
             let ledger: PageLedger?
             func emit(_ files: [OutputFile]) {
@@ -171,10 +176,13 @@ public enum BuildPipeline {
                 ExitReclaim.leave(renderer, when: output.options)  // few cards made: it holds little, but 100,000 objects
             }
             if let ledger, output.memory != nil {
-                let pages = pagePaths, kept = Pending.whenAsked { DataFiles(graph, views, pagePaths: pages) }
-                data = kept
+                let pages = pagePaths, lastData = kept.flatMap { kept, last in last.data.valueIfMade.map { ($0, kept) } }
+                let made = Pending.whenAsked {
+                    lastData.flatMap { $0.rearranged(graph, views, keeping: $1, pagePaths: pages) } ?? DataFiles(graph, views, pagePaths: pages)
+                }
+                data = made
                 output.lastBuild = LastBuild(inputs: inputs, content: input.content, graph: graph, views: views, renderer: renderer,
-                                             ledger: ledger, data: kept)
+                                             ledger: ledger, data: made)
             }
             if let ledger, let shape, let inputsDigest { output.ledgerToSave = (inputsDigest, shape, ledger) }
         }

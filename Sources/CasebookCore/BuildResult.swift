@@ -18,6 +18,9 @@ public struct BuildResult: Sendable {
     /// Whether the data files were made by splicing an edit's records into the last build's (`DataFiles`) rather
     /// than whole.
     public var dataSpliced = false
+    /// Set when a long-lived process's build after an edit that was more than prose kept its last build's views of the
+    /// events and quotes that say what they said (`KeptViews`): how many it kept.
+    public var viewsKept: Int?
     public var files: [OutputFile] = []
     /// The data files, when the build left them to the caller (`BuildOptions.deferData`).
     public var data: DeferredFiles?

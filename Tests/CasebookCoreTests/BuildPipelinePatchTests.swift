@@ -171,7 +171,8 @@ import Testing
 
         /// Builds again; a prose edit must be patched (a few pages made again, the data files `spliced` from the last
         /// build's), any other change built whole.
-        mutating func rebuildEqualsAFreshBuild(patched: Bool, _ step: String, spliced: Bool = true) throws {
+        @discardableResult
+        mutating func rebuildEqualsAFreshBuild(patched: Bool, _ step: String, spliced: Bool = true) throws -> BuildResult {
             let cardsBefore = cardCacheSize
             let rebuilt = BuildPipeline.run(options)
             #expect(rebuilt.exitCode == 0, "\(step): \(rebuilt.diagnostics.sorted.map(\.description))")
@@ -193,6 +194,7 @@ import Testing
             for (path, bytes) in whole where site[path] != bytes {
                 Issue.record("\(step): \(path) differs from a fresh build's")
             }
+            return rebuilt
         }
 
         /// The size of the card cache file of a writing session; 0 in memory.

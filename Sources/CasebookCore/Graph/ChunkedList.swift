@@ -29,6 +29,16 @@ public struct ChunkedList<Element>: RandomAccessCollection {
         chunks[index >> Self.shift][index & Self.mask]
     }
 
+    /// Reads the element at `index` where it lies, without copying it (a copy retains every string in it).
+    func withElement<Result>(at index: Int, _ body: (UnsafePointer<Element>) -> Result) -> Result {
+        chunks[index >> Self.shift].withUnsafeBufferPointer { chunk in
+            guard let base = chunk.baseAddress, chunk.indices.contains(index & Self.mask) else {
+                preconditionFailure("element \(index) of \(count)")
+            }
+            return body(base + (index & Self.mask))
+        }
+    }
+
     /// The same list with the elements at some indexes replaced.
     func replacing(_ replacements: [Int: Element]) -> ChunkedList {
         var copy = self

@@ -30,6 +30,14 @@ final class Pending<Value: Sendable>: Sendable {
         }
     }
 
+    /// The value if it is made already, without waiting for it or making it.
+    var valueIfMade: Value? {
+        state.withLock { state in
+            guard case .made(let value) = state else { return nil }
+            return value
+        }
+    }
+
     /// The value, once it is made (made here when it was left for the first caller).
     var value: Value {
         done.wait()

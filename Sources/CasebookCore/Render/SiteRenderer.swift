@@ -17,16 +17,23 @@ public struct SiteRenderer: Sendable {
     /// When set, a page whose digest matches the one the current output was built from is not rendered.
     let cache: RenderCache?
 
+    /// With `kept`, the events' and quotes' views it names, digests taken, are that renderer's (the last build's).
     public init(graph: SiteGraph, views: ViewCatalog, templates: TemplateSet, stylesheetVersion: String?,
                 cache: RenderCache? = nil, cards: CardCache? = nil) {
+        self.init(graph: graph, views: views, templates: templates, stylesheetVersion: stylesheetVersion, cache: cache, cards: cards,
+                  keeping: nil)
+    }
+
+    init(graph: SiteGraph, views: ViewCatalog, templates: TemplateSet, stylesheetVersion: String?, cache: RenderCache?,
+         cards: CardCache?, keeping kept: (KeptViews, of: SiteRenderer)?) {
         self.cache = cache
         self.graph = graph
         self.views = views
         self.templates = templates
         layout = LayoutFactory(graph: graph, templates: templates, stylesheetVersion: stylesheetVersion)
         let digested = cache != nil || cards != nil
-        let eventViews = Self.prepared(views.events.elements, templates, digested: digested)
-        let quoteViews = Self.prepared(views.quotes.elements, templates, digested: digested)
+        let eventViews = Self.prepared(views.events, templates, digested: digested, keeping: kept.map { ($0.events, $1.eventViews) })
+        let quoteViews = Self.prepared(views.quotes, templates, digested: digested, keeping: kept.map { ($0.quotes, $1.quoteViews) })
         self.eventViews = ItemList(.event, eventViews)
         self.quoteViews = ItemList(.quote, quoteViews)
         eventCards = ItemList(.event, eventViews.parallelMap { Self.eventCard($0, templates, cards) })
@@ -83,10 +90,21 @@ public struct SiteRenderer: Sendable {
     /// Each view with its citations, rendered when first printed (by its card or its page), and its digest when
     /// pages are digested.
     private static func prepared<View: CitingView>(_ views: [View], _ templates: TemplateSet, digested: Bool) -> [KnownDigest<View>] {
-        views.parallelMap { plain in
-            let view = citing(plain, templates)
-            return KnownDigest(view, digest: digested ? PageDigest.of(view) : nil)
+        views.parallelMap { prepared($0, templates, digested: digested) }
+    }
+
+    /// The same for every view of a list, each kept one (by the index `kept` names) taken from the last build's.
+    private static func prepared<View: CitingView>(_ views: ItemList<View>, _ templates: TemplateSet, digested: Bool,
+                                                   keeping kept: ([Int?], of: ItemList<KnownDigest<View>>)?) -> [KnownDigest<View>] {
+        guard let (kept, last) = kept else { return prepared(views.elements, templates, digested: digested) }
+        return Array(views.indices).parallelMap { index in
+            kept[index].map(last.element(at:)) ?? prepared(views.element(at: index), templates, digested: digested)
         }
+    }
+
+    private static func prepared<View: CitingView>(_ plain: View, _ templates: TemplateSet, digested: Bool) -> KnownDigest<View> {
+        let view = citing(plain, templates)
+        return KnownDigest(view, digest: digested ? PageDigest.of(view) : nil)
     }
 
     /// The view with its citations, rendered when first printed.

@@ -8,6 +8,19 @@ struct CalendarFile {
 
     /// The calendar with one piece per event of the graph (empty for an event not dated to a day).
     func file() -> SplicedFile {
+        var bytes = head(), starts: [Int] = []
+        starts.reserveCapacity(graph.events.count + 1)
+        for index in graph.events.indices {
+            starts.append(bytes.count)
+            bytes += piece(event: index)
+        }
+        starts.append(bytes.count)
+        bytes += written(["END:VCALENDAR"]).utf8
+        return SplicedFile(path: "timeline.ics", bytes: bytes, starts: starts)
+    }
+
+    /// What comes before the events: the calendar's name and the time zones of the years its timed events are in.
+    func head() -> [UInt8] {
         let product = "-//Casebook//\(graph.config.title)//EN"
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:\(text(product))", "CALSCALE:GREGORIAN",
                      "X-WR-CALNAME:\(text(graph.config.title))"]
@@ -18,15 +31,7 @@ struct CalendarFile {
         for (name, years) in zones.sorted(by: { $0.key < $1.key }) {
             lines += timeZoneLines(name, years: years)
         }
-        var bytes = Array(written(lines).utf8), starts: [Int] = []
-        starts.reserveCapacity(graph.events.count + 1)
-        for index in graph.events.indices {
-            starts.append(bytes.count)
-            bytes += piece(event: index)
-        }
-        starts.append(bytes.count)
-        bytes += written(["END:VCALENDAR"]).utf8
-        return SplicedFile(path: "timeline.ics", bytes: bytes, starts: starts)
+        return Array(written(lines).utf8)
     }
 
     /// The piece of `file()` for the event at `index` in the graph.

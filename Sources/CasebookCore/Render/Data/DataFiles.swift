@@ -26,7 +26,6 @@ struct DataFiles: Sendable {
     /// search index and the timeline's downloads) first.
     init(_ graph: SiteGraph, _ views: ViewCatalog, pagePaths: [String]) {
         let export = DataExport(graph: graph, digestsRecords: true)
-        typealias Job = @Sendable () -> (spliced: [SplicedFile], kept: [OutputFile])
         let spliced: [Job] = Self.splicedPaths.map { path in
             { @Sendable in
                 switch path {
@@ -36,12 +35,55 @@ struct DataFiles: Sendable {
                 }
             }
         }
-        let kept: [Job] = export.jobs().filter { !Self.splicedPaths.contains($0.path) }.map { path, job in { @Sendable in ([], job()) } }
+        self.init(made: spliced + Self.unsplicedJobs(export, graph, pagePaths: pagePaths), feed: AtomFeed(graph: graph, views: views).file())
+    }
+
+    /// A job making some of the files.
+    private typealias Job = @Sendable () -> (spliced: [SplicedFile], kept: [OutputFile])
+
+    /// The files the jobs make, made on all cores, the longest (the search index and the timeline's downloads) first.
+    private init(made jobs: [Job], feed: OutputFile) {
+        let made = jobs.parallelMap { $0() }
+        spliced = made.flatMap(\.spliced)
+        kept = made.flatMap(\.kept)
+        self.feed = feed
+    }
+
+    /// Jobs making the files with no piece per event or quote.
+    private static func unsplicedJobs(_ export: DataExport, _ graph: SiteGraph, pagePaths: [String]) -> [Job] {
+        export.jobs().filter { !Self.splicedPaths.contains($0.path) }.map { path, job in { @Sendable in ([], job()) } }
             + [{ @Sendable in ([], Sitemap(graph: graph).files(pagePaths: pagePaths)) }]
-        let made = (spliced + kept).parallelMap { $0() }
-        self.spliced = made.flatMap(\.spliced)
-        self.kept = made.flatMap(\.kept)
-        feed = AtomFeed(graph: graph, views: views).file()
+    }
+
+    /// These files for a build that keeps the views `kept` names (a long-lived process's, after an edit that moved,
+    /// added or removed events or quotes): each kept item's piece copied from here, every other one made, and the files
+    /// with no piece per item made again. Nil when either build has no events or no quotes: a list's first piece and
+    /// what follows its last then differ.
+    func rearranged(_ graph: SiteGraph, _ views: ViewCatalog, keeping kept: KeptViews, pagePaths: [String]) -> DataFiles? {
+        let events = graph.events.count, quotes = graph.quotes.count
+        guard events > 0, quotes > 0, kept.lastEventCount > 0, kept.lastQuoteCount > 0 else { return nil }
+        let export = DataExport(graph: graph, digestsRecords: true), search = SearchIndex(graph: graph, views: views)
+        let calendar = CalendarFile(graph: graph, views: views)
+        // A list's first piece has no comma before it: an item that comes first in one build and not the other is made.
+        @Sendable func place(_ number: Int, _ old: Int?) -> Int? { old.flatMap { (number == 0) == ($0 == 0) ? $0 : nil } }
+        let spliced: [Job] = spliced.map { file in
+            { @Sendable in
+                let made = switch file.path {
+                case "search-index.json":
+                    file.rearranged(count: events + quotes, kept: { number in
+                        place(number, number < events ? kept.events[number] : kept.quotes[number - events].map { kept.lastEventCount + $0 })
+                    }, make: { $0 < events ? search.piece(event: $0) : search.piece(quote: $0 - events) })
+                case "timeline.ics":
+                    file.rearranged(count: events, head: calendar.head(), kept: { kept.events[$0] }, make: calendar.piece(event:))
+                case "data/quotes.json", "data/quotes.csv":
+                    file.rearranged(count: quotes, kept: { place($0, kept.quotes[$0]) }, make: { export.piece(of: file.path, quote: $0) ?? [] })
+                default:
+                    file.rearranged(count: events, kept: { place($0, kept.events[$0]) }, make: { export.piece(of: file.path, event: $0) ?? [] })
+                }
+                return ([made], [])
+            }
+        }
+        return DataFiles(made: spliced + Self.unsplicedJobs(export, graph, pagePaths: pagePaths), feed: AtomFeed(graph: graph, views: views).file())
     }
 
     /// The data files as `output` holds them, as the build that wrote it left them, for a `casebook build` after a

@@ -106,6 +106,30 @@ struct SplicedFile: Sendable {
 }
 
 extension SplicedFile {
+    /// The file of `count` items with this file's tail, and its head unless another is given: item `number`'s piece
+    /// copied from this file's item `kept(number)` when there is one, else made by `make(number)`. For an edit that
+    /// moved, added or removed items, most of which say what they said.
+    func rearranged(count: Int, head: [UInt8]? = nil, kept: (Int) -> Int?, make: (Int) -> [UInt8]) -> SplicedFile {
+        let bytes = bytes
+        guard let first = starts.first, let last = starts.last else { return self }
+        var new = head ?? Array(bytes[..<first]), newStarts: [Int] = []
+        new.reserveCapacity(bytes.count + (new.count - first) + 4_096)
+        newStarts.reserveCapacity(count + 1)
+        for number in 0..<count {
+            newStarts.append(new.count)
+            if let item = kept(number), item + 1 < starts.count {
+                new += bytes[starts[item]..<starts[item + 1]]
+            } else {
+                new += make(number)
+            }
+        }
+        newStarts.append(new.count)
+        new += bytes[last...]
+        return SplicedFile(path: path, bytes: new, starts: newStarts)
+    }
+}
+
+extension SplicedFile {
     /// Where the pieces of a spliced file lie, with a digest of the file's bytes: a later `casebook build` after a
     /// prose edit splices into the file the output holds (`LedgerFile`) only while it is exactly as written. (Its
     /// stamp would not do: a file changed by hand and then kept, unchanged by digest, would be stamped again.)
