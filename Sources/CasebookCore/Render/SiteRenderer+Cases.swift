@@ -19,7 +19,7 @@ extension SiteRenderer {
             let content = PageContents.Case(
                 legalCase: view,
                 months: TimelineGroups.months(events, events: graph.events, cards: eventCards),
-                filters: FilterPanel.make(scope: "case-timeline", events: events, graph: graph, cases: false, parties: true),
+                filters: FilterPanel.make(scope: "case-timeline", events: events, graph: graph, choices: filterChoices, cases: false, parties: true),
                 quotes: (graph.quotesByCase[view.id] ?? []).map { quoteCards[$0] })
             return page(.legalCase(view.id), "case", title: view.title, description: view.excerpt,
                         crumbs: [layout.homeCrumb, layout.crumb("Cases", .cases), .init(label: view.shortTitle, url: nil)],

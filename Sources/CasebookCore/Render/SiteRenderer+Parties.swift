@@ -28,7 +28,7 @@ extension SiteRenderer {
                     }
                 },
                 months: TimelineGroups.months(events, events: graph.events, cards: eventCards),
-                filters: FilterPanel.make(scope: "party-timeline", events: events, graph: graph, cases: true, parties: false),
+                filters: FilterPanel.make(scope: "party-timeline", events: events, graph: graph, choices: filterChoices, cases: true, parties: false),
                 eventCountLabel: Plural.count(events.count, "event"),
                 quotesBy: quotesBy.map { quoteCards[$0] }, quotesByLabel: Plural.count(quotesBy.count, "quote"),
                 quotesAbout: quotesAbout.map { quoteCards[$0] }, quotesAboutLabel: Plural.count(quotesAbout.count, "quote"))

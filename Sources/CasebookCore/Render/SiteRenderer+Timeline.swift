@@ -13,7 +13,7 @@ extension SiteRenderer {
             let content = PageContents.Timeline(
                 countLabel: Plural.count(graph.events.count, "event"),
                 years: TimelineGroups.years(shown, events: graph.events, cards: eventCards),
-                filters: FilterPanel.make(scope: "timeline", events: shown, graph: graph, cases: true, parties: true,
+                filters: FilterPanel.make(scope: "timeline", events: shown, graph: graph, choices: filterChoices, cases: true, parties: true,
                                           paged: pager != nil),
                 pager: pager)
             return [page(pagination.route(number), "timeline", title: number == 1 ? "Timeline" : "Timeline, page \(number)",

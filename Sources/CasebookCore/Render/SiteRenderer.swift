@@ -7,6 +7,7 @@ public struct SiteRenderer: Sendable {
     let views: ViewCatalog
     let templates: TemplateSet
     let layout: LayoutFactory
+    let filterChoices: FilterPanel.Choices
     /// Card HTML, parallel to `graph.events` and `graph.quotes`.
     let eventCards: ItemList<Card>
     let quoteCards: ItemList<Card>
@@ -31,6 +32,7 @@ public struct SiteRenderer: Sendable {
         self.views = views
         self.templates = templates
         layout = LayoutFactory(graph: graph, templates: templates, stylesheetVersion: stylesheetVersion)
+        filterChoices = FilterPanel.Choices(graph: graph)
         let digested = cache != nil || cards != nil
         let eventViews = Self.prepared(views.events, templates, digested: digested, keeping: kept.map { ($0.events, $1.eventViews) })
         let quoteViews = Self.prepared(views.quotes, templates, digested: digested, keeping: kept.map { ($0.quotes, $1.quoteViews) })
@@ -50,6 +52,7 @@ public struct SiteRenderer: Sendable {
         self.views = views
         self.templates = templates
         layout = LayoutFactory(graph: graph, templates: templates, stylesheetVersion: stylesheetVersion)
+        filterChoices = FilterPanel.Choices(graph: graph)
         let eventViews = ItemList(.event, count: views.events.count) { KnownDigest(digestWhenAsked: Self.citing(views.events.element(at: $0), templates)) }
         let quoteViews = ItemList(.quote, count: views.quotes.count) { KnownDigest(digestWhenAsked: Self.citing(views.quotes.element(at: $0), templates)) }
         self.eventViews = eventViews
@@ -68,6 +71,7 @@ public struct SiteRenderer: Sendable {
         let templates = previous.templates
         self.templates = templates
         layout = previous.layout
+        filterChoices = previous.filterChoices
         let digested = cache != nil || cards != nil
         let eventViews = Dictionary(uniqueKeysWithValues: zip(events, Self.prepared(events.map(views.events.element(at:)), templates, digested: digested)))
         let quoteViews = Dictionary(uniqueKeysWithValues: zip(quotes, Self.prepared(quotes.map(views.quotes.element(at:)), templates, digested: digested)))
