@@ -93,5 +93,12 @@ python3 Scripts/serve-latency.py .build/release/casebook "$runs" "$work/content-
 # `casebook build --watch` the same way: from the save to the line that reports the new output swapped in.
 echo "build --watch, N=$largest:"
 python3 Scripts/serve-latency.py .build/release/casebook "$runs" "$work/content-$largest" --watch | grep -E '^(save|rebuild)' | sed 's/^/    /'
+# Both again after a change of the event's date, which moves it in the timeline: built whole, but keeping the views of
+# every item that did not change.
+for mode in serve watch; do
+  [ "$mode" = serve ] && { name="serve"; flag=""; } || { name="build --watch"; flag="--watch"; }
+  echo "$name, N=$largest, date edits:"
+  python3 Scripts/serve-latency.py .build/release/casebook "$runs" "$work/content-$largest" $flag --date | grep -E '^(save|rebuild)' | sed 's/^/    /'
+done
 # Deleted only now: deleting them between scales would slow the next scale's first cold runs.
 rm -rf "$work/trash"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time from a saved edit to the live-reload event, or to the rebuilt output, on a temp copy of the real tracker.
 
-Usage: Scripts/serve-latency.py CASEBOOK_BINARY [RUNS] [CONTENT] [--watch]
+Usage: Scripts/serve-latency.py CASEBOOK_BINARY [RUNS] [CONTENT] [--watch] [--date]
 Starts `casebook serve` on a free port, listens to /__casebook/events, saves an edit to one event's
 title RUNS times (default 10), and prints each save-to-event time and their median. Then stops the
 server with SIGINT and checks that it exits cleanly. CONTENT (default: the tracker's Content/) may name
@@ -10,11 +10,14 @@ first event title in timeline/events.yml is the one edited.
 With --watch it runs `casebook build --watch` instead and times each save (after one untimed save, whose
 build leaves the spare tree) to the line that reports the output swapped in; it checks that the output's
 timeline download holds the last edit.
+With --date each save changes that event's date instead (another day of the same month), which moves it in the
+timeline: not a prose edit, so the site is built whole, keeping the views of the items that did not change.
 """
 import os, shutil, signal, socket, statistics, subprocess, sys, tempfile, time
 
-arguments = [a for a in sys.argv[1:] if a != "--watch"]
+arguments = [a for a in sys.argv[1:] if a not in ("--watch", "--date")]
 watching = "--watch" in sys.argv[1:]
+dating = "--date" in sys.argv[1:]
 binary = os.path.abspath(arguments[0])
 runs = int(arguments[1]) if len(arguments) > 1 else 10
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -32,8 +35,24 @@ def edited_file():
         path = os.path.join(work, "Content", "timeline", "2021-01.yml")
         original = open(path, encoding="utf-8").read()
         needle = "title: A pro-Trump mob storms the U.S. Capitol"
+    if dating:  # the date line of the same event
+        start = original.index("  date: ", original.index(needle))
+        needle = original[start:original.index("\n", start)]
     assert needle in original
     return path, original, needle
+
+
+def edited(original, needle, run):
+    """The file's text at edit `run` (from -1): the title with a mark, or the date on another day of its month."""
+    return original.replace(needle, edited_line(needle, run))
+
+
+def edited_line(needle, run):
+    if not dating:
+        return needle + f" (edit {run})"
+    quote = '"' if needle.endswith('"') else ""
+    day = int(needle.rstrip('"')[-2:])
+    return needle.rstrip('"')[:-2] + f"{[d for d in range(1, 29) if d != day][(run + 1) % 27]:02d}" + quote
 
 
 def stop(process, name):
@@ -73,7 +92,7 @@ def serve():
         time.sleep(0.3)
         seen = len(received)
         with open(path, "w", encoding="utf-8") as handle:
-            handle.write(original.replace(needle, needle + f" (edit {run})"))
+            handle.write(edited(original, needle, run))
         start = time.perf_counter()
         wait_for(b"event: reload", seen)
         times.append((time.perf_counter() - start) * 1000)
@@ -103,7 +122,7 @@ def watch():
     for run in range(-1, runs):
         time.sleep(0.3)
         with open(path, "w", encoding="utf-8") as handle:
-            handle.write(original.replace(needle, needle + f" (edit {run})"))
+            handle.write(edited(original, needle, run))
         start = time.perf_counter()
         line = build.stdout.readline()
         while line.startswith(("Saved ", "Removed ")):  # the files each rebuild follows
@@ -120,7 +139,8 @@ def watch():
     print(f"rebuild in the process, median of {runs}: {statistics.median(float(b[-2]) for b in builds) * 1000:.0f} ms "
           f"({' '.join(builds[0][:-6]).rstrip(',')})")
     with open(os.path.join(work, "Site", "data", "timeline.json"), encoding="utf-8") as download:
-        if f"(edit {runs - 1})" not in download.read():
+        last = edited_line(needle, runs - 1)
+        if (f'"date" : "{last.split(": ")[1].strip(chr(34))}"' if dating else f"(edit {runs - 1})") not in download.read():
             sys.exit("the output does not hold the last edit")
     stop(build, "build --watch")
 
