@@ -203,9 +203,15 @@ extension BuildPipeline {
 
         /// The Markdown memo a writing build keeps on disk (30 MB at N=10,000), read on another core from when the
         /// renderer settings are known while the graph is made.
+        /// Read on another core from the start, unless the output has a ledger: the build is then likely one after a
+        /// prose edit, which makes a few views and renders their Markdown without the memo (reading 30 MB of it at
+        /// N=10,000 cost more), and the memo is read only if the build turns out to make them all.
         static func readMarkdownMemo(_ options: BuildOptions, settings: String) -> Pending<MarkdownMemo?>? {
             guard options.write, options.memory == nil, let folder = options.cacheFolder else { return nil }
-            return Pending { MarkdownMemo(settings: settings, folder: folder, output: options.output, ignoringPrevious: options.ignoreCache) }
+            let read: @Sendable () -> MarkdownMemo? = {
+                MarkdownMemo(settings: settings, folder: folder, output: options.output, ignoringPrevious: options.ignoreCache)
+            }
+            return access(LedgerFile(folder: folder, output: options.output).path, F_OK) == 0 ? .whenAsked(read) : Pending(read)
         }
 
         /// The Markdown memo for these renderer settings: the long-lived process's, or one kept on disk.
@@ -219,8 +225,8 @@ extension BuildPipeline {
         /// Markdown and cards are saved (in a long-lived process, kept) as soon as they are used: they are pure
         /// functions of their digests, so a later failure does not make them wrong, and a writing build then lets
         /// them go instead of holding them through the data files, where they raised the memory peak.
-        mutating func markdownUsed() {
-            markdown?.finishBuild()
+        mutating func markdownUsed(keepingUnused: Bool = false) {
+            markdown?.finishBuild(keepingUnused: keepingUnused)
             markdown = nil
         }
 

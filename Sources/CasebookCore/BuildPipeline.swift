@@ -135,12 +135,13 @@ public enum BuildPipeline {
             last.inputs == inputs ? KeptViews(from: last, to: input.content, graph: graph).map { ($0, last) } : nil
         }
         result.viewsKept = kept?.0.count
-        // A process that exits after a build of a few pages makes the views those pages read; one that keeps the build
-        // for the next makes them all.
+        // A process that exits after a build of a few pages makes the views those pages read, rendering their Markdown
+        // without the memo, which it leaves as it was; one that keeps the build for the next makes them all.
+        let fewViews = reworded != nil && output.memory == nil
         let views = ViewCatalog(graph: graph, markdown: MarkdownRenderer(urls: graph.urls, unsafeHTML: graph.config.unsafeHTML,
-                                                                         memo: output.markdownMemo(settings: settings)),
-                                whenRead: reworded != nil && output.memory == nil, keeping: kept.map { ($0, $1.views) })
-        output.markdownUsed()
+                                                                         memo: fewViews ? nil : output.markdownMemo(settings: settings)),
+                                whenRead: fewViews, keeping: kept.map { ($0, $1.views) })
+        output.markdownUsed(keepingUnused: kept != nil)
         let stylesheet = input.assets.first { $0.path == "assets/casebook.css" }.map { ContentHash.hex($0.bytes) }
         // Pages are independent jobs, run on all cores in one stream rather than kind by kind with a wait at the end
         // of each (that wait was a good part of a small site's build). The downloads, feed, search index and calendar

@@ -59,6 +59,22 @@ import Testing
         }
     }
 
+    /// `casebook build` after a prose edit makes a few views and renders their Markdown without the memo, leaving
+    /// the memo's file as it was for the next build that makes them all (rewriting it with the few texts it used
+    /// made the next structural edit render every text again).
+    @Test func aProseEditLeavesTheMarkdownMemoAsItWas() throws {
+        var session = try Session(of: "Content", mode: .writing)
+        defer { session.remove() }
+        let folder = try #require(session.options.cacheFolder)
+        let name = try #require(FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasPrefix("markdown-") })
+        let memo = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
+        #expect(memo.count > 10_000)
+        let edit = try #require(Self.edits(in: session.content, stride: 1).first { $0.prose })
+        try edit.apply()
+        try session.rebuildEqualsAFreshBuild(patched: true, "prose edit")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)) == memo)
+    }
+
     /// A page deleted from the output by hand is made again by the next rebuild after a prose edit, though no
     /// edited item is on it: the ledger names only the pages to make for the edit, not those the output lost.
     @Test(arguments: [Mode.writing, .watching])

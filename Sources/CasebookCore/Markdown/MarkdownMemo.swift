@@ -36,8 +36,9 @@ public final class MarkdownMemo: Sendable {
     /// Texts rendered (not found) since the last `finishBuild`.
     var renderedCount: Int { entries.addedCount }
 
-    /// This build's texts become the ones the next build looks up (saved, when the memo has a file).
-    func finishBuild() {
-        entries.finishBuild()
+    /// This build's texts become the ones the next build looks up (saved, when the memo has a file); with
+    /// `keepingUnused`, those it did not look up stay too (a build that kept most views looks up few).
+    func finishBuild(keepingUnused: Bool = false) {
+        entries.finishBuild(keepingUnused: keepingUnused)
     }
 }

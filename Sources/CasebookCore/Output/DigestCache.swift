@@ -80,7 +80,8 @@ final class DigestCache: @unchecked Sendable {
 
     /// Makes this build's entries the ones the next build looks up. With a file, saves them when any was added
     /// or dropped (a file that cannot be written only makes the next build slower) and lets them go.
-    func finishBuild() {
+    /// `keepingUnused`: the build looked up only some texts, and those it did not are kept as well.
+    func finishBuild(keepingUnused: Bool = false) {
         let entries = current.withLock { entries in
             defer { entries = [:] }
             return entries
@@ -89,7 +90,12 @@ final class DigestCache: @unchecked Sendable {
             defer { added = [:] }
             return added
         }
-        let dropped = entries.count - new.count != previous.count
+        // A build that looked up only some texts (it kept most views from the build before) keeps the others too.
+        if keepingUnused, file == nil {
+            previous.merge(entries) { _, used in used }
+            return
+        }
+        let dropped = !keepingUnused && entries.count - new.count != previous.count
         guard let file else {
             previous = entries
             return
@@ -99,6 +105,10 @@ final class DigestCache: @unchecked Sendable {
             stored = []
         }
         guard !new.isEmpty || dropped else { return }
+        if keepingUnused {
+            if entriesInFile > 0, Self.append(new, to: file) { return }
+            return write(previous.merging(entries) { _, used in used }, to: file)
+        }
         // An append keeps the unused entries in the file; once they are a quarter of it, it is rewritten.
         if entriesInFile > 0, entries.count * 4 >= (entriesInFile + new.count) * 3 {
             if new.isEmpty || Self.append(new, to: file) { return }

@@ -32,6 +32,33 @@ import Testing
         #expect(memo.value(text: "a", level: 2) { second } == second)
     }
 
+    /// A build that looked up only some texts (it kept most views from the build before) keeps the others too, in
+    /// memory and in the file it appends its new texts to.
+    @Test func textsNotUsedAreKeptWhenTheBuildSaysSo() throws {
+        let memo = MarkdownMemo(settings: "s")
+        let second = RenderedMarkdown(html: "2", plainText: "", headings: [], excerpt: nil)
+        _ = memo.value(text: "a", level: 2) { stand }
+        memo.finishBuild()
+        _ = memo.value(text: "b", level: 2) { stand }
+        memo.finishBuild(keepingUnused: true)
+        #expect(memo.value(text: "a", level: 2) { second } == stand)
+        #expect(memo.value(text: "b", level: 2) { second } == stand)
+
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("Site").path
+        func saved() -> MarkdownMemo { MarkdownMemo(settings: "s", folder: folder.path, output: output) }
+        let first = saved()
+        for text in ["a", "b", "c"] { _ = first.value(text: text, level: 2) { stand } }
+        first.finishBuild()
+        let few = saved()
+        _ = few.value(text: "d", level: 2) { stand }
+        few.finishBuild(keepingUnused: true)
+        let next = saved()
+        #expect(["a", "b", "c", "d"].map { text in next.value(text: text, level: 2) { second } } == Array(repeating: stand, count: 4))
+        #expect(next.renderedCount == 0)
+    }
+
     /// Records read back as the value written, whatever the text holds; a damaged record is no record.
     @Test func recordsRoundTripAndDamageIsRejected() {
         let values = [
