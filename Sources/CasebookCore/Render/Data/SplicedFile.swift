@@ -1,17 +1,20 @@
+import Foundation
+
 /// A data file written as one piece per item (an event's record, a quote's row) between a head and a tail, with where
 /// each piece starts: a build after a prose edit makes only the edited items' pieces again and copies every other byte
 /// from the file the last build made (`DataFiles`).
 struct SplicedFile: Sendable {
     let path: String
-    /// The file's bytes: one array, or, for a file spliced to be written once, slices of the file it was spliced
-    /// from around the new pieces.
+    /// The file's bytes: one array; or the file in the output, mapped, and then slices of it around the new pieces
+    /// once it is spliced, to be written once.
     private let storage: Storage
     /// Where each item's piece starts, then where the last one ends: one more than there are items.
     let starts: [Int]
     /// Whether `replacing` gives slices (`Storage.pieces`) rather than one new array: true for a file read back from
     /// an output by a `casebook build`, which writes the splice once and exits; copying the 40 MB of downloads an
-    /// event's edit reaches at N=10,000 into new arrays was a third of that build's page faults. A long-lived
-    /// process keeps its spliced files whole, to splice into again.
+    /// event's edit reaches at N=10,000 into new arrays was a third of that build's page faults, and reading them
+    /// rather than mapping them most of the rest. A long-lived process keeps its spliced files whole, to splice into
+    /// again.
     private let splicedOnce: Bool
     /// A digest of the bytes, for the layout, taken once when asked for: a file a splice left as it was (the same
     /// value) keeps it, so a process that keeps its build does not digest 25 MB of unchanged downloads per save.
@@ -19,7 +22,8 @@ struct SplicedFile: Sendable {
 
     private enum Storage: Sendable {
         case whole([UInt8])
-        case pieces([ArraySlice<UInt8>])
+        case mapped(Data)
+        case pieces([Data])
     }
 
     init(path: String, bytes: [UInt8], starts: [Int]) {
@@ -32,10 +36,7 @@ struct SplicedFile: Sendable {
         self.starts = starts
         self.splicedOnce = splicedOnce
         bytesDigest = .whenAsked {
-            switch storage {
-            case .whole(let bytes): Self.digest(of: OutputFile(path: path, bytes: bytes))
-            case .pieces(let pieces): Self.digest(of: OutputFile(path: path, pieces: pieces))
-            }
+            Self.digest(of: Self.file(path, storage))
         }
     }
 
@@ -68,13 +69,17 @@ struct SplicedFile: Sendable {
     var bytes: [UInt8] {
         switch storage {
         case .whole(let bytes): bytes
+        case .mapped(let data): [UInt8](data)
         case .pieces(let pieces): pieces.concatenated
         }
     }
 
-    var file: OutputFile {
+    var file: OutputFile { Self.file(path, storage) }
+
+    private static func file(_ path: String, _ storage: Storage) -> OutputFile {
         switch storage {
         case .whole(let bytes): OutputFile(path: path, bytes: bytes)
+        case .mapped(let data): OutputFile(path: path, pieces: [data])
         case .pieces(let pieces): OutputFile(path: path, pieces: pieces)
         }
     }
@@ -83,14 +88,12 @@ struct SplicedFile: Sendable {
     func replacing(_ pieces: [Int: [UInt8]]) -> SplicedFile {
         let replaced = pieces.filter { $0.key >= 0 && $0.key + 1 < starts.count }.sorted { $0.key < $1.key }
         guard !replaced.isEmpty else { return self }
-        let bytes = bytes
-        var slices: [ArraySlice<UInt8>] = []
-        var copied = 0
-        for (item, piece) in replaced {
-            slices += [bytes[copied..<starts[item]], piece[...]]
+        // What stays of the file, between the new pieces.
+        var kept: [Range<Int>] = [], copied = 0
+        for (item, _) in replaced {
+            kept.append(copied..<starts[item])
             copied = starts[item + 1]
         }
-        slices.append(bytes[copied...])
         // Each start moves by how much the pieces before it grew or shrank.
         var newStarts = starts, shift = 0, next = replaced[...]
         for item in starts.indices {
@@ -100,7 +103,28 @@ struct SplicedFile: Sendable {
                 next = next.dropFirst()
             }
         }
-        let storage: Storage = splicedOnce ? .pieces(slices) : .whole(slices.concatenated)
+        let storage: Storage
+        if splicedOnce {
+            let data: Data = switch self.storage {
+            case .mapped(let data): data
+            case .whole(let bytes): Data(bytes)
+            case .pieces(let pieces): Data(pieces.concatenated)
+            }
+            func slice(_ range: Range<Int>) -> Data { data[data.startIndex + range.lowerBound..<data.startIndex + range.upperBound] }
+            let tail = data.startIndex + copied..<data.endIndex
+            storage = .pieces(zip(kept, replaced).flatMap { [slice($0), Data($1.value)] } + [data[tail]])
+        } else {
+            var whole: [UInt8] = []
+            bytes.withUnsafeBufferPointer { bytes in
+                whole.reserveCapacity(bytes.count + replaced.reduce(0) { $0 + $1.value.count })
+                for (range, (_, piece)) in zip(kept, replaced) {
+                    whole += UnsafeBufferPointer(rebasing: bytes[range])
+                    whole += piece
+                }
+                whole += UnsafeBufferPointer(rebasing: bytes[copied...])
+            }
+            storage = .whole(whole)
+        }
         return SplicedFile(path: path, storage: storage, starts: newStarts, splicedOnce: splicedOnce)
     }
 }
@@ -148,10 +172,10 @@ extension SplicedFile {
     /// fit in them (a damaged cache file must not splice out of bounds).
     init?(_ layout: Layout, in output: String) {
         let starts = layout.starts
-        guard let bytes = FileBytes.read(output + "/" + layout.path), let last = starts.last, last <= bytes.count, (starts.first ?? 0) >= 0,
-              zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 })
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: output + "/" + layout.path), options: .alwaysMapped),
+              let last = starts.last, last <= data.count, (starts.first ?? 0) >= 0, zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 })
         else { return nil }
-        self.init(path: layout.path, storage: .whole(bytes), starts: starts, splicedOnce: true)
+        self.init(path: layout.path, storage: .mapped(data), starts: starts, splicedOnce: true)
         guard self.layout == layout else { return nil }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a page template receives: the layout's data and the page's own content.
 public struct PageContext<Content>: @unchecked Sendable {
     public let layout: LayoutView
@@ -22,9 +24,9 @@ public struct OutputFile: Sendable, Equatable {
     private enum Storage: Sendable {
         case bytes([UInt8])
         case text(String)
-        /// Slices of other files' bytes, in order: a download spliced from the one the output holds, written without
-        /// being copied into one array first.
-        case pieces([ArraySlice<UInt8>])
+        /// Slices of other files' bytes, in order: a download spliced from the one the output holds (mapped, not
+        /// read), written without being copied into one array first.
+        case pieces([Data])
     }
 
     public init(path: String, bytes: [UInt8]) {
@@ -41,7 +43,7 @@ public struct OutputFile: Sendable, Equatable {
         digest = nil
     }
 
-    init(path: String, pieces: [ArraySlice<UInt8>]) {
+    init(path: String, pieces: [Data]) {
         self.path = path
         storage = .pieces(pieces)
         unchanged = false
@@ -128,12 +130,12 @@ public struct OutputFile: Sendable, Equatable {
     }
 }
 
-extension [ArraySlice<UInt8>] {
-    /// The slices' bytes in one array, each slice copied at once (`joined()` went byte by byte).
+extension [Data] {
+    /// The pieces' bytes in one array, each piece copied at once (`joined()` went byte by byte).
     var concatenated: [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(reduce(0) { $0 + $1.count })
-        for slice in self { bytes += slice }
+        for piece in self { bytes += piece }
         return bytes
     }
 }
