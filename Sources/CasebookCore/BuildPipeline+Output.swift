@@ -202,10 +202,9 @@ extension BuildPipeline {
         }
 
         /// The Markdown memo a writing build keeps on disk (30 MB at N=10,000), read on another core from when the
-        /// renderer settings are known while the graph is made.
-        /// Read on another core from the start, unless the output has a ledger: the build is then likely one after a
-        /// prose edit, which makes a few views and renders their Markdown without the memo (reading 30 MB of it at
-        /// N=10,000 cost more), and the memo is read only if the build turns out to make them all.
+        /// renderer settings are known while the graph is made; unless the output has a ledger: the build is then
+        /// likely one after a prose edit, which makes a few views and renders their Markdown without the memo (reading
+        /// it cost more), and the memo is read only if the build turns out to make them all.
         static func readMarkdownMemo(_ options: BuildOptions, settings: String) -> Pending<MarkdownMemo?>? {
             guard options.write, options.memory == nil, let folder = options.cacheFolder else { return nil }
             let read: @Sendable () -> MarkdownMemo? = {

@@ -30,7 +30,8 @@ final class Pending<Value: Sendable>: Sendable {
         }
     }
 
-    /// The value if it is made already, without waiting for it or making it.
+    /// The value when it is made (or being made by a caller of `value`, who is waited for); nil, without making it,
+    /// when it is still being made on another core or left for a first caller who has not come.
     var valueIfMade: Value? {
         state.withLock { state in
             guard case .made(let value) = state else { return nil }

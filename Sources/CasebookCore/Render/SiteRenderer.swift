@@ -18,13 +18,13 @@ public struct SiteRenderer: Sendable {
     /// When set, a page whose digest matches the one the current output was built from is not rendered.
     let cache: RenderCache?
 
-    /// With `kept`, the events' and quotes' views it names, digests taken, are that renderer's (the last build's).
     public init(graph: SiteGraph, views: ViewCatalog, templates: TemplateSet, stylesheetVersion: String?,
                 cache: RenderCache? = nil, cards: CardCache? = nil) {
         self.init(graph: graph, views: views, templates: templates, stylesheetVersion: stylesheetVersion, cache: cache, cards: cards,
                   keeping: nil)
     }
 
+    /// With `kept`, the events' and quotes' views it names, digests taken, are that renderer's (the last build's).
     init(graph: SiteGraph, views: ViewCatalog, templates: TemplateSet, stylesheetVersion: String?, cache: RenderCache?,
          cards: CardCache?, keeping kept: (KeptViews, of: SiteRenderer)?) {
         self.cache = cache
