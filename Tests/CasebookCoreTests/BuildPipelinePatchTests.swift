@@ -75,6 +75,30 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)) == memo)
     }
 
+    /// A build whose content has the structure of the build that left the ledger does not check it again; one that
+    /// names an unknown party is not of that structure, and fails with the error, the output left as it was.
+    @Test func aBrokenReferenceIsCaughtThoughALedgerWasLeft() throws {
+        var session = try Session(of: "Tests/Fixtures/minimal-site/Content", mode: .writing)
+        defer { session.remove() }
+        let file = session.content.appendingPathComponent("timeline/2021.yml")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        let before = Fixtures.tree(at: URL(fileURLWithPath: session.options.output))
+        try original.replacingOccurrences(of: "parties: [sample, example]", with: "parties: [sample, exampel]")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let broken = BuildPipeline.run(session.options)
+        #expect(broken.exitCode == 1)
+        #expect(broken.diagnostics.sorted.contains { $0.description.contains("unknown party 'exampel' (did you mean 'example'?)") })
+        #expect(Fixtures.tree(at: URL(fileURLWithPath: session.options.output)) == before)
+        // Mended, the content is the ledger's again: nothing to make again.
+        try original.write(to: file, atomically: true, encoding: .utf8)
+        let mended = BuildPipeline.run(session.options)
+        #expect(mended.exitCode == 0 && mended.pagesPatched == 0)
+        var tree = Fixtures.tree(at: URL(fileURLWithPath: session.options.output)), was = before
+        tree[OutputFolderPolicy.marker] = nil
+        was[OutputFolderPolicy.marker] = nil
+        #expect(tree == was)
+    }
+
     /// A page deleted from the output by hand is made again by the next rebuild after a prose edit, though no
     /// edited item is on it: the ledger names only the pages to make for the edit, not those the output lost.
     @Test(arguments: [Mode.writing, .watching])
