@@ -5,21 +5,17 @@ import Foundation
 /// from the file the last build made (`DataFiles`).
 struct SplicedFile: Sendable {
     let path: String
-    /// The file's bytes: one array; or the file in the output, mapped, and then slices of it around the new pieces
-    /// once it is spliced, to be written once.
     private let storage: Storage
     /// Where each item's piece starts, then where the last one ends: one more than there are items.
     let starts: [Int]
-    /// Whether `replacing` gives slices (`Storage.pieces`) rather than one new array: true for a file read back from
-    /// an output by a `casebook build`, which writes the splice once and exits; copying the 40 MB of downloads an
-    /// event's edit reaches at N=10,000 into new arrays was a third of that build's page faults, and reading them
-    /// rather than mapping them most of the rest. A long-lived process keeps its spliced files whole, to splice into
-    /// again.
-    private let splicedOnce: Bool
     /// A digest of the bytes, for the layout, taken once when asked for: a file a splice left as it was (the same
     /// value) keeps it, so a process that keeps its build does not digest 25 MB of unchanged downloads per save.
     private let bytesDigest: Pending<PageDigest>
 
+    /// The file's bytes. A long-lived process keeps its spliced files whole, to splice into again. A `casebook build`
+    /// maps the file the output holds and, spliced, writes it once as slices of the mapping around the new pieces:
+    /// reading the 40 MB of downloads an event's edit reaches at N=10,000, and copying them into new arrays, were most
+    /// of that build's page faults.
     private enum Storage: Sendable {
         case whole([UInt8])
         case mapped(Data)
@@ -27,14 +23,13 @@ struct SplicedFile: Sendable {
     }
 
     init(path: String, bytes: [UInt8], starts: [Int]) {
-        self.init(path: path, storage: .whole(bytes), starts: starts, splicedOnce: false)
+        self.init(path: path, storage: .whole(bytes), starts: starts)
     }
 
-    private init(path: String, storage: Storage, starts: [Int], splicedOnce: Bool) {
+    private init(path: String, storage: Storage, starts: [Int]) {
         self.path = path
         self.storage = storage
         self.starts = starts
-        self.splicedOnce = splicedOnce
         bytesDigest = .whenAsked {
             Self.digest(of: Self.file(path, storage))
         }
@@ -104,16 +99,7 @@ struct SplicedFile: Sendable {
             }
         }
         let storage: Storage
-        if splicedOnce {
-            let data: Data = switch self.storage {
-            case .mapped(let data): data
-            case .whole(let bytes): Data(bytes)
-            case .pieces(let pieces): Data(pieces.concatenated)
-            }
-            func slice(_ range: Range<Int>) -> Data { data[data.startIndex + range.lowerBound..<data.startIndex + range.upperBound] }
-            let tail = data.startIndex + copied..<data.endIndex
-            storage = .pieces(zip(kept, replaced).flatMap { [slice($0), Data($1.value)] } + [data[tail]])
-        } else {
+        if case .whole(let bytes) = self.storage {
             var whole: [UInt8] = []
             bytes.withUnsafeBufferPointer { bytes in
                 whole.reserveCapacity(bytes.count + replaced.reduce(0) { $0 + $1.value.count })
@@ -124,8 +110,13 @@ struct SplicedFile: Sendable {
                 whole += UnsafeBufferPointer(rebasing: bytes[copied...])
             }
             storage = .whole(whole)
+        } else {
+            let data = if case .mapped(let data) = self.storage { data } else { Data(self.bytes) }
+            func slice(_ range: Range<Int>) -> Data { data[data.startIndex + range.lowerBound..<data.startIndex + range.upperBound] }
+            let tail = data.startIndex + copied..<data.endIndex
+            storage = .pieces(zip(kept, replaced).flatMap { [slice($0), Data($1.value)] } + [data[tail]])
         }
-        return SplicedFile(path: path, storage: storage, starts: newStarts, splicedOnce: splicedOnce)
+        return SplicedFile(path: path, storage: storage, starts: newStarts)
     }
 }
 
@@ -175,7 +166,7 @@ extension SplicedFile {
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: output + "/" + layout.path), options: .alwaysMapped),
               let last = starts.last, last <= data.count, (starts.first ?? 0) >= 0, zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 })
         else { return nil }
-        self.init(path: layout.path, storage: .mapped(data), starts: starts, splicedOnce: true)
+        self.init(path: layout.path, storage: .mapped(data), starts: starts)
         guard self.layout == layout else { return nil }
     }
 }
