@@ -16,10 +16,11 @@ extension BuildPipeline {
     /// The numbers of the jobs to run, in order, after a prose edit that `reworded` these events and quotes (by id)
     /// when the ledger describes a build of as many jobs; nil when it does not, and every job runs. A job whose
     /// files the output no longer holds as the ledger lists them runs too.
-    static func jobsToRun(_ jobCount: Int, after previous: LedgerFile.Stored, reworded: Edited, _ cache: RenderCache?) -> [Int]? {
+    static func jobsToRun(_ jobCount: Int, after previous: LedgerFile.Stored, reworded: Edited, _ cache: RenderCache?,
+                          spare: TreeRecord?) -> [Int]? {
         guard let cache, previous.ledger.jobCount == jobCount else { return nil }
         let reading = previous.ledger.jobs(readingEvents: Set(reworded.events), quotes: Set(reworded.quotes))
-        return jobsWithFilesLost(previous.ledger, besides: reading, cache)
+        return jobsWithFilesLost(previous.ledger, besides: reading, cache, spare: spare)
     }
 
     /// The reworded events and quotes, by index in the graph.
@@ -35,8 +36,9 @@ extension BuildPipeline {
 
     /// `jobs` and every other job of the ledger whose files the output no longer holds as listed, in order. Each file
     /// is checked as a build that digests it would check it (and its digest kept for the new output's record), a
-    /// slice of jobs to a core.
-    static func jobsWithFilesLost(_ ledger: PageLedger, besides jobs: [Int], _ cache: RenderCache) -> [Int] {
+    /// slice of jobs to a core; but for a file that `spare`, the record of the staging tree checked to match it,
+    /// holds under the same digest: the staging tree keeps its own copy, so the output's is not needed.
+    static func jobsWithFilesLost(_ ledger: PageLedger, besides jobs: [Int], _ cache: RenderCache, spare: TreeRecord?) -> [Int] {
         let reading = Set(jobs), jobCount = ledger.jobCount
         let slices = Array(stride(from: 0, to: jobCount, by: 1024))
         let missing = slices.parallelMap { start in
@@ -47,7 +49,7 @@ extension BuildPipeline {
                 pages += entry.pages.lazy.map { ($0.path, $0.digest) }
             }
             // One lock for the slice's digests rather than one per file: the cores took turns at it.
-            return Set(zip(jobs, cache.unchanged(pages)).compactMap { $1 ? nil : $0 })
+            return Set(zip(jobs, cache.unchanged(pages, keptIn: spare)).compactMap { $1 ? nil : $0 })
         }
         return reading.union(missing.joined()).sorted()
     }

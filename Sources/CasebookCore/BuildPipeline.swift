@@ -183,7 +183,7 @@ public enum BuildPipeline {
             }
             let jobs = renderer.jobs()
             if let reworded, let previous = output.previousLedger,
-               let again = jobsToRun(jobs.count, after: previous, reworded: reworded, output.cache) {
+               let again = jobsToRun(jobs.count, after: previous, reworded: reworded, output.cache, spare: output.staged?.known) {
                 ledger = previous.ledger
                 patched = reworded
                 result.pagesPatched = previous.ledger.run(again, of: jobs, emit)

@@ -115,6 +115,28 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(lost).path))
     }
 
+    /// A page deleted from the output by hand when the spare tree the next build stages into holds it as it is: the
+    /// staged tree keeps its own copy, so the page is in the next output without being made again (as many pages are
+    /// made as in a session where nothing was deleted).
+    @Test(arguments: [Mode.writing, .watching])
+    func aPageDeletedFromTheOutputIsKeptFromTheSpare(mode: Mode) throws {
+        var made: [Int?] = []
+        for deleting in [false, true] {
+            var session = try Session(of: "Tests/Fixtures/minimal-site/Content", mode: mode)
+            defer { session.remove() }
+            let edits = try Self.edits(in: session.content, stride: 1).filter(\.prose)
+            try edits[0].apply()
+            try session.rebuildEqualsAFreshBuild(patched: true, "first edit")
+            let lost = URL(fileURLWithPath: session.options.output).appendingPathComponent("search/index.html")
+            try #require(FileManager.default.fileExists(atPath: session.root.appendingPathComponent(".Site.casebook-spare/search/index.html").path))
+            if deleting { try FileManager.default.removeItem(at: lost) }
+            try edits[1].apply()
+            made.append(try session.rebuildEqualsAFreshBuild(patched: true, "search/index.html deleted: \(deleting)").pagesPatched)
+            #expect(FileManager.default.fileExists(atPath: lost.path))
+        }
+        #expect(made[0] != nil && made[1] == made[0])
+    }
+
     /// A rebuild after a prose edit splices the edited event's records into the data files the output holds, by the
     /// layouts its ledger keeps: a data file changed by hand since is not spliced into but made again.
     @Test(arguments: [Mode.writing, .watching])

@@ -70,12 +70,17 @@ public final class RenderCache: @unchecked Sendable {
         return holds(path, digest)
     }
 
-    /// Records many pages' digests for this build at once, and whether the output holds each page exactly.
-    func unchanged(_ pages: [(path: String, digest: PageDigest)]) -> [Bool] {
+    /// Records many pages' digests for this build at once, and whether the output holds each page exactly; or, for a
+    /// page `spare` (the record of a tree checked to match it) holds under the same digest, whether the output's
+    /// record lists it so, without looking the page up.
+    func unchanged(_ pages: [(path: String, digest: PageDigest)], keptIn spare: TreeRecord?) -> [Bool] {
         current.withLock { current in
             for page in pages { current[page.path] = page.digest }
         }
-        return pages.map { holds($0.path, $0.digest) }
+        return pages.map { page in
+            if let spare, spare.files[page.path] == page.digest { return previous[page.path] == page.digest }
+            return holds(page.path, page.digest)
+        }
     }
 
     /// Whether this build has the file at `path` with the digest the previous build had.
