@@ -78,7 +78,7 @@ import Testing
     /// A build whose content has the structure of the build that left the ledger does not check it again; one that
     /// names an unknown party is not of that structure, and fails with the error, the output left as it was.
     @Test func aBrokenReferenceIsCaughtThoughALedgerWasLeft() throws {
-        var session = try Session(of: "Tests/Fixtures/minimal-site/Content", mode: .writing)
+        let session = try Session(of: "Tests/Fixtures/minimal-site/Content", mode: .writing)
         defer { session.remove() }
         let file = session.content.appendingPathComponent("timeline/2021.yml")
         let original = try String(contentsOf: file, encoding: .utf8)
