@@ -25,10 +25,10 @@ struct QuoteIndexes: Sendable {
         unordered.withUnsafeBufferPointer { quotes in
             for (index, original) in order.enumerated() {
                 let speaker = quotes[original].speaker.id
-                bySpeaker[speaker, default: []].append(index)
-                for id in Set(quotes[original].mentions.map(\.id)) where id != speaker { mentioning[id, default: []].append(index) }
-                if let legalCase = quotes[original].legalCase { byCase[legalCase.id, default: []].append(index) }
-                for id in Set(quotes[original].sources.map(\.source.id)) { bySource[id, default: []].append(index) }
+                bySpeaker.append(index, under: speaker)
+                for mention in quotes[original].mentions where mention.id != speaker { mentioning.append(index, under: mention.id) }
+                if let legalCase = quotes[original].legalCase { byCase.append(index, under: legalCase.id) }
+                for citation in quotes[original].sources { bySource.append(index, under: citation.source.id) }
                 for topic in quotes[original].topics {
                     let slug = topicSlugs[topic] ?? Slug.make(from: topic)
                     topicSlugs[topic] = slug
@@ -43,7 +43,8 @@ struct QuoteIndexes: Sendable {
         self.byCase = byCase
         self.bySource = bySource
         self.topicSlugs = topicSlugs
-        topics = byTopic.map { SiteGraph.Topic(slug: $0.key, label: $0.value.label, quotes: $0.value.quotes) }
-            .sorted { ($0.label.lowercased(), $0.slug) < ($1.label.lowercased(), $1.slug) }
+        topics = byTopic.map { (SiteGraph.Topic(slug: $0.key, label: $0.value.label, quotes: $0.value.quotes), $0.value.label.lowercased()) }
+            .sorted { ($0.1, $0.0.slug) < ($1.1, $1.0.slug) }
+            .map(\.0)
     }
 }

@@ -53,7 +53,9 @@ public struct SiteGraph: Sendable {
         // core, a twelfth of a one-event rebuild at N=10,000.
         let quoteIndexes = Pending { QuoteIndexes(content.quotes, partyByID: partyByID) }
         cases = content.cases.sorted { ($0.filed ?? PartialDate(year: 9999), $0.title) < ($1.filed ?? PartialDate(year: 9999), $1.title) }
-        parties = content.parties.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+        let partyNames = content.parties.map { $0.name.lowercased() }
+        parties = content.parties.indices.sorted { (partyNames[$0], content.parties[$0].id) < (partyNames[$1], content.parties[$1].id) }
+            .map { content.parties[$0] }
         sources = content.sources.sorted { ($0.published, $0.title) < ($1.published, $1.title) }
         pages = content.pages.sorted { ($0.navOrder ?? Int.max, $0.title) < ($1.navOrder ?? Int.max, $1.title) }
         let order = TimelineOrder(siteTimeZone: content.config.timezone).order(of: content.events)
@@ -66,9 +68,9 @@ public struct SiteGraph: Sendable {
         // Each event's fields are read where it lies in the content (see `ContentShape.init`).
         content.events.withUnsafeBufferPointer { events in
             for (index, original) in order.enumerated() {
-                for id in Set(events[original].cases.map(\.id)) { eventsByCase[id, default: []].append(index) }
-                for id in Set(events[original].parties.map(\.id)) { eventsByParty[id, default: []].append(index) }
-                for id in Set(events[original].sources.map(\.source.id)) { eventsBySource[id, default: []].append(index) }
+                for reference in events[original].cases { eventsByCase.append(index, under: reference.id) }
+                for reference in events[original].parties { eventsByParty.append(index, under: reference.id) }
+                for citation in events[original].sources { eventsBySource.append(index, under: citation.source.id) }
             }
         }
         var roles: [String: [(caseID: String, role: String)]] = [:]
