@@ -50,7 +50,8 @@ public struct SiteWriter: Sendable {
     /// Opens a staging folder beside the output, to which files can be added a batch at a time while the rest of
     /// the site is still being rendered; nothing is visible until `commit()`. The staging folder is the spare
     /// tree of the last build when there is one; `spareRecord` is what that tree held when it was swapped in, used
-    /// only if the tree still matches it (its folders are not looked up when the caller knows them `unchanged`).
+    /// only if the tree still matches it (its folders are not looked up when the caller checked them already or knows
+    /// them `unchanged`).
     func begin(spareRecord: TreeRecord?, unchanged: Bool = false) throws(Failure) -> StagedSite {
         let manager = FileManager.default
         let parent = (output as NSString).deletingLastPathComponent
