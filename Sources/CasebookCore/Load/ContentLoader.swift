@@ -153,11 +153,11 @@ public struct ContentLoader: Sendable {
     func files(in folder: String, extensions: Set<String>, recursive: Bool = false,
                _ diagnostics: inout DiagnosticList) -> [String] {
         let directory = root + "/" + folder
-        guard let names = fileSystem.directoryEntries(at: directory) else { return [] }
+        guard let entries = fileSystem.directoryEntries(at: directory) else { return [] }
         var result: [String] = []
-        for name in names where !name.hasPrefix(".") {
-            let path = directory + "/" + name
-            switch fileSystem.kind(at: path) {
+        for entry in entries where !entry.name.hasPrefix(".") {
+            let name = entry.name, path = directory + "/" + name
+            switch entry.kind {
             case .file?:
                 let ext = name.lastIndex(of: ".").map { name[name.index(after: $0)...].lowercased() } ?? ""
                 if extensions.contains(ext) {

@@ -8,8 +8,8 @@ import Darwin
 /// The read side of a file system, so loading can be tested without touching disk.
 public protocol FileSystem: Sendable {
     func readFile(at path: String) throws -> Data
-    /// Names of the entries in a directory, sorted; nil when the path is not a directory.
-    func directoryEntries(at path: String) -> [String]?
+    /// The entries of a directory, sorted by name; nil when the path is not a directory.
+    func directoryEntries(at path: String) -> [DirectoryEntry]?
     func kind(at path: String) -> FileKind?
     /// The file's stamp, where the file system has them, for a long-lived process to skip files it loaded before.
     func stamp(at path: String) -> FileStamp?
@@ -25,6 +25,12 @@ public enum FileKind: Sendable, Equatable {
     case brokenOrEscapingLink
 }
 
+/// One entry of a directory: its name and what `kind(at:)` says it is (nil for anything but a file or folder).
+public struct DirectoryEntry: Sendable, Equatable {
+    public let name: String
+    public let kind: FileKind?
+}
+
 /// Reads from disk, refusing to follow symbolic links out of `root`.
 public struct LocalFileSystem: FileSystem {
     /// Links may only point inside this folder (after resolving).
@@ -34,13 +40,51 @@ public struct LocalFileSystem: FileSystem {
         self.root = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
+    /// Opened, sized and read here: Foundation's read by URL also looked each path up to make the URL, a tenth of
+    /// loading the 1,600 files of a 10,000-event tracker. A file that grows while it is read is read to its end.
     public func readFile(at path: String) throws -> Data {
-        try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ReadFailure(code: errno) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw ReadFailure(code: errno) }
+        // A byte more than the size, so the end is found by the next read, not by a buffer just full.
+        var data = Data(count: Int(info.st_size) + 1), filled = 0
+        while true {
+            if filled == data.count { data.count *= 2 }
+            let count = data.withUnsafeMutableBytes { buffer in
+                buffer.baseAddress.map { read(descriptor, $0 + filled, buffer.count - filled) } ?? 0
+            }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ReadFailure(code: errno)
+            }
+            filled += count
+        }
+        data.count = filled
+        return data
     }
 
-    public func directoryEntries(at path: String) -> [String]? {
-        guard kind(at: path) == .directory else { return nil }
-        return (try? FileManager.default.contentsOfDirectory(atPath: path))?.sorted()
+    /// The reason a file could not be read, as the system words it ("Permission denied").
+    struct ReadFailure: LocalizedError {
+        let code: Int32
+        var errorDescription: String? { String(cString: strerror(code)) }
+    }
+
+    /// Each entry's kind from the directory itself where the file system records it (ext4 does), rather than by an
+    /// `lstat` per entry; links, and entries of unrecorded kind, are looked up as `kind(at:)` does.
+    public func directoryEntries(at path: String) -> [DirectoryEntry]? {
+        guard kind(at: path) == .directory, let listed = FolderListing.entries(of: path) else { return nil }
+        return listed.map { entry in
+            let kind: FileKind? = switch entry.type {
+            case Int32(DT_REG): .file
+            case Int32(DT_DIR): .directory
+            case Int32(DT_LNK), Int32(DT_UNKNOWN): self.kind(at: path + "/" + entry.name)
+            default: nil
+            }
+            return DirectoryEntry(name: entry.name, kind: kind)
+        }.sorted { $0.name < $1.name }
     }
 
     public func stamp(at path: String) -> FileStamp? {
@@ -89,14 +133,14 @@ public struct InMemoryFileSystem: FileSystem {
         return data
     }
 
-    public func directoryEntries(at path: String) -> [String]? {
+    public func directoryEntries(at path: String) -> [DirectoryEntry]? {
         guard kind(at: path) == .directory else { return nil }
         let prefix = path.hasSuffix("/") ? path : path + "/"
         let names = files.keys.compactMap { key -> String? in
             guard key.hasPrefix(prefix) else { return nil }
             return key.dropFirst(prefix.count).split(separator: "/").first.map(String.init)
         }
-        return Set(names).sorted()
+        return Set(names).sorted().map { DirectoryEntry(name: $0, kind: kind(at: prefix + $0)) }
     }
 
     public func kind(at path: String) -> FileKind? {

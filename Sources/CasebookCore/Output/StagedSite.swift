@@ -257,21 +257,10 @@ extension SiteWriter {
 
     /// A folder's entries (without `.` and `..`) and whether each is a folder, from one directory read.
     static func entries(of folder: String) -> [(name: String, isFolder: Bool)] {
-        guard let directory = opendir(folder) else { return [] }
-        defer { closedir(directory) }
-        var result: [(String, Bool)] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) { String(cString: $0) }
-            }
-            guard name != ".", name != ".." else { continue }
-            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
-                var info = stat()
-                isFolder = lstat(folder + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
-            }
-            result.append((name, isFolder))
+        (FolderListing.entries(of: folder) ?? []).map { entry in
+            guard entry.type == Int32(DT_UNKNOWN) else { return (entry.name, entry.type == Int32(DT_DIR)) }
+            var info = stat()
+            return (entry.name, lstat(folder + "/" + entry.name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR)
         }
-        return result
     }
 }

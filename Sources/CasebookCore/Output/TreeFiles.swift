@@ -8,10 +8,10 @@ enum TreeFiles {
                         _ diagnostics: inout DiagnosticList) -> [OutputFile] {
         var files: [OutputFile] = []
         func walk(_ folder: String, _ relative: String, _ diagnostics: inout DiagnosticList) {
-            for entry in fileSystem.directoryEntries(at: folder) ?? []
-            where (keepHidden || !entry.hasPrefix(".")) && entry != ".DS_Store" && entry != OutputFolderPolicy.marker {
-                let path = folder + "/" + entry
-                switch fileSystem.kind(at: path) {
+            for listed in fileSystem.directoryEntries(at: folder) ?? []
+            where (keepHidden || !listed.name.hasPrefix(".")) && listed.name != ".DS_Store" && listed.name != OutputFolderPolicy.marker {
+                let entry = listed.name, path = folder + "/" + entry
+                switch listed.kind {
                 case .directory?: walk(path, relative + entry + "/", &diagnostics)
                 case .file?:
                     do { files.append(OutputFile(path: relative + entry, bytes: Array(try fileSystem.readFile(at: path)))) } catch {

@@ -62,9 +62,9 @@ public struct TemplateSet: Sendable {
 
     private static func collect(_ folder: String, prefix: String, fileSystem: FileSystem,
                                 into sources: inout [String: (path: String, text: String)], _ diagnostics: inout DiagnosticList) {
-        for entry in fileSystem.directoryEntries(at: folder) ?? [] where !entry.hasPrefix(".") {
-            let path = folder + "/" + entry
-            switch fileSystem.kind(at: path) {
+        for listed in fileSystem.directoryEntries(at: folder) ?? [] where !listed.name.hasPrefix(".") {
+            let entry = listed.name, path = folder + "/" + entry
+            switch listed.kind {
             case .directory? where entry != "assets":
                 collect(path, prefix: prefix + entry + "/", fileSystem: fileSystem, into: &sources, &diagnostics)
             case .file? where entry.hasSuffix(".mustache"):
