@@ -130,10 +130,18 @@ public final class RenderCache: @unchecked Sendable {
         return state.digest.description
     }
 
-    /// Size and modification time of the running executable.
+    /// Path, size and modification time of the running executable. On Linux through `/proc/self/exe`, which names the
+    /// running file even once it is replaced: `Bundle.main` first lists the executable's folder looking for a bundle
+    /// (4.5 ms of every run for a binary in a folder of 6,000 entries).
     static func binaryIdentity() -> String {
         var info = stat()
+        #if os(Linux)
+        let running = "/proc/self/exe"
+        guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: running), stat(running, &info) == 0
+        else { return "unknown" }
+        #else
         guard let path = Bundle.main.executablePath, stat(path, &info) == 0 else { return "unknown" }
+        #endif
         #if canImport(Darwin)
         let modified = info.st_mtimespec
         #else
