@@ -34,7 +34,9 @@ extension BuildPipeline {
         output.cache?.keepPrevious()
         // A writing build (`casebook build --watch`) also makes what the output folder lost since it was written,
         // unless it knows no one changed the folder since (then the ledger's pages are the output's).
-        if options.write, let cache = output.cache, !cache.outputUnchanged { again = jobsWithFilesLost(ledger, besides: again, cache, spare: output.staged?.known) }
+        if options.write, let cache = output.cache, !cache.outputUnchanged {
+            again = jobsWithFilesLost(ledger, besides: again, cache, spare: output.staged?.known)
+        }
         var pagePaths: [String] = []
         result.pagesPatched = ledger.run(again, of: jobs) { files in
             pagePaths += files.map(\.path)

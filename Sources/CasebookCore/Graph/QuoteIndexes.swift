@@ -43,7 +43,7 @@ struct QuoteIndexes: Sendable {
         self.byCase = byCase
         self.bySource = bySource
         self.topicSlugs = topicSlugs
-        topics = byTopic.map { (SiteGraph.Topic(slug: $0.key, label: $0.value.label, quotes: $0.value.quotes), $0.value.label.lowercased()) }
+        topics = byTopic.map { slug, topic in (SiteGraph.Topic(slug: slug, label: topic.label, quotes: topic.quotes), topic.label.lowercased()) }
             .sorted { ($0.1, $0.0.slug) < ($1.1, $1.0.slug) }
             .map(\.0)
     }
