@@ -12,9 +12,11 @@ import Foundation
 final class DigestCache: @unchecked Sendable {
     private let file: String?
     private let header: String
-    /// The file as read: its entries' texts stay bytes here until asked for, as a rebuild needs few of them (most
-    /// of its pages, and the cards they hold, are not rendered again).
-    private var stored: [UInt8]
+    /// The file, mapped: its entries' texts stay bytes there until asked for, as a rebuild needs few of them (most
+    /// of its pages, and the cards they hold, are not rendered again). Reading the 80 MB of both caches of a
+    /// 10,000-event tracker into memory instead took 20 ms of a core. The file is only ever appended to or replaced
+    /// through a rename, so the mapped bytes do not change under the build.
+    private var stored: Data
     private var previous: [PageDigest: Entry]
     /// Entries in the file as read, unused ones and repeats included: what an append would add to.
     private let entriesInFile: Int
@@ -30,7 +32,7 @@ final class DigestCache: @unchecked Sendable {
     init() {
         file = nil
         header = ""
-        stored = []
+        stored = Data()
         previous = [:]
         entriesInFile = 0
     }
@@ -39,7 +41,7 @@ final class DigestCache: @unchecked Sendable {
         self.file = file
         self.header = header
         let read = ignoringPrevious ? nil : Self.read(file, header: header)
-        stored = read?.bytes ?? []
+        stored = read?.bytes ?? Data()
         previous = read?.entries.mapValues { .stored($0) } ?? [:]
         entriesInFile = read?.count ?? 0
     }
@@ -49,7 +51,7 @@ final class DigestCache: @unchecked Sendable {
         guard let entry = find(digest) else { return nil }
         switch entry {
         case .text(let text): return text
-        case .stored(let range): return stored.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        case .stored(let range): return stored.withUnsafeBytes { String(decoding: UnsafeRawBufferPointer(rebasing: $0[range]), as: UTF8.self) }
         }
     }
 
@@ -102,7 +104,7 @@ final class DigestCache: @unchecked Sendable {
         }
         defer {
             previous = [:]
-            stored = []
+            stored = Data()
         }
         guard !new.isEmpty || dropped else { return }
         if keepingUnused {
@@ -131,8 +133,16 @@ final class DigestCache: @unchecked Sendable {
     /// The file's bytes, where each entry's text lies in them and how many entries it holds; nil when the file is
     /// missing, written under another header or damaged anywhere. Repeated digests (from appends) name the same
     /// text; the last one is kept.
-    private static func read(_ path: String, header: String) -> (bytes: [UInt8], entries: [PageDigest: Range<Int>], count: Int)? {
-        guard let bytes = FileBytes.read(path) else { return nil }
+    private static func read(_ path: String, header: String) -> (bytes: Data, entries: [PageDigest: Range<Int>], count: Int)? {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
+        return data.withUnsafeBytes { raw in
+            index(raw.bindMemory(to: UInt8.self), header: header).map { (data, $0.entries, $0.count) }
+        }
+    }
+
+    /// Where each entry's text lies in `bytes`, a file's, and how many entries it holds; nil when the file was written
+    /// under another header or is damaged anywhere.
+    private static func index(_ bytes: UnsafeBufferPointer<UInt8>, header: String) -> (entries: [PageDigest: Range<Int>], count: Int)? {
         let header = Array(header.utf8)
         guard bytes.count >= header.count, bytes.prefix(header.count).elementsEqual(header) else { return nil }
         var entries: [PageDigest: Range<Int>] = [:]
@@ -152,11 +162,11 @@ final class DigestCache: @unchecked Sendable {
             offset = end + 1
             count += 1
         }
-        return (bytes, entries, count)
+        return (entries, count)
     }
 
     /// Sixteen lowercase hex digits at `offset` as a number.
-    private static func hex(_ bytes: [UInt8], _ offset: Int) -> UInt64? {
+    private static func hex(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt64? {
         var value: UInt64 = 0
         for byte in bytes[offset..<(offset + 16)] {
             switch byte {
@@ -172,8 +182,9 @@ final class DigestCache: @unchecked Sendable {
     /// cards in one array was 100 MB at the end of a big tracker's build, its peak.
     private func write(_ entries: [PageDigest: Entry], to path: String) {
         ReplacedFile.write(path, header: header) { stream in
-            stored.withUnsafeBufferPointer { stored in
-                entries.sorted(by: { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }).allSatisfy { digest, entry in
+            stored.withUnsafeBytes { raw in
+                let stored = raw.bindMemory(to: UInt8.self)
+                return entries.sorted(by: { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }).allSatisfy { digest, entry in
                     func put(_ body: UnsafeBufferPointer<UInt8>) -> Bool {
                         fputs("\(digest) \(body.count)\n", stream) >= 0
                             && fwrite(body.baseAddress, 1, body.count, stream) == body.count
