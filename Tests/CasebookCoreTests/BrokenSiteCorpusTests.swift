@@ -74,7 +74,7 @@ import Testing
             try manager.createDirectory(at: content.appendingPathComponent("pages"), withIntermediateDirectories: true)
             let handle = try FileHandle(forWritingTo: {
                 let url = content.appendingPathComponent("pages/huge.md")
-                manager.createFile(atPath: url.path, contents: nil)
+                _ = manager.createFile(atPath: url.path, contents: nil)
                 return url
             }())
             for _ in 0..<50 { handle.write(chunk) }
