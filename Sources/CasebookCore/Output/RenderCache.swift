@@ -137,11 +137,12 @@ public final class RenderCache: @unchecked Sendable {
         var info = stat()
         #if os(Linux)
         let running = "/proc/self/exe"
-        guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: running), stat(running, &info) == 0
-        else { return "unknown" }
+        let found = (try? FileManager.default.destinationOfSymbolicLink(atPath: running)).flatMap { stat(running, &info) == 0 ? $0 : nil }
         #else
-        guard let path = Bundle.main.executablePath, stat(path, &info) == 0 else { return "unknown" }
+        let found: String? = nil
         #endif
+        // Where /proc is not mounted, as Foundation finds it.
+        guard let path = found ?? Bundle.main.executablePath.flatMap({ stat($0, &info) == 0 ? $0 : nil }) else { return "unknown" }
         #if canImport(Darwin)
         let modified = info.st_mtimespec
         #else
