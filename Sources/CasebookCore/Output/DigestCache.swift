@@ -135,9 +135,7 @@ final class DigestCache: @unchecked Sendable {
         return ReplacedFile.append(path, bytes)
     }
 
-    /// The file's bytes, where each entry's text lies in them and how many entries it holds; nil when the file is
-    /// missing, written under another header or damaged anywhere. Repeated digests (from appends) name the same
-    /// text; the last one is kept.
+    /// The file, mapped, with its `index`; nil when it is missing or the index finds it foreign or damaged.
     private static func read(_ path: String, header: String) -> (bytes: Data, entries: [PageDigest: Range<Int>], count: Int)? {
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
         return data.withUnsafeBytes { raw in
@@ -146,7 +144,8 @@ final class DigestCache: @unchecked Sendable {
     }
 
     /// Where each entry's text lies in `bytes`, a file's, and how many entries it holds; nil when the file was written
-    /// under another header or is damaged anywhere.
+    /// under another header or is damaged anywhere. Repeated digests (from appends) name the same text; the last one
+    /// is kept.
     private static func index(_ bytes: UnsafeBufferPointer<UInt8>, header: String) -> (entries: [PageDigest: Range<Int>], count: Int)? {
         let header = Array(header.utf8)
         guard bytes.count >= header.count, bytes.prefix(header.count).elementsEqual(header) else { return nil }
