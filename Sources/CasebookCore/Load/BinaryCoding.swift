@@ -156,11 +156,9 @@ extension BinaryReader {
     /// Reads a cache file (mapped, not copied) whose bytes follow `header`, through `body`; nil when the file is
     /// missing, starts with another header (another binary, folder or format), is damaged or has bytes left over.
     static func read<Value>(_ path: String, header: String, _ body: (inout BinaryReader) throws(Damaged) -> Value) -> Value? {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
-        let header = Array(header.utf8)
+        guard let (data, start) = MappedFile.contents(of: path, header: header) else { return nil }
         return data.withUnsafeBytes { bytes in
-            guard bytes.count >= header.count, bytes.prefix(header.count).elementsEqual(header) else { return nil }
-            var reader = BinaryReader(bytes, offset: header.count)
+            var reader = BinaryReader(bytes, offset: start)
             do throws(Damaged) {
                 let value = try body(&reader)
                 return reader.atEnd ? value : nil

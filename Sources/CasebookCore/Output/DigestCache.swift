@@ -14,8 +14,7 @@ final class DigestCache: @unchecked Sendable {
     private let header: String
     /// The file, mapped: its entries' texts stay bytes there until asked for, as a rebuild needs few of them (most
     /// of its pages, and the cards they hold, are not rendered again). Reading the 80 MB of both caches of a
-    /// 10,000-event tracker into memory instead took 20 ms of a core. The file is only ever appended to or replaced
-    /// through a rename, so the mapped bytes do not change under the build.
+    /// 10,000-event tracker into memory instead took 20 ms of a core.
     private var stored: Data
     private var previous: [PageDigest: Entry]
     /// Entries in the file as read, unused ones and repeats included: what an append would add to.
@@ -135,22 +134,20 @@ final class DigestCache: @unchecked Sendable {
         return ReplacedFile.append(path, bytes)
     }
 
-    /// The file, mapped, with its `index`; nil when it is missing or the index finds it foreign or damaged.
+    /// The file, mapped, with its `index`; nil when it is missing, foreign or damaged.
     private static func read(_ path: String, header: String) -> (bytes: Data, entries: [PageDigest: Range<Int>], count: Int)? {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
+        guard let (data, body) = MappedFile.contents(of: path, header: header) else { return nil }
         return data.withUnsafeBytes { raw in
-            index(raw.bindMemory(to: UInt8.self), header: header).map { (data, $0.entries, $0.count) }
+            index(raw.bindMemory(to: UInt8.self), from: body).map { (data, $0.entries, $0.count) }
         }
     }
 
-    /// Where each entry's text lies in `bytes`, a file's, and how many entries it holds; nil when the file was written
-    /// under another header or is damaged anywhere. Repeated digests (from appends) name the same text; the last one
-    /// is kept.
-    private static func index(_ bytes: UnsafeBufferPointer<UInt8>, header: String) -> (entries: [PageDigest: Range<Int>], count: Int)? {
-        let header = Array(header.utf8)
-        guard bytes.count >= header.count, bytes.prefix(header.count).elementsEqual(header) else { return nil }
+    /// Where each entry's text lies in `bytes`, a file's, and how many entries it holds, the first starting at
+    /// `offset`; nil when the file is damaged anywhere. Repeated digests (from appends) name the same text; the last
+    /// one is kept.
+    private static func index(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> (entries: [PageDigest: Range<Int>], count: Int)? {
         var found: [(PageDigest, Range<Int>)] = []
-        var offset = header.count
+        var offset = offset
         while offset < bytes.count {
             // "<32 hex digits> <byte count>\n<bytes>\n"
             guard offset + 34 < bytes.count, let high = hex(bytes, offset), let low = hex(bytes, offset + 16),

@@ -163,7 +163,7 @@ extension SplicedFile {
     /// fit in them (a damaged cache file must not splice out of bounds).
     init?(_ layout: Layout, in output: String) {
         let starts = layout.starts
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: output + "/" + layout.path), options: .alwaysMapped),
+        guard let data = MappedFile.contents(of: output + "/" + layout.path),
               let last = starts.last, last <= data.count, (starts.first ?? 0) >= 0, zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 })
         else { return nil }
         self.init(path: layout.path, storage: .mapped(data), starts: starts)
