@@ -72,15 +72,15 @@ public struct LocalFileSystem: FileSystem {
         var errorDescription: String? { String(cString: strerror(code)) }
     }
 
-    /// Each entry's kind from the directory itself where the file system records it (ext4 does), rather than by an
-    /// `lstat` per entry; links, and entries of unrecorded kind, are looked up as `kind(at:)` does.
+    /// Each entry's kind from the type its folder records (see `FolderListing`), rather than by an `lstat` per entry;
+    /// links are followed as `kind(at:)` follows them.
     public func directoryEntries(at path: String) -> [DirectoryEntry]? {
         guard kind(at: path) == .directory, let listed = FolderListing.entries(of: path) else { return nil }
         return listed.map { entry in
             let kind: FileKind? = switch entry.type {
             case Int32(DT_REG): .file
             case Int32(DT_DIR): .directory
-            case Int32(DT_LNK), Int32(DT_UNKNOWN): self.kind(at: path + "/" + entry.name)
+            case Int32(DT_LNK): self.kind(at: path + "/" + entry.name)
             default: nil
             }
             return DirectoryEntry(name: entry.name, kind: kind)

@@ -257,10 +257,6 @@ extension SiteWriter {
 
     /// A folder's entries (without `.` and `..`) and whether each is a folder, from one directory read.
     static func entries(of folder: String) -> [(name: String, isFolder: Bool)] {
-        (FolderListing.entries(of: folder) ?? []).map { entry in
-            guard entry.type == Int32(DT_UNKNOWN) else { return (entry.name, entry.type == Int32(DT_DIR)) }
-            var info = stat()
-            return (entry.name, lstat(folder + "/" + entry.name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR)
-        }
+        (FolderListing.entries(of: folder) ?? []).map { ($0.name, $0.type == Int32(DT_DIR)) }
     }
 }
