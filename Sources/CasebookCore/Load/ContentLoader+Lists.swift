@@ -1,11 +1,13 @@
+import Foundation
 import Yams
 
 /// Loading of the kinds kept as YAML lists: timeline events and quotes.
 extension ContentLoader {
-    func loadList<Item: Sendable>(_ path: String, what: String, _ diagnostics: inout DiagnosticList,
+    /// The file's items, from `bytes` when they were read already.
+    func loadList<Item: Sendable>(_ path: String, bytes: Data?, what: String, _ diagnostics: inout DiagnosticList,
                                   item load: @escaping @Sendable (FieldReader, inout DiagnosticList) -> Item?) -> [Item] {
         // Read once: a small file, not cut into pieces, is decoded from the same bytes.
-        guard let file = readBytes(path, &diagnostics) else { return [] }
+        guard let file = bytes ?? readBytes(path, &diagnostics) else { return [] }
         if let pieces = YAMLListPieces.pieces(of: file, pieceSize: pieceSize) {
             // A big file's pieces are parsed and their items read on all cores, gathered back in order; a piece
             // loaded by an earlier build of this process, unchanged, is reused.

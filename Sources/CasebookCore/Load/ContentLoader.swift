@@ -41,17 +41,17 @@ public struct ContentLoader: Sendable {
         var jobs: [@Sendable () -> (LoadedFile, DiagnosticList)] = []
         var large: [Int] = []
         // A file a long-lived process loaded before and that has not changed since (by its stamp) is not read again;
-        // a document file (case, party, source, page) whose bytes it loaded before is not parsed again.
-        // The bytes read to look a document up are handed to its loader, not read again.
-        func add(_ path: String, large isLarge: Bool = false, document: Bool = true,
-                 _ load: @escaping @Sendable (Data?, inout DiagnosticList) -> LoadedFile) {
+        // a file whose bytes were loaded before, by this process or the last build's, is not parsed again: every file
+        // but a large list, whose pieces are looked up instead (see `loadList`). The bytes read to look a file up are
+        // handed to its loader, not read again.
+        func add(_ path: String, large isLarge: Bool = false, _ load: @escaping @Sendable (Data?, inout DiagnosticList) -> LoadedFile) {
             if isLarge { large.append(jobs.count) }
             jobs.append { [self] in
                 let stamp = memory?.keepsFileStamps == true ? fileSystem.stamp(at: path) : nil
                 if let stamp, let entry = memory?.unchangedFile(path, stamp: stamp), let loaded = entry.items as? LoadedFile {
                     return (loaded, entry.diagnostics)
                 }
-                let bytes = memory == nil || !document ? nil : try? fileSystem.readFile(at: path)
+                let bytes = memory == nil || isLarge ? nil : try? fileSystem.readFile(at: path)
                 let key = bytes.map { LoadMemory.Key(path: path, bytes: $0) }
                 let result: (LoadedFile, DiagnosticList)
                 if let key, let entry = memory?.entry(key), let loaded = entry.items as? LoadedFile {
@@ -75,10 +75,10 @@ public struct ContentLoader: Sendable {
         for path in files(in: "sources", extensions: ["md"], &diagnostics) { add(path) { .source(loadSource(path, bytes: $0, &$1)) } }
         for path in files(in: "pages", extensions: ["md"], &diagnostics) { add(path) { .page(loadPage(path, bytes: $0, &$1)) } }
         for path in files(in: "timeline", extensions: ["yml", "yaml"], recursive: true, &diagnostics) {
-            add(path, large: isLarge(path), document: false) { .events(loadList(path, what: "event", &$1, item: loadEvent)) }
+            add(path, large: isLarge(path)) { .events(loadList(path, bytes: $0, what: "event", &$1, item: loadEvent)) }
         }
         for path in files(in: "quotes", extensions: ["yml", "yaml"], recursive: true, &diagnostics) {
-            add(path, large: isLarge(path), document: false) { .quotes(loadList(path, what: "quote", &$1, item: loadQuote)) }
+            add(path, large: isLarge(path)) { .quotes(loadList(path, bytes: $0, what: "quote", &$1, item: loadQuote)) }
         }
         var results = [(LoadedFile, DiagnosticList)?](repeating: nil, count: jobs.count)
         let small = jobs.indices.filter { !large.contains($0) }

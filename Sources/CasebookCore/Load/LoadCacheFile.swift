@@ -5,14 +5,17 @@ import Glibc
 import Darwin
 #endif
 
-/// The loaded pieces of big list files (events and quotes with their diagnostics) and document files, kept in
-/// `.casebook-cache/` between `casebook build` runs by file, first line and text digest, as `casebook serve` keeps them in memory:
-/// parsing the 16 MB of YAML of a 10,000-event tracker was a fifth of a rebuild's work. A file with another
+/// The loaded pieces of big list files (events and quotes with their diagnostics), small list files and document
+/// files, kept in `.casebook-cache/` between `casebook build` runs by file, first line and text digest, as `casebook
+/// serve` keeps them in memory: parsing the 16 MB of YAML of a 10,000-event tracker was a fifth of a rebuild's work,
+/// and the same timeline in 250 small files was parsed whole by every rebuild (0.5–0.9 s). A file with another
 /// header (another binary) or damaged anywhere reads as empty. A build that parsed a few pieces appends them; once a
 /// quarter of the records are no longer used, the file is replaced whole, through a rename.
 enum LoadCacheFile {
     private enum Kind: UInt64 {
         case events = 1, quotes, legalCase, party, source, page
+        /// A list file small enough to be loaded whole, kept as one entry like a document.
+        case eventFile, quoteFile
     }
 
     /// Names the binary that may read the file and the content folder it is of (by which stale files are found).
@@ -47,6 +50,8 @@ enum LoadCacheFile {
                 case .party?: items = ContentLoader.LoadedFile.party(try reader.optional { r throws(BinaryReader.Damaged) in try r.party() })
                 case .source?: items = ContentLoader.LoadedFile.source(try reader.optional { r throws(BinaryReader.Damaged) in try r.source() })
                 case .page?: items = ContentLoader.LoadedFile.page(try reader.optional { r throws(BinaryReader.Damaged) in try r.page() })
+                case .eventFile?: items = ContentLoader.LoadedFile.events(try reader.list { r throws(BinaryReader.Damaged) in try r.event() })
+                case .quoteFile?: items = ContentLoader.LoadedFile.quotes(try reader.list { r throws(BinaryReader.Damaged) in try r.quote() })
                 case nil: throw BinaryReader.Damaged()
                 }
                 let diagnostics = try reader.list { r throws(BinaryReader.Damaged) in try r.diagnostic() }
@@ -108,6 +113,12 @@ enum LoadCacheFile {
         case ContentLoader.LoadedFile.page(let page) as ContentLoader.LoadedFile:
             start(.page)
             writer.write(page) { $0.write($1) }
+        case ContentLoader.LoadedFile.events(let events) as ContentLoader.LoadedFile:
+            start(.eventFile)
+            writer.write(events) { $0.write($1) }
+        case ContentLoader.LoadedFile.quotes(let quotes) as ContentLoader.LoadedFile:
+            start(.quoteFile)
+            writer.write(quotes) { $0.write($1) }
         default:
             return
         }

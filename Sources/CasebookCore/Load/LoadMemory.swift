@@ -1,9 +1,9 @@
 import Foundation
 
 /// What `casebook serve` keeps between loads: the items and diagnostics of each piece of a big list file
-/// (`YAMLListPieces`), by file, first line and text, and of each document file, by path and bytes. Saving one
-/// event in a 10,000-event timeline then parses one piece of the file, not all of it, and none of the
-/// 1,500 case, party and source files. `casebook build` keeps them in a file (`LoadCacheFile`).
+/// (`YAMLListPieces`), by file, first line and text, and of each other file (documents and small list files), by path
+/// and bytes. Saving one event in a 10,000-event timeline then parses one piece of the file, not all of it, and none
+/// of the 1,500 case, party and source files. `casebook build` keeps them in a file (`LoadCacheFile`).
 public final class LoadMemory: Sendable {
     struct Key: Hashable, Sendable {
         let path: String

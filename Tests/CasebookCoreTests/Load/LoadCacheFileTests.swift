@@ -78,7 +78,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("loads.bin").path
         let documents: [ContentLoader.LoadedFile] = [.legalCase(Self.legalCase), .party(Self.party), .source(Self.source),
-                                                     .page(Self.page), .source(nil)]
+                                                     .page(Self.page), .source(nil), .events([Self.event, Self.event]),
+                                                     .quotes([Self.quote])]
         var saved: [LoadMemory.Key: LoadMemory.Entry] = [:]
         for (index, document) in documents.enumerated() {
             saved[LoadMemory.Key(path: "Content/doc-\(index).md", lineOffset: 0, text: PageDigest(high: UInt64(index), low: 9))] =
@@ -94,6 +95,8 @@ import Testing
             case (.party(let a)?, .party(let b)?): #expect(a == b)
             case (.source(let a)?, .source(let b)?): #expect(a == b)
             case (.page(let a)?, .page(let b)?): #expect(a == b)
+            case (.events(let a)?, .events(let b)?): #expect(a == b)
+            case (.quotes(let a)?, .quotes(let b)?): #expect(a == b)
             default: Issue.record("\(key.path) came back as \(String(describing: back))")
             }
             #expect(read[key]?.diagnostics.items == entry.diagnostics.items)
@@ -181,5 +184,47 @@ extension LoadCacheFileTests {
         #expect(after.entries[key("a.yml", 0)]?.items as? [Quote] == [elsewhere])
         #expect(after.entries[key("z.yml", 20)]?.items as? [Quote] == [Self.quote])
         #expect(after.entries[key("z.yml", 20)]?.diagnostics.items == Self.diagnostics.items)
+    }
+}
+
+extension LoadCacheFileTests {
+    /// A timeline kept in small files (one per month, say) is not parsed again by the next build process, file by
+    /// file, warnings included, and an edited file is parsed alone: each was parsed by every build, so a one-event
+    /// rebuild of 10,000 events in 250 files took 0.7–1.1 s against 0.25 s for the same events in one file.
+    @Test func aLaterProcessReusesSmallListFilesWhole() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("loads.bin").path
+        let months = (1...3).map { month in
+            (0..<5).map { day in "- id: e\(month)-\(day)\n  date: 2021-0\(month)-1\(day)\n  title: Day \(day)\n  sources: [news]\n" }.joined()
+        }
+        var files = Fixtures.site(adding: [
+            "Content/timeline/2021-01.yml": months[0] + "  colour: red\n",
+            "Content/timeline/2021-02.yml": months[1],
+            "Content/timeline/2021-03.yml": months[2],
+            "Content/quotes/all.yml": "- id: q1\n  text: Hello\n  speaker: aws\n  date: 2021-01-11\n  sources: [news]\n",
+        ])
+        func load(_ memory: LoadMemory?) throws -> (content: SiteContent, diagnostics: [String]) {
+            let (content, diagnostics) = try ContentLoader(fileSystem: InMemoryFileSystem(files: files), root: "Content",
+                                                           memory: memory).load()
+            memory?.waitUntilSaved()  // as a build does before it returns
+            return (content, diagnostics.sorted.map(\.description))
+        }
+        let fileCount = LoadMemoryTests.documentCount + 4
+        let fresh = try load(LoadMemory(file: path, content: "Content", ignoringPrevious: false))
+        #expect(fresh.content.events.count == 15 && fresh.content.quotes.count == 1 && fresh.diagnostics.count == 1)
+
+        let second = LoadMemory(file: path, content: "Content", ignoringPrevious: false)
+        let again = try load(second)
+        #expect(second.lastLoad.loaded == 0 && second.lastLoad.reused == fileCount)
+        #expect(again.content == fresh.content && again.diagnostics == fresh.diagnostics)
+
+        files["Content/timeline/2021-02.yml"] = months[1].replacingOccurrences(of: "title: Day 3", with: "title: Day three")
+        let third = LoadMemory(file: path, content: "Content", ignoringPrevious: false)
+        let edited = try load(third)
+        #expect(third.lastLoad.loaded == 1 && third.lastLoad.reused == fileCount - 1)
+        let uncached = try load(nil)
+        #expect(edited.content == uncached.content && edited.diagnostics == uncached.diagnostics)
+        #expect(edited.content.events.first { $0.id == "e2-3" }?.title.text == "Day three")
     }
 }
