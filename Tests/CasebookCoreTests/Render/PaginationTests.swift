@@ -38,9 +38,10 @@ import Testing
         let eventCount = Self.ids(#"<article class="event-card[^"]*" id="([^"]+)""#, in: single["timeline/index.html"] ?? "").count
         #expect(eventCount > 8, "the tracker needs several pages to test")
 
-        for (list, pattern) in [("timeline/", #"<article class="event-card[^"]*" id="([^"]+)""#),
-                                ("quotes/", #"<figure class="quote-card[^"]*" id="(quote-[^"]+)""#)]
-            + Self.topicLists(single).map { ($0, #"<figure class="quote-card[^"]*" id="(quote-[^"]+)""#) } {
+        let quoteCard = #"<figure class="quote-card[^"]*" id="(quote-[^"]+)""#
+        let lists = [("timeline/", #"<article class="event-card[^"]*" id="([^"]+)""#), ("quotes/", quoteCard)]
+            + Self.topicLists(single).map { ($0, quoteCard) }
+        for (list, pattern) in lists {
             let whole = Self.ids(pattern, in: try #require(single[list + "index.html"]))
             var shown: [String] = []
             var number = 1
