@@ -2,7 +2,8 @@
 # Benchmarks a release build of casebook on synthetic trackers (N events and N quotes) and prints, per scale,
 # pages written, median wall time, median CPU time, median peak RSS, pages/s and the median time of each stage of
 # a cold build (empty output, no spare tree, no render cache), then the median wall time of a rebuild after one
-# event's title changed (warm: spare tree and render cache from the builds before).
+# event's title changed (warm: spare tree and render cache from the builds before); the same rebuild on the largest
+# scale with its timeline cut into files of 40 events; then serve and watch latencies on the largest scale.
 # The output of a run is moved aside, not deleted, before the next cold run, and the set-aside trees are deleted
 # after the last scale: on a file system without a journal (ext4 as this machine has it) creating files next to
 # thousands of inodes deleted seconds before makes the kernel skip each of them, which cost either tool seconds
@@ -18,6 +19,11 @@ swift build -c release --product CasebookBench >/dev/null
 work=.build/bench
 mkdir -p "$work"
 set_aside() { if [ -e "$1" ]; then mkdir -p "$work/trash"; mv "$1" "$work/trash/$(date +%s%N)"; fi; }
+# Changes the first event's title in a timeline file, as a writer saving it would, and back on the next call.
+edit_title() {
+  if grep -q '^  title: "(edited) ' "$1"; then sed -i '0,/^  title: "(edited) /s//  title: "/' "$1"
+  else sed -i '0,/^  title: "/s//  title: "(edited) /' "$1"; fi
+}
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 # Hugo on the same content, when installed (`apt-get install hugo`): its runs alternate with Casebook's so that a
 # busy machine slows both alike; the ratio is the figure to read.
@@ -51,11 +57,7 @@ for n in ${scales[@]}; do
     # One untimed rebuild leaves a spare tree, as any earlier build would have; then touch one event, as a writer
     # saving a file would, and time the rebuild over the previous output.
     .build/release/casebook build --quiet --content "$content" --output "$work/site-$n" > /dev/null
-    if grep -q '^  title: "(edited) ' "$content/timeline/events.yml"; then
-      sed -i '0,/^  title: "(edited) /s//  title: "/' "$content/timeline/events.yml"
-    else
-      sed -i '0,/^  title: "/s//  title: "(edited) /' "$content/timeline/events.yml"
-    fi
+    edit_title "$content/timeline/events.yml"
     /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" \
       .build/release/casebook build --content "$content" --output "$work/site-$n" --timings > "$work/out.txt"
     read -r wall user sys rss < "$work/time.txt"
@@ -88,6 +90,25 @@ done
 # `casebook serve` on the largest scale: from a saved edit of one event's title to the live-reload event, which a
 # long-lived process reaches by patching its last build (see README, "Previewing while you write").
 largest=${scales[@]: -1}
+# The largest tracker again with its timeline in files of 40 events, as a newsroom might keep one file a month: a
+# one-event rebuild must not parse the other files again.
+split="$work/content-$largest-split"
+[ -d "$split" ] || python3 Scripts/split-timeline.py "$work/content-$largest" "$split" 40
+set_aside "$work/site-split"
+set_aside "$work/.site-split.casebook-spare"
+for _ in 1 2; do .build/release/casebook build --quiet --content "$split" --output "$work/site-split" > /dev/null; done
+parts=("$split"/timeline/*.yml)
+: > "$work/rebuilds-split.txt"
+for _ in $(seq "$runs"); do
+  edit_title "${parts[${#parts[@]} / 2]}"
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" \
+    .build/release/casebook build --content "$split" --output "$work/site-split" --timings > "$work/out.txt"
+  read -r wall user sys rss < "$work/time.txt"
+  echo "$wall $(echo "$user + $sys" | bc) $(awk '/ ms$/ { printf "%s=%s ", $1, $2 }' "$work/out.txt")" >> "$work/rebuilds-split.txt"
+done
+printf 'N=%s, timeline in %s files: rebuild after one event changed: wall=%ss cpu=%ss (load %s ms)\n' "$largest" \
+  "${#parts[@]}" "$(cut -d' ' -f1 "$work/rebuilds-split.txt" | median)" "$(cut -d' ' -f2 "$work/rebuilds-split.txt" | median)" \
+  "$(grep -o "load=[0-9.]*" "$work/rebuilds-split.txt" | cut -d= -f2 | median)"
 echo "serve, N=$largest:"
 python3 Scripts/serve-latency.py .build/release/casebook "$runs" "$work/content-$largest" | grep -E '^(save|rebuild)' | sed 's/^/    /'
 # `casebook build --watch` the same way: from the save to the line that reports the new output swapped in.
