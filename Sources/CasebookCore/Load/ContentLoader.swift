@@ -40,14 +40,13 @@ public struct ContentLoader: Sendable {
         // loop, its pieces would all run on one core.
         var jobs: [@Sendable () -> (LoadedFile, DiagnosticList)] = []
         var large: [Int] = []
-        // A file a long-lived process loaded before and that has not changed since (by its stamp) is not read again;
-        // a file whose bytes were loaded before, by this process or the last build's, is not parsed again: every file
-        // but a large list, whose pieces are looked up instead (see `loadList`). The bytes read to look a file up are
-        // handed to its loader, not read again.
+        // A file loaded before, by this process or the last build's, that has not changed since (by its stamp) is not
+        // read again; a file whose bytes were loaded before is not parsed again: every file but a large list, whose
+        // pieces are looked up instead (see `loadList`). The bytes read to look a file up are handed to its loader.
         func add(_ path: String, large isLarge: Bool = false, _ load: @escaping @Sendable (Data?, inout DiagnosticList) -> LoadedFile) {
             if isLarge { large.append(jobs.count) }
             jobs.append { [self] in
-                let stamp = memory?.keepsFileStamps == true ? fileSystem.stamp(at: path) : nil
+                let stamp = memory?.looksUpStamp(ofLargeList: isLarge) == true ? fileSystem.stamp(at: path) : nil
                 if let stamp, let entry = memory?.unchangedFile(path, stamp: stamp), let loaded = entry.items as? LoadedFile {
                     return (loaded, entry.diagnostics)
                 }
@@ -61,7 +60,7 @@ public struct ContentLoader: Sendable {
                     result = (load(bytes, &found), found)
                     if let key { memory?.store(key, LoadMemory.Entry(items: result.0, diagnostics: result.1)) }
                 }
-                if let stamp { memory?.storeFile(path, stamp: stamp, LoadMemory.Entry(items: result.0, diagnostics: result.1)) }
+                if let stamp { memory?.storeFile(path, stamp: stamp, key: key, LoadMemory.Entry(items: result.0, diagnostics: result.1)) }
                 return result
             }
         }

@@ -16,6 +16,8 @@ enum LoadCacheFile {
         case events = 1, quotes, legalCase, party, source, page
         /// A list file small enough to be loaded whole, kept as one entry like a document.
         case eventFile, quoteFile
+        /// Not an entry: the stamp of a file loaded whole, under the key of its entry (`LoadMemory.StampedKey`).
+        case stamp
     }
 
     /// Names the binary that may read the file and the content folder it is of (by which stale files are found).
@@ -27,10 +29,11 @@ enum LoadCacheFile {
         contents(path, header: header)?.entries ?? [:]
     }
 
-    /// What the file holds: its entries (the last of any repeated key), and how many records and paths it wrote,
-    /// for records to be added after them.
+    /// What the file holds: its entries (the last of any repeated key), its stamps (the last for any path), and how
+    /// many records and paths it wrote, for records to be added after them.
     struct Contents {
         var entries: [LoadMemory.Key: LoadMemory.Entry] = [:]
+        var stamps: [String: LoadMemory.StampedKey] = [:]
         var records = 0
         var paths = 0
     }
@@ -43,7 +46,13 @@ enum LoadCacheFile {
                 let key = LoadMemory.Key(path: try reader.file(), lineOffset: try reader.int(),
                                          text: PageDigest(high: try reader.unsigned(), low: try reader.unsigned()))
                 let items: any Sendable
-                switch Kind(rawValue: try reader.unsigned()) {
+                let kind = Kind(rawValue: try reader.unsigned())
+                if kind == .stamp {
+                    contents.stamps[key.path] = LoadMemory.StampedKey(stamp: try stamp(&reader), key: key)
+                    contents.records += 1
+                    continue
+                }
+                switch kind {
                 case .events?: items = try reader.list { r throws(BinaryReader.Damaged) in try r.event() }
                 case .quotes?: items = try reader.list { r throws(BinaryReader.Damaged) in try r.quote() }
                 case .legalCase?: items = ContentLoader.LoadedFile.legalCase(try reader.optional { r throws(BinaryReader.Damaged) in try r.legalCase() })
@@ -52,7 +61,7 @@ enum LoadCacheFile {
                 case .page?: items = ContentLoader.LoadedFile.page(try reader.optional { r throws(BinaryReader.Damaged) in try r.page() })
                 case .eventFile?: items = ContentLoader.LoadedFile.events(try reader.list { r throws(BinaryReader.Damaged) in try r.event() })
                 case .quoteFile?: items = ContentLoader.LoadedFile.quotes(try reader.list { r throws(BinaryReader.Damaged) in try r.quote() })
-                case nil: throw BinaryReader.Damaged()
+                case .stamp?, nil: throw BinaryReader.Damaged()
                 }
                 let diagnostics = try reader.list { r throws(BinaryReader.Damaged) in try r.diagnostic() }
                 contents.entries[key] = LoadMemory.Entry(items: items, diagnostics: DiagnosticList(diagnostics))
@@ -64,36 +73,62 @@ enum LoadCacheFile {
     }
 
     /// Writes the entries: pieces of list files, and document files (parsing the 1,600 cases, parties and sources of
-    /// a 10,000-event tracker again was half of a rebuild's loading).
-    static func write(_ entries: [LoadMemory.Key: LoadMemory.Entry], header: String, to path: String) {
+    /// a 10,000-event tracker again was half of a rebuild's loading); then the stamps of files loaded whole.
+    static func write(_ entries: [LoadMemory.Key: LoadMemory.Entry], _ stamps: [String: LoadMemory.StampedKey] = [:],
+                      header: String, to path: String) {
         ReplacedFile.write(path, header: header) { stream in
             var writer = BinaryWriter()
             for (key, entry) in entries.sorted(by: { ($0.key.path, $0.key.lineOffset) < ($1.key.path, $1.key.lineOffset) }) {
                 encode(key, entry, &writer)
                 guard writer.drain({ fwrite($0.baseAddress, 1, $0.count, stream) == $0.count }) else { return false }
             }
-            return true
+            for stamped in stamps.values.sorted(by: { $0.key.path < $1.key.path }) { encode(stamped, &writer) }
+            return writer.drain { fwrite($0.baseAddress, 1, $0.count, stream) == $0.count }
         }
     }
 
     /// Adds entries after the records of a file that numbered `paths` paths (re-encoding the 18 MB of a 10,000-event
     /// tracker after one edit took a core for 70 ms of each rebuild); false when nothing was added.
-    static func append(_ entries: [LoadMemory.Key: LoadMemory.Entry], after paths: Int, to path: String) -> Bool {
+    static func append(_ entries: [LoadMemory.Key: LoadMemory.Entry], _ stamps: [String: LoadMemory.StampedKey] = [:],
+                       after paths: Int, to path: String) -> Bool {
         var writer = BinaryWriter(filesNumberedFrom: paths)
         for (key, entry) in entries { encode(key, entry, &writer) }
+        for stamped in stamps.values { encode(stamped, &writer) }
         var bytes: [UInt8] = []
         _ = writer.drain { bytes = Array($0); return true }
         return ReplacedFile.append(path, bytes)
     }
 
-    private static func encode(_ key: LoadMemory.Key, _ entry: LoadMemory.Entry, _ writer: inout BinaryWriter) {
-        func start(_ kind: Kind) {
-            writer.write(file: key.path)
-            writer.write(key.lineOffset)
-            writer.write(key.text.high)
-            writer.write(key.text.low)
-            writer.write(kind.rawValue)
+    private static func start(_ key: LoadMemory.Key, _ kind: Kind, _ writer: inout BinaryWriter) {
+        writer.write(file: key.path)
+        writer.write(key.lineOffset)
+        writer.write(key.text.high)
+        writer.write(key.text.low)
+        writer.write(kind.rawValue)
+    }
+
+    private static func encode(_ stamped: LoadMemory.StampedKey, _ writer: inout BinaryWriter) {
+        start(stamped.key, .stamp, &writer)
+        let stamp = stamped.stamp
+        writer.write(stamp.device)
+        writer.write(stamp.inode)
+        writer.write(Int(stamp.size))
+        for time in [stamp.modified, stamp.changed] {
+            writer.write(Int(time.tv_sec))
+            writer.write(Int(time.tv_nsec))
         }
+    }
+
+    /// A stamp as `encode` wrote it; settled, as only settled stamps are kept.
+    private static func stamp(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> FileStamp {
+        let device = try reader.unsigned(), inode = try reader.unsigned(), size = try reader.int()
+        var times: [timespec] = []
+        for _ in 0..<2 { times.append(timespec(tv_sec: try reader.int(), tv_nsec: try reader.int())) }
+        return FileStamp(device: device, inode: inode, size: Int64(size), modified: times[0], changed: times[1], settled: true)
+    }
+
+    private static func encode(_ key: LoadMemory.Key, _ entry: LoadMemory.Entry, _ writer: inout BinaryWriter) {
+        func start(_ kind: Kind) { Self.start(key, kind, &writer) }
         switch entry.items {
         case let events as [TimelineEvent]:
             start(.events)

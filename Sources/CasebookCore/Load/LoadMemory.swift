@@ -39,6 +39,12 @@ public final class LoadMemory: Sendable {
         let diagnostics: DiagnosticList
     }
 
+    /// A build process's record of a file loaded whole: its stamp, settled when taken, and the key of its entry.
+    struct StampedKey: Equatable, Sendable {
+        let stamp: FileStamp
+        let key: Key
+    }
+
     private struct State {
         var previous: [Key: Entry] = [:]
         var current: [Key: Entry] = [:]
@@ -47,6 +53,12 @@ public final class LoadMemory: Sendable {
         var currentFiles: [String: (stamp: FileStamp, entry: Entry)] = [:]
         /// Files this load took whole from `previousFiles`: their pieces are kept for when they change.
         var reusedFiles: Set<String> = []
+        /// A build process's stamps by path: read from the file, taken or made by this load, and made by it.
+        var previousStamps: [String: StampedKey] = [:]
+        var currentStamps: [String: StampedKey] = [:]
+        var addedStamps: [String: StampedKey] = [:]
+        var skippedFiles = 0
+        var readFiles = 0
         var reused = 0
         var loaded = 0
         /// Entries this load parsed, not found in the last.
@@ -73,6 +85,7 @@ public final class LoadMemory: Sendable {
         guard !ignoringPrevious, let contents = LoadCacheFile.contents(path, header: header) else { return }
         state.withLock { state in
             state.previous = contents.entries
+            state.previousStamps = contents.stamps
             state.inFile = (contents.records, contents.paths)
         }
     }
@@ -88,27 +101,45 @@ public final class LoadMemory: Sendable {
         }
     }
 
-    /// Whether files are looked up by their stamps: only in a long-lived process (a build process keeps no stamps,
-    /// so taking them would be a `stat` per content file for nothing).
-    var keepsFileStamps: Bool { file == nil }
+    /// Whether the file at `path` is looked up by its stamp: every file in a long-lived process; in a build process,
+    /// every file loaded whole (a large list file is read to find its changed pieces, so its stamp would not help).
+    func looksUpStamp(ofLargeList large: Bool) -> Bool { file == nil || !large }
 
-    /// What loading the file at `path` gave the last time, when it still has the stamp it had then and had
-    /// settled by then; always nil for a build process, whose files may change between runs unseen.
+    /// What loading the file at `path` gave the last time, when it still has the stamp it had then and had settled by
+    /// then (as git trusts a file's stamp: a file changed within the clock's tick of being stamped is read again).
     func unchangedFile(_ path: String, stamp: FileStamp) -> Entry? {
-        guard file == nil else { return nil }
-        return state.withLock { state in
+        state.withLock { state in
+            if file != nil {
+                guard let known = state.previousStamps[path], known.stamp == stamp,
+                      let entry = state.current[known.key] ?? state.previous[known.key] else { return nil }
+                state.current[known.key] = entry
+                state.currentStamps[path] = known
+                state.skippedFiles += 1
+                return entry
+            }
             guard let known = state.currentFiles[path] ?? state.previousFiles[path], known.stamp.settled, known.stamp == stamp
             else { return nil }
             state.currentFiles[path] = known
             state.reusedFiles.insert(path)
+            state.skippedFiles += 1
             return known.entry
         }
     }
 
-    /// Remembers what loading the file at `path`, stamped just before it was read, gave.
-    func storeFile(_ path: String, stamp: FileStamp, _ entry: Entry) {
-        guard file == nil else { return }
-        state.withLock { $0.currentFiles[path] = (stamp, entry) }
+    /// Remembers what loading the file at `path`, stamped just before it was read, gave: a build process keeps the
+    /// stamp with the `key` its entry is stored under (nil for a large list file), once the file has settled.
+    func storeFile(_ path: String, stamp: FileStamp, key: Key?, _ entry: Entry) {
+        state.withLock { state in
+            state.readFiles += 1
+            guard file != nil else {
+                state.currentFiles[path] = (stamp, entry)
+                return
+            }
+            guard stamp.settled, let key else { return }
+            let stamped = StampedKey(stamp: stamp, key: key)
+            state.currentStamps[path] = stamped
+            if state.previousStamps[path] != stamped { state.addedStamps[path] = stamped }
+        }
     }
 
     func store(_ key: Key, _ entry: Entry) {
@@ -124,24 +155,27 @@ public final class LoadMemory: Sendable {
     /// appended to the file while at least three quarters of its records are still used, else written whole.
     /// `waitUntilSaved()` waits for it.
     func finishLoad() {
-        let (entries, added, inFile, changed) = state.withLock { state in
-            let changed = state.loaded > 0 || state.current.count != state.previous.count
-            let added = state.added, inFile = state.inFile
+        let (entries, added, stamps, addedStamps, inFile, changed) = state.withLock { state in
+            let changed = state.loaded > 0 || state.current.count != state.previous.count || !state.addedStamps.isEmpty
+                || state.currentStamps.count != state.previousStamps.count
+            let added = state.added, addedStamps = state.addedStamps, inFile = state.inFile
             if !state.reusedFiles.isEmpty {
                 for (key, entry) in state.previous where state.current[key] == nil && state.reusedFiles.contains(key.path) {
                     state.current[key] = entry
                 }
             }
-            let files = (state.reusedFiles.count, state.currentFiles.count - state.reusedFiles.count)
-            state = State(previous: state.current, previousFiles: state.currentFiles, lastLoad: (state.reused, state.loaded),
-                          lastFiles: files)
-            return (state.previous, added, inFile, changed)
+            state = State(previous: state.current, previousFiles: state.currentFiles, previousStamps: state.currentStamps,
+                          lastLoad: (state.reused, state.loaded), lastFiles: (state.skippedFiles, state.readFiles))
+            return (state.previous, added, state.previousStamps, addedStamps, inFile, changed)
         }
         guard let file, changed else { return }
         DispatchQueue.global().async(group: saving) {
-            if inFile.records > 0, entries.count * 4 >= (inFile.records + added.count) * 3,
-               added.isEmpty || LoadCacheFile.append(added, after: inFile.paths, to: file.path) { return }
-            LoadCacheFile.write(entries, header: file.header, to: file.path)
+            let used = entries.count + stamps.count, written = inFile.records + added.count + addedStamps.count
+            if inFile.records > 0, used * 4 >= written * 3,
+               (added.isEmpty && addedStamps.isEmpty) || LoadCacheFile.append(added, addedStamps, after: inFile.paths, to: file.path) {
+                return
+            }
+            LoadCacheFile.write(entries, stamps, header: file.header, to: file.path)
         }
     }
 
@@ -151,7 +185,7 @@ public final class LoadMemory: Sendable {
     }
 
     /// How many files the last finished load took whole from the load before (their stamps unchanged), and how many
-    /// it read.
+    /// it stamped and read.
     var lastFiles: (skipped: Int, read: Int) { state.withLock { $0.lastFiles } }
 
     /// How many pieces the last finished load reused and how many it parsed.

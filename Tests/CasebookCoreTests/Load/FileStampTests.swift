@@ -35,3 +35,42 @@ import Testing
         #expect(edited.events.first { $0.id == "e7" }?.title.text == "Event 8 of the bench")
     }
 }
+
+extension FileStampTests {
+    /// A build process skips the files whose stamps the last one kept: only files that had settled when stamped, so
+    /// one edited just before a build is read again by the next, and an edit that keeps the size is seen.
+    @Test func aLaterBuildProcessSkipsSettledFilesByTheirKeptStamps() throws {
+        let root = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("Content")
+        for (path, text) in Fixtures.site(adding: ["Content/timeline/events.yml": LoadMemoryTests.timeline(40)]) {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: false, encoding: .utf8)
+        }
+        let cache = root.appendingPathComponent("loads.bin").path
+        func load() throws -> (SiteContent, LoadMemory) {
+            let memory = LoadMemory(file: cache, content: content.path, ignoringPrevious: false)
+            let loaded = try ContentLoader(fileSystem: LocalFileSystem(root: content.path), root: content.path, memory: memory).load().0
+            memory.waitUntilSaved()
+            return (loaded, memory)
+        }
+        let files = LoadMemoryTests.documentCount + 1
+        Thread.sleep(forTimeInterval: FileStamp.settleTime + 0.2)
+        let (first, firstMemory) = try load()
+        #expect(firstMemory.lastFiles.skipped == 0 && firstMemory.lastFiles.read == files)
+        let (again, memory) = try load()
+        #expect(again == first && memory.lastFiles.skipped == files && memory.lastFiles.read == 0)
+
+        // Edited to the same size just before the build: read, and not skipped by the next build either.
+        let events = content.appendingPathComponent("timeline/events.yml")
+        let text = try String(contentsOf: events, encoding: .utf8)
+        try text.replacingOccurrences(of: "title: Event 7 of", with: "title: Event 8 of").write(to: events, atomically: false, encoding: .utf8)
+        for _ in 0..<2 {
+            let (edited, memory) = try load()
+            #expect(memory.lastFiles.skipped == files - 1)
+            #expect(edited.events.first { $0.id == "e7" }?.title.text == "Event 8 of the bench")
+            #expect(edited == (try ContentLoader(fileSystem: LocalFileSystem(root: content.path), root: content.path).load().0))
+        }
+    }
+}
