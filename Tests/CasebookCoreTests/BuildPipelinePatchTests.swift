@@ -222,6 +222,9 @@ import Testing
                 options.cacheFolder = root.appendingPathComponent(".casebook-cache").path
                 options.memory = mode == .watching ? BuildMemory(watchingOutput: true) : nil
                 fresh.output = root.appendingPathComponent("Fresh").path
+                // Its own cache, ignored, as `--no-cache` builds: the marker names the pages' stamp as the session's does.
+                fresh.cacheFolder = root.appendingPathComponent(".fresh-cache").path
+                fresh.ignoreCache = true
             }
             site = try files(BuildPipeline.run(options))
         }
@@ -272,7 +275,7 @@ import Testing
         }
 
         /// The files of a build: in memory, an unchanged one taking its bytes from the build before; written, the
-        /// output folder's but for the marker.
+        /// output folder's, its marker included.
         private static func files(of result: BuildResult, over previous: [String: [UInt8]], in options: BuildOptions) throws -> [String: [UInt8]] {
             try #require(result.exitCode == 0)
             guard options.write else {
@@ -282,9 +285,7 @@ import Testing
                 }
                 return table
             }
-            var tree = Fixtures.tree(at: URL(fileURLWithPath: options.output)).mapValues { Array($0) }
-            tree[OutputFolderPolicy.marker] = nil
-            return tree
+            return Fixtures.tree(at: URL(fileURLWithPath: options.output)).mapValues { Array($0) }
         }
     }
 

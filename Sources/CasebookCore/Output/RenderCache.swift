@@ -110,11 +110,15 @@ public final class RenderCache: @unchecked Sendable {
     }
 
     /// Names this build's pages: written into the output's marker and its tree record. The pages' own digests are
-    /// summed, which needs no order: sorting 22,000 paths for it took 10 ms of each rebuild at N=10,000.
+    /// summed, which needs no order: sorting 22,000 paths for it took 10 ms of each rebuild at N=10,000. Only HTML
+    /// pages count: a build that splices downloads, or keeps its data files and assets from memory, records those
+    /// otherwise than a whole build, whose marker then named another stamp for the same site. (The stamp ties a tree
+    /// to its record, which is trusted only while the tree's folders stand as it lists them, so it need not tell
+    /// apart builds whose data files alone differ.)
     var stamp: String {
         var high: UInt64 = 0, low: UInt64 = 0, count: UInt64 = 0
         current.withLock { current in
-            for (path, digest) in current {
+            for (path, digest) in current where path.hasSuffix(".html") && digest != TreeRecord.comparedByBytes {
                 var state = DigestState()
                 state.add(path)
                 state.add(digest.high)
