@@ -25,6 +25,13 @@ edit_title() {
   if grep -q '^  title: "(edited) ' "$1"; then sed -i '0,/^  title: "(edited) /s//  title: "/' "$1"
   else sed -i '0,/^  title: "/s//  title: "(edited) /' "$1"; fi
 }
+# Times a rebuild of content $1 into output $2 and adds "wall cpu peak-rss stage=ms ..." to the file $3.
+timed_rebuild() {
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" \
+    .build/release/casebook build --content "$1" --output "$2" --timings > "$work/out.txt"
+  read -r wall user sys rss < "$work/time.txt"
+  echo "$wall $(echo "$user + $sys" | bc) $rss $(awk '/ ms$/ { printf "%s=%s ", $1, $2 }' "$work/out.txt")" >> "$3"
+}
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 # Hugo on the same content, when installed (`apt-get install hugo`): its runs alternate with Casebook's so that a
 # busy machine slows both alike; the ratio is the figure to read.
@@ -59,10 +66,7 @@ for n in ${scales[@]}; do
     # saving a file would, and time the rebuild over the previous output.
     .build/release/casebook build --quiet --content "$content" --output "$work/site-$n" > /dev/null
     edit_title "$content/timeline/events.yml"
-    /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" \
-      .build/release/casebook build --content "$content" --output "$work/site-$n" --timings > "$work/out.txt"
-    read -r wall user sys rss < "$work/time.txt"
-    echo "$wall $(echo "$user + $sys" | bc) $rss $(awk '/ ms$/ { printf "%s=%s ", $1, $2 }' "$work/out.txt")" >> "$work/rebuilds-$n.txt"
+    timed_rebuild "$content" "$work/site-$n" "$work/rebuilds-$n.txt"
   done
   wall=$(cut -d' ' -f1 "$work/runs-$n.txt" | median)
   cpu=$(cut -d' ' -f2 "$work/runs-$n.txt" | median)
@@ -102,10 +106,7 @@ parts=("$split"/timeline/*.yml)
 : > "$work/rebuilds-split.txt"
 for _ in $(seq "$runs"); do
   edit_title "${parts[${#parts[@]} / 2]}"
-  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" \
-    .build/release/casebook build --content "$split" --output "$work/site-split" --timings > "$work/out.txt"
-  read -r wall user sys rss < "$work/time.txt"
-  echo "$wall $(echo "$user + $sys" | bc) $(awk '/ ms$/ { printf "%s=%s ", $1, $2 }' "$work/out.txt")" >> "$work/rebuilds-split.txt"
+  timed_rebuild "$split" "$work/site-split" "$work/rebuilds-split.txt"
 done
 printf 'N=%s, timeline in %s files: rebuild after one event changed: wall=%ss cpu=%ss (load %s ms)\n' "$largest" \
   "${#parts[@]}" "$(cut -d' ' -f1 "$work/rebuilds-split.txt" | median)" "$(cut -d' ' -f2 "$work/rebuilds-split.txt" | median)" \
@@ -117,10 +118,7 @@ case_file=$(find "$work/content-$largest/cases" -name '*.md' | sort | head -1)
 for _ in $(seq "$runs"); do
   if grep -q '^Edited by the bench\.$' "$case_file"; then sed -i '/^Edited by the bench\.$/d' "$case_file"
   else echo "Edited by the bench." >> "$case_file"; fi
-  /usr/bin/time -f "%e %U %S" -o "$work/time.txt" \
-    .build/release/casebook build --quiet --content "$work/content-$largest" --output "$work/site-$largest" > /dev/null
-  read -r wall user sys < "$work/time.txt"
-  echo "$wall $(echo "$user + $sys" | bc)" >> "$work/rebuilds-case.txt"
+  timed_rebuild "$work/content-$largest" "$work/site-$largest" "$work/rebuilds-case.txt"
 done
 printf 'N=%s: rebuild after one case file changed (built whole): wall=%ss cpu=%ss\n' "$largest" \
   "$(cut -d' ' -f1 "$work/rebuilds-case.txt" | median)" "$(cut -d' ' -f2 "$work/rebuilds-case.txt" | median)"

@@ -5,15 +5,21 @@ import Testing
 /// A long-lived process skips content files whose stamp has not changed since it loaded them, and never a file
 /// that changed, even to the same size.
 @Suite struct FileStampTests {
-    @Test func anUnchangedSettledFileIsSkippedAndAnEditedOneIsReadAgain() throws {
+    /// A temporary folder holding the fixture site with a 40-event timeline, just written.
+    static func siteOnDisk() throws -> URL {
         let root = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let content = root.appendingPathComponent("Content")
         for (path, text) in Fixtures.site(adding: ["Content/timeline/events.yml": LoadMemoryTests.timeline(40)]) {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: false, encoding: .utf8)
         }
+        return root
+    }
+
+    @Test func anUnchangedSettledFileIsSkippedAndAnEditedOneIsReadAgain() throws {
+        let root = try Self.siteOnDisk()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("Content")
         let memory = LoadMemory()
         func load() throws -> SiteContent {
             try ContentLoader(fileSystem: LocalFileSystem(root: content.path), root: content.path, memory: memory).load().0
@@ -40,14 +46,9 @@ extension FileStampTests {
     /// A build process skips the files whose stamps the last one kept: only files that had settled when stamped, so
     /// one edited just before a build is read again by the next, and an edit that keeps the size is seen.
     @Test func aLaterBuildProcessSkipsSettledFilesByTheirKeptStamps() throws {
-        let root = Fixtures.temporaryFolder()
+        let root = try Self.siteOnDisk()
         defer { try? FileManager.default.removeItem(at: root) }
         let content = root.appendingPathComponent("Content")
-        for (path, text) in Fixtures.site(adding: ["Content/timeline/events.yml": LoadMemoryTests.timeline(40)]) {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: false, encoding: .utf8)
-        }
         let cache = root.appendingPathComponent("loads.bin").path
         func load() throws -> (SiteContent, LoadMemory) {
             let memory = LoadMemory(file: cache, content: content.path, ignoringPrevious: false)
