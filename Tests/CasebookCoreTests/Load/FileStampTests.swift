@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import CasebookCore
 
-/// A long-lived process skips content files whose stamp has not changed since it loaded them, and never a file
-/// that changed, even to the same size.
+/// A long-lived process skips content files whose stamp has not changed since it loaded them, a build process those
+/// whose stamp the last one kept; never a file that changed, even to the same size.
 @Suite struct FileStampTests {
     /// A temporary folder holding the fixture site with a 40-event timeline, just written.
     static func siteOnDisk() throws -> URL {
