@@ -92,8 +92,6 @@ for n in ${scales[@]}; do
     "$(grep -o "render=[0-9.]*" "$work/rebuilds-$n.txt" | cut -d= -f2 | median)" \
     "$(grep -o "write=[0-9.]*" "$work/rebuilds-$n.txt" | cut -d= -f2 | median)"
 done
-# `casebook serve` on the largest scale: from a saved edit of one event's title to the live-reload event, which a
-# long-lived process reaches by patching its last build (see README, "Previewing while you write").
 largest=${scales[@]: -1}
 # The largest tracker again with its timeline in files of 40 events, as a newsroom might keep one file a month: a
 # one-event rebuild must not parse the other files again.
@@ -122,6 +120,8 @@ for _ in $(seq "$runs"); do
 done
 printf 'N=%s: rebuild after one case file changed (built whole): wall=%ss cpu=%ss\n' "$largest" \
   "$(cut -d' ' -f1 "$work/rebuilds-case.txt" | median)" "$(cut -d' ' -f2 "$work/rebuilds-case.txt" | median)"
+# `casebook serve` on the largest scale: from a saved edit of one event's title to the live-reload event, which a
+# long-lived process reaches by patching its last build (see README, "Previewing while you write").
 echo "serve, N=$largest:"
 python3 Scripts/serve-latency.py .build/release/casebook "$runs" "$work/content-$largest" | grep -E '^(save|rebuild)' | sed 's/^/    /'
 # `casebook build --watch` the same way: from the save to the line that reports the new output swapped in.
