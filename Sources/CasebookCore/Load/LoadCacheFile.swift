@@ -113,18 +113,18 @@ enum LoadCacheFile {
         writer.write(stamp.device)
         writer.write(stamp.inode)
         writer.write(Int(stamp.size))
-        for time in [stamp.modified, stamp.changed] {
-            writer.write(Int(time.tv_sec))
-            writer.write(Int(time.tv_nsec))
-        }
+        writer.write(Int(stamp.modified.tv_sec))
+        writer.write(Int(stamp.modified.tv_nsec))
+        writer.write(Int(stamp.changed.tv_sec))
+        writer.write(Int(stamp.changed.tv_nsec))
     }
 
     /// A stamp as `encode` wrote it; settled, as only settled stamps are kept.
     private static func stamp(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> FileStamp {
         let device = try reader.unsigned(), inode = try reader.unsigned(), size = try reader.int()
-        var times: [timespec] = []
-        for _ in 0..<2 { times.append(timespec(tv_sec: try reader.int(), tv_nsec: try reader.int())) }
-        return FileStamp(device: device, inode: inode, size: Int64(size), modified: times[0], changed: times[1], settled: true)
+        let modified = timespec(tv_sec: try reader.int(), tv_nsec: try reader.int())
+        let changed = timespec(tv_sec: try reader.int(), tv_nsec: try reader.int())
+        return FileStamp(device: device, inode: inode, size: Int64(size), modified: modified, changed: changed, settled: true)
     }
 
     private static func encode(_ key: LoadMemory.Key, _ entry: LoadMemory.Entry, _ writer: inout BinaryWriter) {
