@@ -1,37 +1,26 @@
 import Foundation
 
 /// A `casebook build` after a prose edit: the ledger the last build left on disk (`LedgerFile`) names the page jobs
-/// that read an edited event or quote, and only those run; every other page is reported unchanged without being
-/// made or digested, as `casebook serve` patches its last build from memory.
+/// that read an edited item, and only those run; every other page is reported unchanged without being made or
+/// digested, as `casebook serve` patches its last build from memory.
 extension BuildPipeline {
-    /// The events and quotes (by id) that a prose edit since the build that made the output reworded, when that
-    /// build's ledger still describes the output and was made from these inputs and content of this structure;
-    /// nil when the build must digest every page.
+    /// The items (by id) that a prose edit since the build that made the output reworded, when that build's ledger
+    /// still describes the output and was made from these inputs and content of this structure; nil when the build
+    /// must digest every page.
     static func rewordedSinceLedger(_ output: Output, shape: Pending<ContentShape>?, inputs: PageDigest?,
-                                    _ content: SiteContent) -> (events: Set<String>, quotes: Set<String>)? {
+                                    _ content: SiteContent) -> EditedItems.IDs? {
         guard output.cache != nil, let shape, let inputs, let previous = output.previousLedger, previous.inputs == inputs else { return nil }
         return shape.value.reworded(since: previous.shape, in: content)
     }
 
-    /// The numbers of the jobs to run, in order, after a prose edit that `reworded` these events and quotes (by id)
-    /// when the ledger describes a build of as many jobs; nil when it does not, and every job runs. A job whose
-    /// files the output no longer holds as the ledger lists them runs too.
-    static func jobsToRun(_ jobCount: Int, after previous: LedgerFile.Stored, reworded: Edited, _ cache: RenderCache?,
+    /// The numbers of the jobs to run, in order, after a prose edit that `reworded` these items when the ledger
+    /// describes a build of as many jobs; nil when it does not, and every job runs. A job whose files the output no
+    /// longer holds as the ledger lists them runs too.
+    static func jobsToRun(_ jobCount: Int, after previous: LedgerFile.Stored, reworded: EditedItems, _ cache: RenderCache?,
                           spare: TreeRecord?) -> [Int]? {
         guard let cache, previous.ledger.jobCount == jobCount else { return nil }
-        let reading = previous.ledger.jobs(readingEvents: Set(reworded.events), quotes: Set(reworded.quotes))
+        let reading = previous.ledger.jobs(reading: reworded)
         return jobsWithFilesLost(previous.ledger, besides: reading, cache, spare: spare)
-    }
-
-    /// The reworded events and quotes, by index in the graph.
-    struct Edited {
-        let events: [Int]
-        let quotes: [Int]
-
-        init(_ reworded: (events: Set<String>, quotes: Set<String>), in graph: SiteGraph) {
-            events = reworded.events.isEmpty ? [] : graph.events.indices.filter { reworded.events.contains(graph.events[$0].id) }
-            quotes = reworded.quotes.isEmpty ? [] : graph.quotes.indices.filter { reworded.quotes.contains(graph.quotes[$0].id) }
-        }
     }
 
     /// `jobs` and every other job of the ledger whose files the output no longer holds as listed, in order. Each file

@@ -1,5 +1,6 @@
-/// A long-lived process's build after a prose edit (`ProseEdit`): its last build with the edited events' and quotes'
-/// views and cards made again, only the pages that read them, and the edited records spliced into its data files.
+/// A long-lived process's build after a prose edit (`ProseEdit`): its last build with the edited items' views (and
+/// events' and quotes' cards) made again, only the pages that read them, and the edited records spliced into its data
+/// files.
 /// Every other page is reported unchanged without being built or digested, which is what lets a preview of a big
 /// tracker reload at once. The process is a preview building in memory, or `casebook build --watch` writing into its
 /// output folder.
@@ -15,22 +16,23 @@ extension BuildPipeline {
         // The checks of `ContentValidator` read ids and references only, which a prose edit leaves as they were.
         clock.lap("validate")
         let graph = last.graph.replacing(events: placed(edit.replacedEvents, last.eventIndex),
-                                         quotes: placed(edit.replacedQuotes, last.quoteIndex))
-        let events = edit.rewordedEvents.compactMap { last.eventIndex[$0] }.sorted()
-        let quotes = edit.rewordedQuotes.compactMap { last.quoteIndex[$0] }.sorted()
+                                         quotes: placed(edit.replacedQuotes, last.quoteIndex), cases: edit.replacedCases,
+                                         parties: edit.replacedParties, sources: edit.replacedSources)
+        let edited = EditedItems(edit.reworded, in: graph, eventIndex: last.eventIndex, quoteIndex: last.quoteIndex)
+        let (events, quotes) = (edited.events, edited.quotes)
         clock.lap("graph")
 
         var output = try Output(options, cacheFiles: input.cacheFiles)
         defer { output.discard() }
         let settings = MarkdownRenderer.settings(graph.urls, graph.config.unsafeHTML)
         let markdown = MarkdownRenderer(urls: graph.urls, unsafeHTML: graph.config.unsafeHTML, memo: memory.markdownMemo(settings: settings))
-        let views = last.views.replacing(events: events, quotes: quotes, graph: graph, markdown: markdown)
+        let views = last.views.replacing(edited, graph: graph, markdown: markdown)
         let renderer = SiteRenderer(patching: last.renderer, graph: graph, views: views, events: events, quotes: quotes,
                                     cache: output.cache, cards: output.cards)
         let jobs = renderer.jobs()
         guard jobs.count == last.ledger.jobCount else { return false }
         let ledger = last.ledger.copy()
-        var again = ledger.jobs(readingEvents: Set(events), quotes: Set(quotes))
+        var again = ledger.jobs(reading: edited)
         output.cache?.keepPrevious()
         // A writing build (`casebook build --watch`) also makes what the output folder lost since it was written,
         // unless it knows no one changed the folder since (then the ledger's pages are the output's).
@@ -45,7 +47,8 @@ extension BuildPipeline {
         result.content = input.content
         result.basePath = graph.urls.basePath
         let previousData = last.data
-        let data = Pending.whenAsked { previousData.value.patched(graph, views, events: events, quotes: quotes) }
+        // Downloads made again are made whole, as this process's whole builds make them: they are kept for its next build.
+        let data = Pending.whenAsked { previousData.value.patched(graph, views, edited, cache: nil) }
         result.dataSpliced = true
         guard renderData(graph, views, input, pagePaths: pagePaths, kept: data, into: &output, &result) else { return true }
         output.lastBuild = last.patched(content: input.content, graph: graph, views: views, renderer: renderer, ledger: ledger, data: data)

@@ -148,7 +148,7 @@ public enum BuildPipeline {
         // the ledger of the build that made the output names the pages to make again.
         let shape = output.ledgerFile.flatMap { _ in input.shape }
         let inputsDigest = shape.map { _ in inputs.digest }
-        let reworded = rewordedSinceLedger(output, shape: shape, inputs: inputsDigest, input.content).map { Edited($0, in: graph) }
+        let reworded = rewordedSinceLedger(output, shape: shape, inputs: inputsDigest, input.content).map { EditedItems($0, in: graph) }
         let settings = MarkdownRenderer.settings(graph.urls, graph.config.unsafeHTML)
         // A long-lived process keeps its last build's views of the events and quotes that say what they said.
         let kept = output.memory?.lastBuild.flatMap { last in
@@ -167,7 +167,7 @@ public enum BuildPipeline {
         // of each (that wait was a good part of a small site's build). The downloads, feed, search index and calendar
         // follow once the renderer and its cards are released, so their large buffers do not add to them.
         var pagePaths: [String] = [], renderedBytes = 0
-        var data: Pending<DataFiles>?, patched: Edited?
+        var data: Pending<DataFiles>?, patched: EditedItems?
         do {
             let renderer = if reworded != nil, let cache = output.cache {
                 SiteRenderer(fewPagesOf: graph, views: views, templates: templates, stylesheetVersion: stylesheet, cache: cache)
@@ -218,7 +218,7 @@ public enum BuildPipeline {
     /// Renders the data files, sitemap, assets and static files after the pages at `pagePaths`; the data files are
     /// `kept` ones when a long-lived process keeps them for its next build, or `patching` an edit into the output's.
     static func renderData(_ graph: SiteGraph, _ views: ViewCatalog, _ input: Input, pagePaths: [String], kept: Pending<DataFiles>?,
-                           patching edited: Edited? = nil, into output: inout Output, _ result: inout BuildResult) -> Bool {
+                           patching edited: EditedItems? = nil, into output: inout Output, _ result: inout BuildResult) -> Bool {
         var dataPaths: [String] = []
         if let kept {
             dataPaths = DataFiles.paths(graph)
@@ -229,9 +229,9 @@ public enum BuildPipeline {
                 output.add(kept.value)
             }
         } else if let edited, let cache = output.cache, let layouts = output.previousLedger?.data,
-                  let written = DataFiles(in: output.options.output, editing: (!edited.events.isEmpty, !edited.quotes.isEmpty),
+                  let written = DataFiles(in: output.options.output, editing: edited,
                                           layouts: layouts, graph: graph, pagePaths: pagePaths, cache: cache, keeping: output.splicedLayouts) {
-            output.add(written.patched(graph, views, events: edited.events, quotes: edited.quotes))
+            output.add(written.patched(graph, views, edited, cache: cache))
             dataPaths = DataFiles.paths(graph)
             result.dataSpliced = true
         } else {

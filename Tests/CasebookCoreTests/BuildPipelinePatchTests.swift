@@ -43,6 +43,21 @@ import Testing
         }
     }
 
+    /// The Markdown body of every case, party and source edited in turn (a word added to its last line, a paragraph
+    /// to one without a body), with a title in a front matter changed along the way: the body edits are patched, by the
+    /// pages that read the document's view, and each build equals a fresh build of the same content, file for file.
+    @Test(arguments: ["Tests/Fixtures/minimal-site/Content", "Content"], Mode.allCases)
+    func everyDocumentBodyEditIsPatchedAndEqualsAFreshBuild(content: String, mode: Mode) throws {
+        var session = try Session(of: content, mode: mode)
+        defer { session.remove() }
+        let edits = try Self.documentEdits(in: session.content)
+        #expect(edits.filter(\.prose).count >= 6 && edits.contains { !$0.prose })
+        for edit in edits {
+            try edit.apply()
+            try session.rebuildEqualsAFreshBuild(patched: edit.prose, "\(edit.file.lastPathComponent):\(edit.line + 1)")
+        }
+    }
+
     /// A page made again by one patch and back as it was after the next: the second patch must not take the page
     /// for the one the build before last made.
     @Test(arguments: Mode.allCases)
@@ -287,6 +302,32 @@ import Testing
             }
             return Fixtures.tree(at: URL(fileURLWithPath: options.output)).mapValues { Array($0) }
         }
+    }
+
+    /// For each case, party and source file, its body's last line with a word more, or a paragraph added to a body
+    /// that has none; and, a third of the way, one file's `title` or `name` changed.
+    static func documentEdits(in content: URL) throws -> [Edit] {
+        var edits: [Edit] = [], renamed: Edit?
+        for folder in ["cases", "parties", "sources"] {
+            let files = try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent(folder).path).sorted()
+            for name in files where name.hasSuffix(".md") {
+                let file = content.appendingPathComponent(folder).appendingPathComponent(name)
+                let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+                let fences = lines.indices.filter { lines[$0] == "---" }
+                guard fences.count >= 2 else { continue }
+                let title = lines.indices.first { lines[$0].hasPrefix("title: ") || lines[$0].hasPrefix("name: ") }
+                if renamed == nil, let title {
+                    renamed = Edit(file: file, line: title, change: { $0 + " renamed" }, prose: false)
+                }
+                if let last = lines.indices.last(where: { $0 > fences[1] && !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty }) {
+                    edits.append(Edit(file: file, line: last, change: { $0 + " edited" }, prose: true))
+                } else {
+                    edits.append(Edit(file: file, line: fences[1], change: { $0 + "\nA paragraph where there was none." }, prose: true))
+                }
+            }
+        }
+        if let renamed { edits.insert(renamed, at: edits.count / 3) }
+        return edits
     }
 
     static func edits(in content: URL, stride: Int) throws -> [Edit] {

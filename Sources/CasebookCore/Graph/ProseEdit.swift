@@ -1,39 +1,56 @@
 import Foundation
 
-/// How a new load of the content differs from the last when only what events and quotes say changed (titles,
-/// summaries, quote text and context, citation locators and wording): every id, date, reference, tag and document is
-/// as it was, so every order, index, page and link of the site stays, and only the pages that show those items can
-/// change. Any other difference is not a prose edit, and the site is built whole.
+/// How a new load of the content differs from the last when only prose changed: what events and quotes say (titles,
+/// summaries, quote text and context, citation locators and wording) and the Markdown bodies of cases, parties and
+/// sources. Every id, date, reference, tag and front matter field is as it was, so every order, index, page and link
+/// of the site stays, and only the pages that show those items can change. Any other difference is not a prose
+/// edit, and the site is built whole.
 struct ProseEdit: Sendable {
     /// Events and quotes that differ at all (a line moved counts), to replace in the graph, by id.
     let replacedEvents: [String: TimelineEvent]
     let replacedQuotes: [String: Quote]
-    /// The ids of those whose views may differ: what they say changed, not only where they are written.
-    let rewordedEvents: Set<String>
-    let rewordedQuotes: Set<String>
+    /// Cases, parties and sources whose bodies say something else, by id.
+    let replacedCases: [String: LegalCase]
+    let replacedParties: [String: Party]
+    let replacedSources: [String: Source]
+    /// The ids of the items whose views may differ: what they say changed, not only where they are written.
+    let reworded: EditedItems.IDs
 
     init?(from old: SiteContent, to new: SiteContent) {
-        guard old.config == new.config, old.cases == new.cases, old.parties == new.parties, old.sources == new.sources,
-              old.pages == new.pages, old.events.count == new.events.count, old.quotes.count == new.quotes.count
+        guard old.config == new.config, old.pages == new.pages, old.events.count == new.events.count,
+              old.quotes.count == new.quotes.count, let cases = Self.reworded(old.cases, new.cases),
+              let parties = Self.reworded(old.parties, new.parties), let sources = Self.reworded(old.sources, new.sources)
         else { return nil }
         var events: [String: TimelineEvent] = [:], quotes: [String: Quote] = [:]
-        var rewordedEvents: Set<String> = [], rewordedQuotes: Set<String> = []
+        var reworded = EditedItems.IDs(cases: Set(cases.keys), parties: Set(parties.keys), sources: Set(sources.keys))
         for index in Self.differing(old.events, new.events) {
             let before = old.events[index], after = new.events[index]
             guard before.hasStructure(of: after) else { return nil }
             events[after.id] = after
-            if !before.saysTheSame(as: after) { rewordedEvents.insert(after.id) }
+            if !before.saysTheSame(as: after) { reworded.events.insert(after.id) }
         }
         for index in Self.differing(old.quotes, new.quotes) {
             let before = old.quotes[index], after = new.quotes[index]
             guard before.hasStructure(of: after) else { return nil }
             quotes[after.id] = after
-            if !before.saysTheSame(as: after) { rewordedQuotes.insert(after.id) }
+            if !before.saysTheSame(as: after) { reworded.quotes.insert(after.id) }
         }
         replacedEvents = events
         replacedQuotes = quotes
-        self.rewordedEvents = rewordedEvents
-        self.rewordedQuotes = rewordedQuotes
+        (replacedCases, replacedParties, replacedSources) = (cases, parties, sources)
+        self.reworded = reworded
+    }
+
+    /// The documents of `new` whose body's text differs from the one at the same place in `old`, by id; nil when any
+    /// differs in more than that.
+    private static func reworded<Document: ProseDocument>(_ old: [Document], _ new: [Document]) -> [String: Document]? {
+        guard old.count == new.count else { return nil }
+        var reworded: [String: Document] = [:]
+        for (before, after) in zip(old, new) where before != after {
+            guard before.withoutBodyText == after.withoutBodyText else { return nil }
+            reworded[after.id] = after
+        }
+        return reworded
     }
 
     /// The indexes where two lists of the same length differ. An item whose bytes are those of the old one (the same
@@ -127,6 +144,26 @@ extension Quote {
         writer.write(quote.pointee.sources) { $1.writeWordingAndLocator(to: &$0) }
     }
 }
+
+/// A case, party or source: its Markdown body is its prose, read only by its own views and downloads; the rest, its
+/// front matter, is structure that other pages, the graph and the checks read.
+protocol ProseDocument: Equatable {
+    var id: String { get }
+    var body: MarkdownSource { get set }
+}
+
+extension ProseDocument {
+    /// The document with its body's text left out (its place kept: it moves only with the front matter).
+    var withoutBodyText: Self {
+        var copy = self
+        copy.body = MarkdownSource("", at: body.location)
+        return copy
+    }
+}
+
+extension LegalCase: ProseDocument {}
+extension Party: ProseDocument {}
+extension Source: ProseDocument {}
 
 private extension Citation {
     var wordingAndLocator: [String?] { [wording, locator] }

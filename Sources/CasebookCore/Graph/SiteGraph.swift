@@ -6,11 +6,11 @@ public struct SiteGraph: Sendable {
     public let config: SiteConfig
     public let urls: URLBuilder
     /// By filing date, then title.
-    public let cases: [LegalCase]
+    public private(set) var cases: [LegalCase]
     /// By name.
-    public let parties: [Party]
+    public private(set) var parties: [Party]
     /// By publication date, then title.
-    public let sources: [Source]
+    public private(set) var sources: [Source]
     /// Oldest first (see `TimelineOrder`).
     public private(set) var events: ChunkedList<TimelineEvent>
     /// Oldest first, then by speaker name.
@@ -22,9 +22,9 @@ public struct SiteGraph: Sendable {
     /// The slug of each topic as the quotes write it.
     let topicSlugs: [String: String]
 
-    public let caseByID: [String: LegalCase]
-    public let partyByID: [String: Party]
-    public let sourceByID: [String: Source]
+    public private(set) var caseByID: [String: LegalCase]
+    public private(set) var partyByID: [String: Party]
+    public private(set) var sourceByID: [String: Source]
 
     /// Indexes into `events`, in timeline order.
     public let eventsByCase: [String: [Int]]
@@ -93,12 +93,23 @@ public struct SiteGraph: Sendable {
         topicSlugs = quoted.topicSlugs
     }
 
-    /// The same graph with the events and quotes at some indexes replaced by edited ones that keep every order and
-    /// index as it was (see `ProseEdit`).
-    func replacing(events: [Int: TimelineEvent], quotes: [Int: Quote]) -> SiteGraph {
+    /// The same graph with some items replaced by edited ones that keep every order and index as it was (see
+    /// `ProseEdit`): events and quotes by index, cases, parties and sources by id (drafts left out of it stay out).
+    func replacing(events: [Int: TimelineEvent], quotes: [Int: Quote], cases: [String: LegalCase] = [:],
+                   parties: [String: Party] = [:], sources: [String: Source] = [:]) -> SiteGraph {
         var copy = self
         copy.events = self.events.replacing(events)
         copy.quotes = self.quotes.replacing(quotes)
+        (copy.cases, copy.caseByID) = Self.replacing(self.cases, caseByID, with: cases)
+        (copy.parties, copy.partyByID) = Self.replacing(self.parties, partyByID, with: parties)
+        (copy.sources, copy.sourceByID) = Self.replacing(self.sources, sourceByID, with: sources)
         return copy
+    }
+
+    private static func replacing<Document: ProseDocument>(_ list: [Document], _ byID: [String: Document],
+                                                           with edited: [String: Document]) -> ([Document], [String: Document]) {
+        let placed = edited.filter { byID[$0.key] != nil }
+        guard !placed.isEmpty else { return (list, byID) }
+        return (list.map { placed[$0.id] ?? $0 }, byID.merging(placed) { _, new in new })
     }
 }

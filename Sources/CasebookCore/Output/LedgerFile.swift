@@ -7,7 +7,7 @@ import Darwin
 
 /// The page ledger of the build that wrote an output folder, kept in `.casebook-cache/ledger-<key>.bin` with the
 /// content's shape and a digest of the build's other inputs, so that the next `casebook build` after a prose edit
-/// runs only the page jobs that read an edited event or quote, as `casebook serve` does from memory, instead of
+/// runs only the page jobs that read an edited item, as `casebook serve` does from memory, instead of
 /// digesting all 22,000 pages of a big tracker. It describes one output tree (by its stamp) and is read only by the
 /// binary that wrote it; a damaged or foreign file reads as none, and the build digests every page.
 struct LedgerFile: Sendable {
@@ -26,14 +26,14 @@ struct LedgerFile: Sendable {
     private let header: String
 
     init(folder: String, output: String) {
-        (path, header) = RenderCache.outputCacheFile("ledger", format: "casebook-page-ledger 3", folder: folder, output: output)
+        (path, header) = RenderCache.outputCacheFile("ledger", format: "casebook-page-ledger 4", folder: folder, output: output)
     }
 
     func read() -> Stored? {
         BinaryReader.read(path, header: header) { reader throws(BinaryReader.Damaged) in
             let stamp = try reader.string(), inputs = try Self.digest(&reader)
             let shape = ContentShape(structure: try Self.digest(&reader), eventWording: try reader.list(Self.digest),
-                                     quoteWording: try reader.list(Self.digest))
+                                     quoteWording: try reader.list(Self.digest), documentWording: try reader.list(Self.digest))
             let entries = try reader.list { reader throws(BinaryReader.Damaged) in try reader.optional(Self.entry) }
             let data = try reader.list(Self.layout)
             return Stored(stamp: stamp, inputs: inputs, shape: shape, ledger: PageLedger(entries: entries), data: data)
@@ -55,6 +55,7 @@ struct LedgerFile: Sendable {
             Self.write(&writer, stored.shape.structure)
             writer.write(stored.shape.eventWording, Self.write)
             writer.write(stored.shape.quoteWording, Self.write)
+            writer.write(stored.shape.documentWording, Self.write)
             writer.write(UInt64(stored.ledger.jobCount))
             var number = 0, written = true
             stored.ledger.forEachEntry { entry in
@@ -83,11 +84,13 @@ struct LedgerFile: Sendable {
         }
         writer.write(entry.events) { $0.write(Int($1)) }
         writer.write(entry.quotes) { $0.write(Int($1)) }
+        writer.write(entry.documents) { $0.write(Int($1)) }
     }
 
     private static func entry(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> PageLedger.Entry {
         let pages = try reader.list { reader throws(BinaryReader.Damaged) in PageLedger.Page(path: try reader.string(), digest: try digest(&reader)) }
-        return PageLedger.Entry(pages: pages[...], events: try reader.list(Self.index)[...], quotes: try reader.list(Self.index)[...])
+        return PageLedger.Entry(pages: pages[...], events: try reader.list(Self.index)[...], quotes: try reader.list(Self.index)[...],
+                                documents: try reader.list(Self.index)[...])
     }
 
     private static func write(_ writer: inout BinaryWriter, _ layout: SplicedFile.Layout) {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// What each page job of the last build made (paths and digests) and which events and quotes it read, so that a
-/// build after a prose edit runs only the jobs that read an edited item and reports every other page unchanged.
+/// What each page job of the last build made (paths and digests) and which events, quotes, cases, parties and sources
+/// it read, so that a build after a prose edit runs only the jobs that read an edited item and reports every other
+/// page unchanged.
 /// A long-lived process keeps it in memory; `casebook build` keeps it on disk (`LedgerFile`).
 /// Jobs' records lie in three shared pools rather than in arrays of their own: at N=10,000 (22,000 jobs, 250,000
 /// reads) a few large allocations instead of 66,000 small ones made on the rendering threads and kept to the end.
@@ -17,13 +18,16 @@ final class PageLedger: @unchecked Sendable {
         let pages: ArraySlice<Page>
         let events: ArraySlice<Int32>
         let quotes: ArraySlice<Int32>
+        /// As `ReadLog` numbers them.
+        let documents: ArraySlice<Int32>
     }
 
-    /// Where a job's record lies: its events then its quotes in `reads`, its pages in `pages`.
+    /// Where a job's record lies: its events, its quotes then its documents in `reads`, its pages in `pages`.
     private struct Slot {
         var reads: Int32 = 0
         var events: Int32 = 0
         var quotes: Int32 = 0
+        var documents: Int32 = 0
         var pages: Int32 = 0
         /// -1 for a job never recorded, or with a file that has no digest (so cannot be reported unchanged): such a
         /// job always runs again.
@@ -68,7 +72,7 @@ final class PageLedger: @unchecked Sendable {
     func copy() -> PageLedger {
         let copy = PageLedger(jobs: 0)
         lock.withLock {
-            let liveReads = slots.reduce(0) { $0 + Int($1.events + $1.quotes) }
+            let liveReads = slots.reduce(0) { $0 + Int($1.events + $1.quotes + $1.documents) }
             let livePages = slots.reduce(0) { $0 + max(Int($1.pageCount), 0) }
             guard reads.count > 2 * liveReads + 1024 || pages.count > 2 * livePages + 1024 else {
                 (copy.slots, copy.reads, copy.pages) = (slots, reads, pages)
@@ -85,23 +89,28 @@ final class PageLedger: @unchecked Sendable {
             { [self] in
                 let (files, log) = ReadLog.recording(job)
                 let made = files.compactMap { file in file.digest.map { Page(path: file.path, digest: $0) } }
-                let entry = made.count == files.count ? Entry(pages: made[...], events: log.events[...], quotes: log.quotes[...]) : nil
+                let entry = made.count == files.count
+                    ? Entry(pages: made[...], events: log.events[...], quotes: log.quotes[...], documents: log.documents[...]) : nil
                 lock.withLock { slots[number] = entry.map { Self.append($0, &reads, &pages) } ?? Slot() }
                 return files
             }
         }
     }
 
-    /// The numbers of the jobs that read any of these events or quotes (indexes into the graph's lists), or that
-    /// were never recorded. Records are read in place: copying each of 22,000 cost more than the test.
-    func jobs(readingEvents events: Set<Int>, quotes: Set<Int>) -> [Int] {
-        let isEvent = Self.membership(events), isQuote = Self.membership(quotes)
+    /// The numbers of the jobs that read any of these items, or that were never recorded. Records are read in place:
+    /// copying each of 22,000 cost more than the test.
+    func jobs(reading items: EditedItems) -> [Int] {
+        let isEvent = Self.membership(items.events.map { Int32(truncatingIfNeeded: $0) })
+        let isQuote = Self.membership(items.quotes.map { Int32(truncatingIfNeeded: $0) })
+        let isDocument = Self.membership(items.documents)
         return lock.withLock {
             reads.withUnsafeBufferPointer { reads in
                 slots.indices.filter { number in
-                    let slot = slots[number], start = Int(slot.reads), split = start + Int(slot.events)
-                    return slot.pageCount < 0 || reads[start..<split].contains(where: isEvent)
-                        || reads[split..<(split + Int(slot.quotes))].contains(where: isQuote)
+                    let slot = slots[number], start = Int(slot.reads), quotes = start + Int(slot.events)
+                    let documents = quotes + Int(slot.quotes)
+                    return slot.pageCount < 0 || reads[start..<quotes].contains(where: isEvent)
+                        || reads[quotes..<documents].contains(where: isQuote)
+                        || reads[documents..<(documents + Int(slot.documents))].contains(where: isDocument)
                 }
             }
         }
@@ -137,23 +146,24 @@ final class PageLedger: @unchecked Sendable {
 
     private static func entry(_ slot: Slot, _ reads: [Int32], _ pages: [Page]) -> Entry? {
         guard slot.pageCount >= 0 else { return nil }
-        let start = Int(slot.reads), split = start + Int(slot.events), first = Int(slot.pages)
-        return Entry(pages: pages[first..<(first + Int(slot.pageCount))], events: reads[start..<split],
-                     quotes: reads[split..<(split + Int(slot.quotes))])
+        let start = Int(slot.reads), quotes = start + Int(slot.events), documents = quotes + Int(slot.quotes)
+        let first = Int(slot.pages)
+        return Entry(pages: pages[first..<(first + Int(slot.pageCount))], events: reads[start..<quotes],
+                     quotes: reads[quotes..<documents], documents: reads[documents..<(documents + Int(slot.documents))])
     }
 
     private static func append(_ entry: Entry, _ reads: inout [Int32], _ pages: inout [Page]) -> Slot {
         let slot = Slot(reads: Int32(reads.count), events: Int32(entry.events.count), quotes: Int32(entry.quotes.count),
-                        pages: Int32(pages.count), pageCount: Int32(entry.pages.count))
+                        documents: Int32(entry.documents.count), pages: Int32(pages.count), pageCount: Int32(entry.pages.count))
         reads += entry.events
         reads += entry.quotes
+        reads += entry.documents
         pages += entry.pages
         return slot
     }
 
-    /// A membership test for a few indexes (one edit's) by comparison, for many by hashing.
-    private static func membership(_ indexes: Set<Int>) -> @Sendable (Int32) -> Bool {
-        let values = indexes.map { Int32(truncatingIfNeeded: $0) }
+    /// A membership test for a few values (one edit's) by comparison, for many by hashing.
+    private static func membership(_ values: [Int32]) -> @Sendable (Int32) -> Bool {
         if values.count <= 8 { return { values.contains($0) } }
         let set = Set(values)
         return { set.contains($0) }

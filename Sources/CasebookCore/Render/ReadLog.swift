@@ -4,16 +4,23 @@ import Glibc
 import Darwin
 #endif
 
-/// The events and quotes one page job read (their views or cards), noted by `ItemList` on the thread the job runs
-/// on, so that a long-lived process can tell which pages an edit to an item's prose reaches without making the
-/// others again.
+/// The events, quotes, cases, parties and sources one page job read (their views or cards), noted by `ItemList` and
+/// `ViewsByID` on the thread the job runs on, so that a build can tell which pages an edit to an item's prose reaches
+/// without making the others again.
 final class ReadLog {
-    enum Kind: Sendable {
-        case event, quote
+    enum Kind: Int32, Sendable {
+        case event, quote, legalCase, party, source
     }
 
     private(set) var events: [Int32] = []
     private(set) var quotes: [Int32] = []
+    /// Cases, parties and sources, each as `document(_:_:)` numbers it.
+    private(set) var documents: [Int32] = []
+
+    /// One number for a case's, party's or source's index in the graph's list of its kind.
+    static func document(_ kind: Kind, _ index: Int) -> Int32 {
+        Int32(truncatingIfNeeded: index) << 2 | (kind.rawValue - Kind.legalCase.rawValue)
+    }
 
     /// Runs `body` with this thread's reads going to a new log; logs nest, the inner one taking the reads.
     static func recording<Result>(_ body: () -> Result) -> (Result, ReadLog) {
@@ -32,6 +39,7 @@ final class ReadLog {
         switch kind {
         case .event: reads.events.append(Int32(truncatingIfNeeded: index))
         case .quote: reads.quotes.append(Int32(truncatingIfNeeded: index))
+        case .legalCase, .party, .source: reads.documents.append(document(kind, index))
         }
     }
 

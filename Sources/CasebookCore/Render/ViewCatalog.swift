@@ -2,9 +2,9 @@
 public struct ViewCatalog: Sendable {
     public private(set) var events: ItemList<EventView>
     public private(set) var quotes: ItemList<QuoteView>
-    public let cases: ViewsByID<CaseView>
-    public let parties: ViewsByID<PartyView>
-    public let sources: ViewsByID<SourceView>
+    public private(set) var cases: ViewsByID<CaseView>
+    public private(set) var parties: ViewsByID<PartyView>
+    public private(set) var sources: ViewsByID<SourceView>
     public let pages: [String: RenderedMarkdown]
 
     public init(graph: SiteGraph, markdown: MarkdownRenderer) {
@@ -32,31 +32,30 @@ public struct ViewCatalog: Sendable {
             events = ItemList(.event, Array(graph.events).parallelMap(maker.event))
             quotes = ItemList(.quote, Array(graph.quotes).parallelMap(maker.quote))
         }
+        let caseIDs = graph.cases.map(\.id), partyIDs = graph.parties.map(\.id), sourceIDs = graph.sources.map(\.id)
         if whenRead {
-            cases = ViewsByID(ids: graph.caseByID.keys) { graph.caseByID[$0].map(maker.legalCase) }
-            parties = ViewsByID(ids: graph.partyByID.keys) { graph.partyByID[$0].map(maker.party) }
-            sources = ViewsByID(ids: graph.sourceByID.keys) { graph.sourceByID[$0].map(maker.source) }
+            cases = ViewsByID(.legalCase, ids: caseIDs) { maker.legalCase(graph.cases[$0]) }
+            parties = ViewsByID(.party, ids: partyIDs) { maker.party(graph.parties[$0]) }
+            sources = ViewsByID(.source, ids: sourceIDs) { maker.source(graph.sources[$0]) }
         } else {
-            cases = ViewsByID(Self.index(graph.cases.parallelMap(maker.legalCase)))
-            parties = ViewsByID(Self.index(graph.parties.parallelMap(maker.party)))
-            sources = ViewsByID(Self.index(graph.sources.parallelMap(maker.source)))
+            cases = ViewsByID(.legalCase, ids: caseIDs, views: graph.cases.parallelMap(maker.legalCase))
+            parties = ViewsByID(.party, ids: partyIDs, views: graph.parties.parallelMap(maker.party))
+            sources = ViewsByID(.source, ids: sourceIDs, views: graph.sources.parallelMap(maker.source))
         }
         pages = Dictionary(graph.pages.map { ($0.id, markdown.render($0.body.text)) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The same catalog with the views of some events and quotes (by index into `graph`'s lists) made again from
-    /// `graph`, whose other items and indexes are those this catalog was made from.
-    func replacing(events changedEvents: [Int], quotes changedQuotes: [Int], graph: SiteGraph, markdown: MarkdownRenderer) -> ViewCatalog {
+    /// The same catalog with the views of some items (by index into `graph`'s lists) made again from `graph`, whose
+    /// other items and indexes are those this catalog was made from.
+    func replacing(_ items: EditedItems, graph: SiteGraph, markdown: MarkdownRenderer) -> ViewCatalog {
         let maker = ViewMaker(graph: graph, markdown: markdown)
         var copy = self
-        copy.events = events.replacing(Dictionary(uniqueKeysWithValues: changedEvents.map { ($0, maker.event(graph.events[$0])) }))
-        copy.quotes = quotes.replacing(Dictionary(uniqueKeysWithValues: changedQuotes.map { ($0, maker.quote(graph.quotes[$0])) }))
+        copy.events = events.replacing(Dictionary(uniqueKeysWithValues: items.events.map { ($0, maker.event(graph.events[$0])) }))
+        copy.quotes = quotes.replacing(Dictionary(uniqueKeysWithValues: items.quotes.map { ($0, maker.quote(graph.quotes[$0])) }))
+        copy.cases = cases.replacing(Dictionary(uniqueKeysWithValues: items.cases.map { ($0, maker.legalCase(graph.cases[$0])) }))
+        copy.parties = parties.replacing(Dictionary(uniqueKeysWithValues: items.parties.map { ($0, maker.party(graph.parties[$0])) }))
+        copy.sources = sources.replacing(Dictionary(uniqueKeysWithValues: items.sources.map { ($0, maker.source(graph.sources[$0])) }))
         return copy
-    }
-
-    /// Views by id; ids are unique once validated, and the last one wins as a loop assigning them would.
-    private static func index<View: Identifiable>(_ views: [View]) -> [String: View] where View.ID == String {
-        Dictionary(views.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
     }
 }
 

@@ -33,19 +33,44 @@ import Testing
         Change(name: "a quote's topics", change: { $0.quotes[0].topics.append("new-topic") }, reworded: nil),
         Change(name: "an event fewer", change: { $0.events.removeLast() }, reworded: nil),
         Change(name: "a case's title", change: { $0.cases[0].title += " (renamed)" }, reworded: nil),
+        Change(name: "a case's body", change: { $0.cases[0].body = reworded($0.cases[0].body) }, reworded: [content.cases[0].id]),
+        Change(name: "a party's body", change: { $0.parties[1].body = reworded($0.parties[1].body) }, reworded: [content.parties[1].id]),
+        Change(name: "a source's body", change: { $0.sources[0].body = reworded($0.sources[0].body) }, reworded: [content.sources[0].id]),
+        Change(name: "a case's body, a line further down", change: { content in
+            let body = content.cases[0].body
+            content.cases[0].body = MarkdownSource(body.text, at: SourceLocation(file: body.location.file, line: body.location.line + 1))
+        }, reworded: nil),
+        Change(name: "a page's body", change: { $0.pages[0].body = reworded($0.pages[0].body) }, reworded: nil),
+        Change(name: "a party's name and body", change: { content in
+            content.parties[0].name += " (renamed)"
+            content.parties[0].body = reworded(content.parties[0].body)
+        }, reworded: nil),
         Change(name: "the site's title", change: { $0.config.title += " (renamed)" }, reworded: nil),
         Change(name: "the items per page", change: { $0.config.paginateBy += 1 }, reworded: nil),
     ]
 
+    /// The same Markdown with a sentence more.
+    static func reworded(_ body: MarkdownSource) -> MarkdownSource {
+        MarkdownSource(body.text + "\nOne more sentence.\n", at: body.location)
+    }
+
     @Test(arguments: changes)
     func tellsAProseEditAsProseEditDoes(change: Change) throws {
-        try #require(Self.content.events.count >= 2 && !Self.content.quotes.isEmpty && !Self.content.cases.isEmpty)
+        try #require(Self.content.events.count >= 2 && !Self.content.quotes.isEmpty && !Self.content.cases.isEmpty
+                     && Self.content.parties.count >= 2 && !Self.content.sources.isEmpty && !Self.content.pages.isEmpty)
         var changed = Self.content
         change.change(&changed)
         let reworded = ContentShape(changed).reworded(since: ContentShape(Self.content), in: changed)
-        #expect(reworded.map { $0.events.union($0.quotes) } == change.reworded)
+        #expect(reworded.map(Self.all) == change.reworded)
         let edit = ProseEdit(from: Self.content, to: changed)
-        #expect(edit.map { $0.rewordedEvents.union($0.rewordedQuotes) } == change.reworded)
+        #expect(edit.map { Self.all($0.reworded) } == change.reworded)
+        // The edit replaces what it rewords in the graph, documents by id.
+        #expect(edit.map { Set($0.replacedCases.keys).union($0.replacedParties.keys).union($0.replacedSources.keys) }
+                == change.reworded.map { $0.subtracting(Self.content.events.map(\.id) + Self.content.quotes.map(\.id)) })
+    }
+
+    static func all(_ ids: EditedItems.IDs) -> Set<String> {
+        ids.events.union(ids.quotes).union(ids.cases).union(ids.parties).union(ids.sources)
     }
 
     @Test func isTheSameForTheSameContent() {

@@ -8,13 +8,16 @@ import Testing
     static func stored() -> LedgerFile.Stored {
         let digest = { (n: UInt64) in PageDigest(high: n, low: ~n) }
         let entries: [PageLedger.Entry?] = [
-            PageLedger.Entry(pages: [PageLedger.Page(path: "index.html", digest: digest(1))], events: [0, 1, 70_000], quotes: []),
+            PageLedger.Entry(pages: [PageLedger.Page(path: "index.html", digest: digest(1))], events: [0, 1, 70_000], quotes: [],
+                             documents: [ReadLog.document(.party, 4), ReadLog.document(.source, 70_000)]),
             nil,
-            PageLedger.Entry(pages: [], events: [], quotes: [3]),
+            PageLedger.Entry(pages: [], events: [], quotes: [3], documents: []),
             PageLedger.Entry(pages: [PageLedger.Page(path: "events/é/index.html", digest: digest(2)),
-                                     PageLedger.Page(path: "events/é/data.json", digest: digest(3))], events: [2], quotes: [0, 5]),
+                                     PageLedger.Page(path: "events/é/data.json", digest: digest(3))], events: [2], quotes: [0, 5],
+                             documents: [ReadLog.document(.legalCase, 0)]),
         ]
-        let shape = ContentShape(structure: digest(4), eventWording: [digest(5), digest(6), digest(7)], quoteWording: [digest(8)])
+        let shape = ContentShape(structure: digest(4), eventWording: [digest(5), digest(6), digest(7)], quoteWording: [digest(8)],
+                                 documentWording: [digest(12), digest(13)])
         let data = [SplicedFile.Layout(path: "data/timeline.json", starts: [16, 400, 70_000], digest: digest(10)),
                     SplicedFile.Layout(path: "timeline.ics", starts: [9], digest: digest(11))]
         return LedgerFile.Stored(stamp: "stamp-1", inputs: digest(9), shape: shape, ledger: PageLedger(entries: entries), data: data)
@@ -24,7 +27,9 @@ import Testing
         guard let stored else { return ["none"] }
         var lines = [stored.stamp, stored.inputs.description, "\(stored.shape)"]
         stored.ledger.forEachEntry { entry in
-            lines.append(entry.map { "\(Array($0.pages)) events \(Array($0.events)) quotes \(Array($0.quotes))" } ?? "runs again")
+            lines.append(entry.map {
+                "\(Array($0.pages)) events \(Array($0.events)) quotes \(Array($0.quotes)) documents \(Array($0.documents))"
+            } ?? "runs again")
         }
         return lines + stored.data.map { "\($0)" }
     }

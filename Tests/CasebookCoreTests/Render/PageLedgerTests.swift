@@ -3,10 +3,12 @@ import Testing
 
 /// The ledger tells which page jobs read an item and what the others made, through any number of patches.
 @Suite struct PageLedgerTests {
-    /// A job that reads the given events (as `ItemList` notes reads) and makes one page, with a digest or without.
-    static func job(_ path: String, events: [Int], digest: UInt64?) -> SiteRenderer.Job {
+    /// A job that reads the given events and documents (as `ItemList` and `ViewsByID` note reads) and makes one page,
+    /// with a digest or without.
+    static func job(_ path: String, events: [Int], documents: [(ReadLog.Kind, Int)] = [], digest: UInt64?) -> SiteRenderer.Job {
         {
             for event in events { ReadLog.note(.event, event) }
+            for (kind, index) in documents { ReadLog.note(kind, index) }
             let file = OutputFile(path: path, text: "<p>\(path)</p>", digest: digest.map { PageDigest(high: $0, low: $0) })
             return [file]
         }
@@ -16,12 +18,12 @@ import Testing
         let ledger = PageLedger(jobs: 4)
         let jobs = [Self.job("a.html", events: [0, 1], digest: 1), Self.job("b.html", events: [2], digest: 2),
                     Self.job("c.html", events: [], digest: nil), Self.job("d.html", events: [1], digest: 4)]
-        #expect(ledger.jobs(readingEvents: [], quotes: []) == [0, 1, 2, 3], "nothing recorded yet")
+        #expect(ledger.jobs(reading: EditedItems(events: [], quotes: [])) == [0, 1, 2, 3], "nothing recorded yet")
         _ = ledger.recording(Array(jobs.prefix(3))).parallelMap { $0() }
-        #expect(ledger.jobs(readingEvents: [], quotes: []) == [2, 3], "a page without a digest, a job not recorded")
+        #expect(ledger.jobs(reading: EditedItems(events: [], quotes: [])) == [2, 3], "a page without a digest, a job not recorded")
         _ = ledger.recording([jobs[3]], numbers: [3]).map { $0() }
-        #expect(ledger.jobs(readingEvents: [1], quotes: []) == [0, 2, 3])
-        #expect(ledger.jobs(readingEvents: [2], quotes: [1]) == [1, 2])
+        #expect(ledger.jobs(reading: EditedItems(events: [1], quotes: [])) == [0, 2, 3])
+        #expect(ledger.jobs(reading: EditedItems(events: [2], quotes: [1])) == [1, 2])
         #expect(ledger.entry(2) == nil && ledger.entry(0).map { Array($0.events) } == [0, 1])
 
         var files: [OutputFile] = []
@@ -35,6 +37,21 @@ import Testing
                 "what the job made again made and read, recorded")
     }
 
+    /// Reads of cases, parties and sources are told apart by kind: the party at an index is not the case at it.
+    @Test func namesTheJobsThatReadADocumentOfItsKind() {
+        let ledger = PageLedger(jobs: 4)
+        _ = ledger.recording([Self.job("cases.html", events: [], documents: [(.legalCase, 0), (.legalCase, 1)], digest: 1),
+                              Self.job("party.html", events: [0], documents: [(.party, 1), (.legalCase, 1)], digest: 2),
+                              Self.job("source.html", events: [], documents: [(.source, 1)], digest: 3),
+                              Self.job("home.html", events: [1], documents: [], digest: 4)]).map { $0() }
+        #expect(ledger.jobs(reading: EditedItems(cases: [1])) == [0, 1])
+        #expect(ledger.jobs(reading: EditedItems(cases: [0])) == [0])
+        #expect(ledger.jobs(reading: EditedItems(parties: [1])) == [1])
+        #expect(ledger.jobs(reading: EditedItems(parties: [0], sources: [0])) == [])
+        #expect(ledger.jobs(reading: EditedItems(events: [1], sources: [1])) == [2, 3])
+        #expect(ledger.entry(1).map { Array($0.documents) } == [ReadLog.document(.party, 1), ReadLog.document(.legalCase, 1)])
+    }
+
     /// A long-lived process patches its ledger thousands of times; the records patches replace are dropped from a copy
     /// once they outweigh the live ones, and the copy reads as the original.
     @Test func copiesDropReplacedRecords() {
@@ -45,8 +62,8 @@ import Testing
             ledger = ledger.copy()
             _ = ledger.recording([Self.job("b.html", events: [1, round % 7 + 2], digest: UInt64(round))], numbers: [1]).map { $0() }
         }
-        #expect(ledger.jobs(readingEvents: [0], quotes: []) == [0, 2])
-        #expect(ledger.jobs(readingEvents: [2999 % 7 + 2], quotes: []) == [1])
+        #expect(ledger.jobs(reading: EditedItems(events: [0], quotes: [])) == [0, 2])
+        #expect(ledger.jobs(reading: EditedItems(events: [2999 % 7 + 2], quotes: [])) == [1])
         #expect(ledger.entry(1).map { Array($0.pages) } == [PageLedger.Page(path: "b.html", digest: PageDigest(high: 2999, low: 2999))])
         #expect(ledger.storedReads <= 2 * 5 + 1024 + 2, "\(ledger.storedReads) reads kept for 5 live ones")
     }

@@ -1,6 +1,7 @@
 /// The data files of a long-lived process's build (`casebook serve`, `casebook build --watch`), kept for its next
 /// build: after a prose edit, that build splices the edited events' and quotes' pieces into the downloads, search
-/// index and calendar, keeps the files that hold no event or quote as they were, and makes only the feed again.
+/// index and calendar, keeps the files that hold no event or quote as they were (but for an edit to a case's, party's
+/// or source's body, which makes their downloads and the search index's tail again), and makes only the feed again.
 /// At N=10,000 making them all took 0.2 s of two cores, most of such a rebuild. A `casebook build` after a prose edit
 /// does the same from the files in the output, by the layouts its ledger keeps.
 struct DataFiles: Sendable {
@@ -90,9 +91,9 @@ struct DataFiles: Sendable {
     /// prose edit to patch: the files that hold an edited kind of item read back by their layouts, every other one
     /// reported unchanged as a build that found it so would (a spliced one's layout noted in `noted` again). Nil
     /// when any file is not as that build wrote it; then every data file is made again.
-    init?(in output: String, editing edited: (events: Bool, quotes: Bool), layouts: [SplicedFile.Layout], graph: SiteGraph,
+    init?(in output: String, editing edited: EditedItems, layouts: [SplicedFile.Layout], graph: SiteGraph,
           pagePaths: [String], cache: RenderCache, keeping noted: SplicedFile.Layouts) {
-        let touched = Self.splicedPaths.filter { Self.holds($0, events: edited.events, quotes: edited.quotes) }
+        let touched = Self.splicedPaths.filter { Self.holds($0, edited) }
         let read = touched.parallelMap { path in layouts.first { $0.path == path }.flatMap { SplicedFile($0, in: output) } }
         let spliced = read.compactMap { $0 }
         guard spliced.count == touched.count else { return nil }
@@ -111,12 +112,12 @@ struct DataFiles: Sendable {
         self.init(spliced: spliced, kept: kept, feed: nil)
     }
 
-    /// Whether the spliced file at `path` holds events or quotes (either, for the search index).
-    private static func holds(_ path: String, events: Bool, quotes: Bool) -> Bool {
+    /// Whether the spliced file at `path` holds any of the edited items (the search index holds every kind).
+    private static func holds(_ path: String, _ edited: EditedItems) -> Bool {
         switch path {
-        case "search-index.json": events || quotes
-        case "data/quotes.json", "data/quotes.csv": quotes
-        default: events
+        case "search-index.json": !edited.events.isEmpty || !edited.quotes.isEmpty || edited.hasDocuments
+        case "data/quotes.json", "data/quotes.csv": !edited.quotes.isEmpty
+        default: !edited.events.isEmpty
         }
     }
 
@@ -135,23 +136,31 @@ struct DataFiles: Sendable {
         self.feed = feed
     }
 
-    /// These files after a prose edit that reworded the events and quotes at these indexes of `graph`.
-    func patched(_ graph: SiteGraph, _ views: ViewCatalog, events: [Int], quotes: [Int]) -> DataFiles {
-        let export = DataExport(graph: graph), search = SearchIndex(graph: graph, views: views)
+    /// These files after a prose edit that reworded these items of `graph`. The downloads of cases, parties and
+    /// sources that one of theirs reached are made again, and kept as the output holds them when `cache` finds them
+    /// unchanged.
+    func patched(_ graph: SiteGraph, _ views: ViewCatalog, _ edited: EditedItems, cache: RenderCache?) -> DataFiles {
+        let export = DataExport(graph: graph, cache: cache, digestsRecords: true), search = SearchIndex(graph: graph, views: views)
         let calendar = CalendarFile(graph: graph, views: views)
         let spliced = spliced.parallelMap { file in
             var pieces: [Int: [UInt8]] = [:]
             switch file.path {
             case "search-index.json":
-                for event in events { pieces[event] = search.piece(event: event) }
-                for quote in quotes { pieces[graph.events.count + quote] = search.piece(quote: quote) }
+                for event in edited.events { pieces[event] = search.piece(event: event) }
+                for quote in edited.quotes { pieces[graph.events.count + quote] = search.piece(quote: quote) }
+                return file.replacing(pieces, tail: edited.hasDocuments ? search.tail() : nil)
             case "timeline.ics":
-                for event in events { pieces[event] = calendar.piece(event: event) }
+                for event in edited.events { pieces[event] = calendar.piece(event: event) }
             default:
-                for event in events { pieces[event] = export.piece(of: file.path, event: event) }
-                for quote in quotes { pieces[quote] = export.piece(of: file.path, quote: quote) }
+                for event in edited.events { pieces[event] = export.piece(of: file.path, event: event) }
+                for quote in edited.quotes { pieces[quote] = export.piece(of: file.path, quote: quote) }
             }
             return file.replacing(pieces)
+        }
+        var kept = kept
+        if edited.hasDocuments {
+            let made = export.jobs().filter { !Self.splicedPaths.contains($0.path) }.map(\.job).parallelMap { $0() }.joined()
+            kept = kept.filter { file in !made.contains { $0.path == file.path } } + made
         }
         return DataFiles(spliced: spliced, kept: kept, feed: AtomFeed(graph: graph, views: views).file())
     }

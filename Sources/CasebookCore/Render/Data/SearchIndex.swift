@@ -54,13 +54,19 @@ struct SearchIndex {
             append(quoteEntry(views.quotes[quote]), first: starts.count == 1, to: &json)
         }
         starts.append(json.count)
-        var first = starts.count == 1
+        json += tail()
+        return SplicedFile(path: "search-index.json", bytes: json, starts: starts)
+    }
+
+    /// What follows the quotes' pieces in `file()`: the parties', cases', sources' and pages' entries, then the end.
+    func tail() -> [UInt8] {
+        var json: [UInt8] = [], first = views.events.isEmpty && views.quotes.isEmpty
         for entry in otherEntries() {
             append(entry, first: first, to: &json)
             first = false
         }
         json += "]}\n".utf8
-        return SplicedFile(path: "search-index.json", bytes: json, starts: starts)
+        return json
     }
 
     /// The piece of `file()` for the event at `index` in the graph.
@@ -94,7 +100,8 @@ struct SearchIndex {
               names: [view.speaker.label] + (graph.partyByID[view.speaker.id]?.aliases ?? []) + view.topics.map(\.label))
     }
 
-    /// Parties, cases, sources and pages, which a prose edit to an event or quote leaves as they are.
+    /// Parties, cases, sources and pages, which a prose edit to an event or quote leaves as they are (one to a case's,
+    /// party's or source's body makes them again).
     private func otherEntries() -> [Entry] {
         var entries: [Entry] = []
         for party in graph.parties {

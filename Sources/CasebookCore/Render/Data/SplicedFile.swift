@@ -79,10 +79,10 @@ struct SplicedFile: Sendable {
         }
     }
 
-    /// This file with the pieces of some items (by number) replaced.
-    func replacing(_ pieces: [Int: [UInt8]]) -> SplicedFile {
+    /// This file with the pieces of some items (by number) replaced, and its tail when another is given.
+    func replacing(_ pieces: [Int: [UInt8]], tail: [UInt8]? = nil) -> SplicedFile {
         let replaced = pieces.filter { $0.key >= 0 && $0.key + 1 < starts.count }.sorted { $0.key < $1.key }
-        guard !replaced.isEmpty else { return self }
+        guard !replaced.isEmpty || tail != nil else { return self }
         // What stays of the file, between the new pieces.
         var kept: [Range<Int>] = [], copied = 0
         for (item, _) in replaced {
@@ -98,6 +98,8 @@ struct SplicedFile: Sendable {
                 next = next.dropFirst()
             }
         }
+        // Where the last piece ends and the tail starts.
+        let end = starts.last ?? copied
         let storage: Storage
         if case .whole(let bytes) = self.storage {
             var whole: [UInt8] = []
@@ -107,14 +109,15 @@ struct SplicedFile: Sendable {
                     whole += UnsafeBufferPointer(rebasing: bytes[range])
                     whole += piece
                 }
-                whole += UnsafeBufferPointer(rebasing: bytes[copied...])
+                whole += UnsafeBufferPointer(rebasing: bytes[copied..<(tail == nil ? bytes.count : end)])
+                whole += tail ?? []
             }
             storage = .whole(whole)
         } else {
             let data = if case .mapped(let data) = self.storage { data } else { Data(self.bytes) }
             func slice(_ range: Range<Int>) -> Data { data[data.startIndex + range.lowerBound..<data.startIndex + range.upperBound] }
-            let tail = data.startIndex + copied..<data.endIndex
-            storage = .pieces(zip(kept, replaced).flatMap { [slice($0), Data($1.value)] } + [data[tail]])
+            let rest = tail.map { [slice(copied..<end), Data($0)] } ?? [data[(data.startIndex + copied)...]]
+            storage = .pieces(zip(kept, replaced).flatMap { [slice($0), Data($1.value)] } + rest)
         }
         return SplicedFile(path: path, storage: storage, starts: newStarts)
     }

@@ -1,0 +1,46 @@
+/// The items a prose edit reworded (see `ProseEdit`), by index in the graph's list of each kind, in order: whose
+/// views, cards and data pieces are made again, and the pages that read them.
+struct EditedItems: Sendable, Equatable {
+    var events: [Int] = []
+    var quotes: [Int] = []
+    var cases: [Int] = []
+    var parties: [Int] = []
+    var sources: [Int] = []
+
+    /// The same items by id, as an edit is found before there is a graph to place them in.
+    struct IDs: Sendable, Equatable {
+        var events: Set<String> = []
+        var quotes: Set<String> = []
+        var cases: Set<String> = []
+        var parties: Set<String> = []
+        var sources: Set<String> = []
+    }
+
+    init(events: [Int] = [], quotes: [Int] = [], cases: [Int] = [], parties: [Int] = [], sources: [Int] = []) {
+        (self.events, self.quotes, self.cases, self.parties, self.sources) = (events, quotes, cases, parties, sources)
+    }
+
+    /// The items of `graph` with these ids, events and quotes looked up in their indexes by id when given; drafts
+    /// left out of the graph have none.
+    init(_ ids: IDs, in graph: SiteGraph, eventIndex: [String: Int]? = nil, quoteIndex: [String: Int]? = nil) {
+        func placed(_ count: Int, _ ids: Set<String>, _ index: [String: Int]?, _ id: (Int) -> String) -> [Int] {
+            if let index { return ids.compactMap { index[$0] }.sorted() }
+            return ids.isEmpty ? [] : (0..<count).filter { ids.contains(id($0)) }
+        }
+        events = placed(graph.events.count, ids.events, eventIndex) { graph.events[$0].id }
+        quotes = placed(graph.quotes.count, ids.quotes, quoteIndex) { graph.quotes[$0].id }
+        cases = placed(graph.cases.count, ids.cases, nil) { graph.cases[$0].id }
+        parties = placed(graph.parties.count, ids.parties, nil) { graph.parties[$0].id }
+        sources = placed(graph.sources.count, ids.sources, nil) { graph.sources[$0].id }
+    }
+
+    /// The cases, parties and sources, numbered as `ReadLog` notes their reads.
+    var documents: [Int32] {
+        cases.map { ReadLog.document(.legalCase, $0) } + parties.map { ReadLog.document(.party, $0) }
+            + sources.map { ReadLog.document(.source, $0) }
+    }
+
+    /// Whether a case, party or source is among them: then their downloads and the search index's entries for them
+    /// are made again.
+    var hasDocuments: Bool { !(cases.isEmpty && parties.isEmpty && sources.isEmpty) }
+}
