@@ -109,8 +109,8 @@ done
 printf 'N=%s, timeline in %s files: rebuild after one event changed: wall=%ss cpu=%ss (load %s ms)\n' "$largest" \
   "${#parts[@]}" "$(cut -d' ' -f1 "$work/rebuilds-split.txt" | median)" "$(cut -d' ' -f2 "$work/rebuilds-split.txt" | median)" \
   "$(grep -o "load=[0-9.]*" "$work/rebuilds-split.txt" | cut -d= -f2 | median)"
-# A case file's Markdown changed, on the largest tracker as the scale loop left it: not told from a change of
-# structure yet, so the site is built whole (keeping the views and Markdown of the items that did not change).
+# A line of a case file's Markdown changed, on the largest tracker as the scale loop left it: a prose edit, which
+# makes again the pages that show the case.
 case_file=$(find "$work/content-$largest/cases" -name '*.md' | sort | head -1)
 : > "$work/rebuilds-case.txt"
 for _ in $(seq "$runs"); do
@@ -118,7 +118,7 @@ for _ in $(seq "$runs"); do
   else echo "Edited by the bench." >> "$case_file"; fi
   timed_rebuild "$work/content-$largest" "$work/site-$largest" "$work/rebuilds-case.txt"
 done
-printf 'N=%s: rebuild after one case file changed (built whole): wall=%ss cpu=%ss\n' "$largest" \
+printf 'N=%s: rebuild after one case file changed: wall=%ss cpu=%ss\n' "$largest" \
   "$(cut -d' ' -f1 "$work/rebuilds-case.txt" | median)" "$(cut -d' ' -f2 "$work/rebuilds-case.txt" | median)"
 # `casebook serve` on the largest scale: from a saved edit of one event's title to the live-reload event, which a
 # long-lived process reaches by patching its last build (see README, "Previewing while you write").
@@ -127,12 +127,15 @@ python3 Scripts/serve-latency.py .build/release/casebook "$runs" "$work/content-
 # `casebook build --watch` the same way: from the save to the line that reports the new output swapped in.
 echo "build --watch, N=$largest:"
 python3 Scripts/serve-latency.py .build/release/casebook "$runs" "$work/content-$largest" --watch | grep -E '^(save|rebuild)' | sed 's/^/    /'
-# Both again after a change of the event's date, which moves it in the timeline: built whole, but keeping the views of
-# every item that did not change.
-for mode in serve watch; do
-  [ "$mode" = serve ] && { name="serve"; flag=""; } || { name="build --watch"; flag="--watch"; }
-  echo "$name, N=$largest, date edits:"
-  python3 Scripts/serve-latency.py .build/release/casebook "$runs" "$work/content-$largest" $flag --date | grep -E '^(save|rebuild)' | sed 's/^/    /'
+# Both again after a change of the event's date, which moves it in the timeline (built whole, but keeping the views of
+# every item that did not change), and after a line of a case file's Markdown changed.
+for edit in date case; do
+  for mode in serve watch; do
+    [ "$mode" = serve ] && { name="serve"; flag=""; } || { name="build --watch"; flag="--watch"; }
+    echo "$name, N=$largest, $edit edits:"
+    python3 Scripts/serve-latency.py .build/release/casebook "$runs" "$work/content-$largest" $flag "--$edit" \
+      | grep -E '^(save|rebuild)' | sed 's/^/    /'
+  done
 done
 # Deleted only now: deleting them between scales would slow the next scale's first cold runs.
 rm -rf "$work/trash"

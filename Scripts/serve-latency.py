@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time from a saved edit to the live-reload event, or to the rebuilt output, on a temp copy of the real tracker.
 
-Usage: Scripts/serve-latency.py CASEBOOK_BINARY [RUNS] [CONTENT] [--watch] [--date]
+Usage: Scripts/serve-latency.py CASEBOOK_BINARY [RUNS] [CONTENT] [--watch] [--date | --case]
 Starts `casebook serve` on a free port, listens to /__casebook/events, saves an edit to one event's
 title RUNS times (default 10), and prints each save-to-event time and their median. Then stops the
 server with SIGINT and checks that it exits cleanly. CONTENT (default: the tracker's Content/) may name
@@ -12,12 +12,15 @@ build leaves the spare tree) to the line that reports the output swapped in; it 
 timeline download holds the last edit.
 With --date each save changes that event's date instead (another day of the same month), which moves it in the
 timeline: not a prose edit, so the site is built whole, keeping the views of the items that did not change.
+With --case each save changes the last line of the first case file's Markdown body instead (the case's download
+is checked with --watch).
 """
 import os, shutil, signal, socket, statistics, subprocess, sys, tempfile, time
 
-arguments = [a for a in sys.argv[1:] if a not in ("--watch", "--date")]
+arguments = [a for a in sys.argv[1:] if a not in ("--watch", "--date", "--case")]
 watching = "--watch" in sys.argv[1:]
 dating = "--date" in sys.argv[1:]
+casing = "--case" in sys.argv[1:]
 binary = os.path.abspath(arguments[0])
 runs = int(arguments[1]) if len(arguments) > 1 else 10
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -26,7 +29,12 @@ work = tempfile.mkdtemp(prefix="casebook-latency-")
 
 
 def edited_file():
-    """The file to edit, its text and the title line whose end the edits change."""
+    """The file to edit, its text and the title line (or case body's last line) whose end the edits change."""
+    if casing:
+        folder = os.path.join(work, "Content", "cases")
+        path = os.path.join(folder, sorted(name for name in os.listdir(folder) if name.endswith(".md"))[0])
+        original = open(path, encoding="utf-8").read()
+        return path, original, [line for line in original.splitlines() if line.strip()][-1]
     if len(arguments) > 2:
         path = os.path.join(work, "Content", "timeline", "events.yml")
         original = open(path, encoding="utf-8").read()
@@ -138,7 +146,7 @@ def watch():
           f"(min {min(times):.0f}, max {max(times):.0f})")
     print(f"rebuild in the process, median of {runs}: {statistics.median(float(b[-2]) for b in builds) * 1000:.0f} ms "
           f"({' '.join(builds[0][:-6]).rstrip(',')})")
-    with open(os.path.join(work, "Site", "data", "timeline.json"), encoding="utf-8") as download:
+    with open(os.path.join(work, "Site", "data", "cases.json" if casing else "timeline.json"), encoding="utf-8") as download:
         last = edited_line(needle, runs - 1)
         if (f'"date" : "{last.split(": ")[1].strip(chr(34))}"' if dating else f"(edit {runs - 1})") not in download.read():
             sys.exit("the output does not hold the last edit")
