@@ -17,7 +17,7 @@ extension BuildPipeline {
         clock.lap("validate")
         let graph = last.graph.replacing(events: placed(edit.replacedEvents, last.eventIndex),
                                          quotes: placed(edit.replacedQuotes, last.quoteIndex), cases: edit.replacedCases,
-                                         parties: edit.replacedParties, sources: edit.replacedSources)
+                                         parties: edit.replacedParties, sources: edit.replacedSources, pages: edit.replacedPages)
         let edited = EditedItems(edit.reworded, in: graph, eventIndex: last.eventIndex, quoteIndex: last.quoteIndex)
         let (events, quotes) = (edited.events, edited.quotes)
         clock.lap("graph")

@@ -1,6 +1,6 @@
-/// The content as digests of what `ProseEdit` tells apart: one of its structure (configuration, pages, the front
-/// matter of cases, parties and sources, and each event's and quote's ids, dates, links and tags), one per event and
-/// quote of what it says, and one per case, party and source of its body's text. Kept on disk with a
+/// The content as digests of what `ProseEdit` tells apart: one of its structure (configuration, the front matter of
+/// cases, parties, sources and pages, and each event's and quote's ids, dates, links and tags), one per event and
+/// quote of what it says, and one per case, party, source and page of its body's text. Kept on disk with a
 /// build's page ledger, so that a new process (`casebook build`) can tell a prose edit without the last build's
 /// content, which only a long-lived process keeps.
 struct ContentShape: Equatable, Sendable {
@@ -8,7 +8,7 @@ struct ContentShape: Equatable, Sendable {
     /// Index by index with the content's events and quotes.
     let eventWording: [PageDigest]
     let quoteWording: [PageDigest]
-    /// The cases', then the parties', then the sources' bodies, in the content's order.
+    /// The cases', the parties', the sources', then the pages' bodies, in the content's order.
     let documentWording: [PageDigest]
 
     init(structure: PageDigest, eventWording: [PageDigest], quoteWording: [PageDigest], documentWording: [PageDigest]) {
@@ -25,7 +25,7 @@ struct ContentShape: Equatable, Sendable {
         writer.write(content.cases) { $0.write($1.withoutBodyText) }
         writer.write(content.parties) { $0.write($1.withoutBodyText) }
         writer.write(content.sources) { $0.write($1.withoutBodyText) }
-        writer.write(content.pages) { $0.write($1) }
+        writer.write(content.pages) { $0.write($1.withoutBodyText) }
         // Each event and quote is read where it lies in the list's storage: handed to a closure, a method or a `for`
         // loop, each was copied first, which retains every string in it (a third of this shape's time).
         Self.write(content.events, TimelineEvent.writeStructure(of:to:), to: &writer)
@@ -34,7 +34,7 @@ struct ContentShape: Equatable, Sendable {
         eventWording = Self.digests(content.events, TimelineEvent.writeWording(of:to:), &writer)
         quoteWording = Self.digests(content.quotes, Quote.writeWording(of:to:), &writer)
         documentWording = Self.bodies(content.cases, &writer) + Self.bodies(content.parties, &writer)
-            + Self.bodies(content.sources, &writer)
+            + Self.bodies(content.sources, &writer) + Self.bodies(content.pages, &writer)
     }
 
     private static func bodies(_ documents: [some ProseDocument], _ writer: inout BinaryWriter) -> [PageDigest] {
@@ -72,18 +72,19 @@ struct ContentShape: Equatable, Sendable {
         guard structure == old.structure, eventWording.count == old.eventWording.count,
               quoteWording.count == old.quoteWording.count, documentWording.count == old.documentWording.count,
               eventWording.count == content.events.count, quoteWording.count == content.quotes.count,
-              documentWording.count == content.cases.count + content.parties.count + content.sources.count
+              documentWording.count == content.cases.count + content.parties.count + content.sources.count + content.pages.count
         else { return nil }
         func changed(_ new: [PageDigest], _ old: [PageDigest], from start: Int = 0, count: Int, id: (Int) -> String) -> Set<String> {
             Set((0..<count).filter { new[start + $0] != old[start + $0] }.map(id))
         }
-        let parties = content.cases.count, sources = parties + content.parties.count
+        let parties = content.cases.count, sources = parties + content.parties.count, pages = sources + content.sources.count
         return EditedItems.IDs(
             events: changed(eventWording, old.eventWording, count: content.events.count) { content.events[$0].id },
             quotes: changed(quoteWording, old.quoteWording, count: content.quotes.count) { content.quotes[$0].id },
             cases: changed(documentWording, old.documentWording, count: content.cases.count) { content.cases[$0].id },
             parties: changed(documentWording, old.documentWording, from: parties, count: content.parties.count) { content.parties[$0].id },
-            sources: changed(documentWording, old.documentWording, from: sources, count: content.sources.count) { content.sources[$0].id })
+            sources: changed(documentWording, old.documentWording, from: sources, count: content.sources.count) { content.sources[$0].id },
+            pages: changed(documentWording, old.documentWording, from: pages, count: content.pages.count) { content.pages[$0].id })
     }
 
     private static func digest(_ writer: inout BinaryWriter) -> PageDigest {

@@ -6,6 +6,7 @@ struct EditedItems: Sendable, Equatable {
     var cases: [Int] = []
     var parties: [Int] = []
     var sources: [Int] = []
+    var pages: [Int] = []
 
     /// The same items by id, as an edit is found before there is a graph to place them in.
     struct IDs: Sendable, Equatable {
@@ -14,10 +15,11 @@ struct EditedItems: Sendable, Equatable {
         var cases: Set<String> = []
         var parties: Set<String> = []
         var sources: Set<String> = []
+        var pages: Set<String> = []
     }
 
-    init(events: [Int] = [], quotes: [Int] = [], cases: [Int] = [], parties: [Int] = [], sources: [Int] = []) {
-        (self.events, self.quotes, self.cases, self.parties, self.sources) = (events, quotes, cases, parties, sources)
+    init(events: [Int] = [], quotes: [Int] = [], cases: [Int] = [], parties: [Int] = [], sources: [Int] = [], pages: [Int] = []) {
+        (self.events, self.quotes, self.cases, self.parties, self.sources, self.pages) = (events, quotes, cases, parties, sources, pages)
     }
 
     /// The items of `graph` with these ids, events and quotes looked up in their indexes by id when given; drafts
@@ -32,15 +34,16 @@ struct EditedItems: Sendable, Equatable {
         cases = placed(graph.cases.count, ids.cases, nil) { graph.cases[$0].id }
         parties = placed(graph.parties.count, ids.parties, nil) { graph.parties[$0].id }
         sources = placed(graph.sources.count, ids.sources, nil) { graph.sources[$0].id }
+        pages = placed(graph.pages.count, ids.pages, nil) { graph.pages[$0].id }
     }
 
-    /// The cases, parties and sources, numbered as `ReadLog` notes their reads.
+    /// The cases, parties, sources and pages, numbered as `ReadLog` notes their reads.
     var documents: [Int32] {
         cases.map { ReadLog.document(.legalCase, $0) } + parties.map { ReadLog.document(.party, $0) }
-            + sources.map { ReadLog.document(.source, $0) }
+            + sources.map { ReadLog.document(.source, $0) } + pages.map { ReadLog.document(.page, $0) }
     }
 
-    /// Whether a case, party or source is among them: then their downloads and the search index's entries for them
-    /// are made again.
-    var hasDocuments: Bool { !(cases.isEmpty && parties.isEmpty && sources.isEmpty) }
+    /// Whether a case, party, source or page is among them: then the downloads of cases, parties and sources and the
+    /// search index's entries for them and pages are made again.
+    var hasDocuments: Bool { !(cases.isEmpty && parties.isEmpty && sources.isEmpty && pages.isEmpty) }
 }

@@ -1,28 +1,30 @@
 import Foundation
 
 /// How a new load of the content differs from the last when only prose changed: what events and quotes say (titles,
-/// summaries, quote text and context, citation locators and wording) and the Markdown bodies of cases, parties and
-/// sources. Every id, date, reference, tag and front matter field is as it was, so every order, index, page and link
+/// summaries, quote text and context, citation locators and wording) and the Markdown bodies of cases, parties,
+/// sources and pages. Every id, date, reference, tag and front matter field is as it was, so every order, index, page and link
 /// of the site stays, and only the pages that show those items can change. Any other difference is not a prose
 /// edit, and the site is built whole.
 struct ProseEdit: Sendable {
     /// Events and quotes that differ at all (a line moved counts), to replace in the graph, by id.
     let replacedEvents: [String: TimelineEvent]
     let replacedQuotes: [String: Quote]
-    /// Cases, parties and sources whose bodies say something else, by id.
+    /// Cases, parties, sources and pages whose bodies say something else, by id.
     let replacedCases: [String: LegalCase]
     let replacedParties: [String: Party]
     let replacedSources: [String: Source]
+    let replacedPages: [String: Page]
     /// The ids of the items whose views may differ: what they say changed, not only where they are written.
     let reworded: EditedItems.IDs
 
     init?(from old: SiteContent, to new: SiteContent) {
-        guard old.config == new.config, old.pages == new.pages, old.events.count == new.events.count,
-              old.quotes.count == new.quotes.count, let cases = Self.reworded(old.cases, new.cases),
-              let parties = Self.reworded(old.parties, new.parties), let sources = Self.reworded(old.sources, new.sources)
+        guard old.config == new.config, old.events.count == new.events.count, old.quotes.count == new.quotes.count,
+              let cases = Self.reworded(old.cases, new.cases), let parties = Self.reworded(old.parties, new.parties),
+              let sources = Self.reworded(old.sources, new.sources), let pages = Self.reworded(old.pages, new.pages)
         else { return nil }
         var events: [String: TimelineEvent] = [:], quotes: [String: Quote] = [:]
-        var reworded = EditedItems.IDs(cases: Set(cases.keys), parties: Set(parties.keys), sources: Set(sources.keys))
+        var reworded = EditedItems.IDs(cases: Set(cases.keys), parties: Set(parties.keys), sources: Set(sources.keys),
+                                       pages: Set(pages.keys))
         for index in Self.differing(old.events, new.events) {
             let before = old.events[index], after = new.events[index]
             guard before.hasStructure(of: after) else { return nil }
@@ -37,7 +39,7 @@ struct ProseEdit: Sendable {
         }
         replacedEvents = events
         replacedQuotes = quotes
-        (replacedCases, replacedParties, replacedSources) = (cases, parties, sources)
+        (replacedCases, replacedParties, replacedSources, replacedPages) = (cases, parties, sources, pages)
         self.reworded = reworded
     }
 
@@ -145,8 +147,8 @@ extension Quote {
     }
 }
 
-/// A case, party or source: its Markdown body is its prose, read only by its own views and downloads; the rest, its
-/// front matter, is structure that other pages, the graph and the checks read.
+/// A case, party, source or page: its Markdown body is its prose, read only by its own views and downloads; the rest,
+/// its front matter, is structure that other pages, the graph and the checks read.
 protocol ProseDocument: Equatable {
     var id: String { get }
     var body: MarkdownSource { get set }
@@ -164,6 +166,7 @@ extension ProseDocument {
 extension LegalCase: ProseDocument {}
 extension Party: ProseDocument {}
 extension Source: ProseDocument {}
+extension Page: ProseDocument {}
 
 private extension Citation {
     var wordingAndLocator: [String?] { [wording, locator] }

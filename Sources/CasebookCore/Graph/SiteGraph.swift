@@ -16,7 +16,7 @@ public struct SiteGraph: Sendable {
     /// Oldest first, then by speaker name.
     public private(set) var quotes: ChunkedList<Quote>
     /// By nav order, then title.
-    public let pages: [Page]
+    public private(set) var pages: [Page]
     /// By label, case-insensitively.
     public let topics: [Topic]
     /// The slug of each topic as the quotes write it.
@@ -94,15 +94,17 @@ public struct SiteGraph: Sendable {
     }
 
     /// The same graph with some items replaced by edited ones that keep every order and index as it was (see
-    /// `ProseEdit`): events and quotes by index, cases, parties and sources by id (drafts left out of it stay out).
+    /// `ProseEdit`): events and quotes by index, cases, parties, sources and pages by id (drafts left out of it stay
+    /// out).
     func replacing(events: [Int: TimelineEvent], quotes: [Int: Quote], cases: [String: LegalCase] = [:],
-                   parties: [String: Party] = [:], sources: [String: Source] = [:]) -> SiteGraph {
+                   parties: [String: Party] = [:], sources: [String: Source] = [:], pages: [String: Page] = [:]) -> SiteGraph {
         var copy = self
         copy.events = self.events.replacing(events)
         copy.quotes = self.quotes.replacing(quotes)
         (copy.cases, copy.caseByID) = Self.replacing(self.cases, caseByID, with: cases)
         (copy.parties, copy.partyByID) = Self.replacing(self.parties, partyByID, with: parties)
         (copy.sources, copy.sourceByID) = Self.replacing(self.sources, sourceByID, with: sources)
+        copy.pages = pages.isEmpty ? self.pages : self.pages.map { pages[$0.id] ?? $0 }
         return copy
     }
 

@@ -4,20 +4,20 @@ import Glibc
 import Darwin
 #endif
 
-/// The events, quotes, cases, parties and sources one page job read (their views or cards), noted by `ItemList` and
+/// The events, quotes, cases, parties, sources and pages one page job read (their views or cards), noted by `ItemList` and
 /// `ViewsByID` on the thread the job runs on, so that a build can tell which pages an edit to an item's prose reaches
 /// without making the others again.
 final class ReadLog {
     enum Kind: Int32, Sendable {
-        case event, quote, legalCase, party, source
+        case event, quote, legalCase, party, source, page
     }
 
     private(set) var events: [Int32] = []
     private(set) var quotes: [Int32] = []
-    /// Cases, parties and sources, each as `document(_:_:)` numbers it.
+    /// Cases, parties, sources and pages, each as `document(_:_:)` numbers it.
     private(set) var documents: [Int32] = []
 
-    /// One number for a case's, party's or source's index in the graph's list of its kind.
+    /// One number for a case's, party's, source's or page's index in the graph's list of its kind.
     static func document(_ kind: Kind, _ index: Int) -> Int32 {
         Int32(truncatingIfNeeded: index) << 2 | (kind.rawValue - Kind.legalCase.rawValue)
     }
@@ -39,7 +39,7 @@ final class ReadLog {
         switch kind {
         case .event: reads.events.append(Int32(truncatingIfNeeded: index))
         case .quote: reads.quotes.append(Int32(truncatingIfNeeded: index))
-        case .legalCase, .party, .source: reads.documents.append(document(kind, index))
+        case .legalCase, .party, .source, .page: reads.documents.append(document(kind, index))
         }
     }
 

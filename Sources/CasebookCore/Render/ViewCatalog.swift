@@ -5,7 +5,8 @@ public struct ViewCatalog: Sendable {
     public private(set) var cases: ViewsByID<CaseView>
     public private(set) var parties: ViewsByID<PartyView>
     public private(set) var sources: ViewsByID<SourceView>
-    public let pages: [String: RenderedMarkdown]
+    /// The free pages' Markdown, rendered.
+    public private(set) var pages: ViewsByID<RenderedMarkdown>
 
     public init(graph: SiteGraph, markdown: MarkdownRenderer) {
         self.init(graph: graph, markdown: markdown, whenRead: false)
@@ -42,7 +43,7 @@ public struct ViewCatalog: Sendable {
             parties = ViewsByID(.party, ids: partyIDs, views: graph.parties.parallelMap(maker.party))
             sources = ViewsByID(.source, ids: sourceIDs, views: graph.sources.parallelMap(maker.source))
         }
-        pages = Dictionary(graph.pages.map { ($0.id, markdown.render($0.body.text)) }, uniquingKeysWith: { first, _ in first })
+        pages = ViewsByID(.page, ids: graph.pages.map(\.id), views: graph.pages.map { markdown.render($0.body.text) })
     }
 
     /// The same catalog with the views of some items (by index into `graph`'s lists) made again from `graph`, whose
@@ -55,6 +56,7 @@ public struct ViewCatalog: Sendable {
         copy.cases = cases.replacing(Dictionary(uniqueKeysWithValues: items.cases.map { ($0, maker.legalCase(graph.cases[$0])) }))
         copy.parties = parties.replacing(Dictionary(uniqueKeysWithValues: items.parties.map { ($0, maker.party(graph.parties[$0])) }))
         copy.sources = sources.replacing(Dictionary(uniqueKeysWithValues: items.sources.map { ($0, maker.source(graph.sources[$0])) }))
+        copy.pages = pages.replacing(Dictionary(uniqueKeysWithValues: items.pages.map { ($0, markdown.render(graph.pages[$0].body.text)) }))
         return copy
     }
 }

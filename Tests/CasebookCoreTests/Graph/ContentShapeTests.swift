@@ -40,7 +40,8 @@ import Testing
             let body = content.cases[0].body
             content.cases[0].body = MarkdownSource(body.text, at: SourceLocation(file: body.location.file, line: body.location.line + 1))
         }, reworded: nil),
-        Change(name: "a page's body", change: { $0.pages[0].body = reworded($0.pages[0].body) }, reworded: nil),
+        Change(name: "a page's body", change: { $0.pages[0].body = reworded($0.pages[0].body) }, reworded: [content.pages[0].id]),
+        Change(name: "a page's title", change: { $0.pages[0].title += " (renamed)" }, reworded: nil),
         Change(name: "a party's name and body", change: { content in
             content.parties[0].name += " (renamed)"
             content.parties[0].body = reworded(content.parties[0].body)
@@ -65,12 +66,14 @@ import Testing
         let edit = ProseEdit(from: Self.content, to: changed)
         #expect(edit.map { Self.all($0.reworded) } == change.reworded)
         // The edit replaces what it rewords in the graph, documents by id.
-        #expect(edit.map { Set($0.replacedCases.keys).union($0.replacedParties.keys).union($0.replacedSources.keys) }
-                == change.reworded.map { $0.subtracting(Self.content.events.map(\.id) + Self.content.quotes.map(\.id)) })
+        let replaced = edit.map { edit in
+            Set(Array(edit.replacedCases.keys) + edit.replacedParties.keys + edit.replacedSources.keys + edit.replacedPages.keys)
+        }
+        #expect(replaced == change.reworded.map { $0.subtracting(Self.content.events.map(\.id) + Self.content.quotes.map(\.id)) })
     }
 
     static func all(_ ids: EditedItems.IDs) -> Set<String> {
-        ids.events.union(ids.quotes).union(ids.cases).union(ids.parties).union(ids.sources)
+        ids.events.union(ids.quotes).union(ids.cases).union(ids.parties).union(ids.sources).union(ids.pages)
     }
 
     @Test func isTheSameForTheSameContent() {

@@ -37,17 +37,18 @@ import Testing
                 "what the job made again made and read, recorded")
     }
 
-    /// Reads of cases, parties and sources are told apart by kind: the party at an index is not the case at it.
+    /// Reads of cases, parties, sources and pages are told apart by kind: the party at an index is not the case at it.
     @Test func namesTheJobsThatReadADocumentOfItsKind() {
         let ledger = PageLedger(jobs: 4)
         _ = ledger.recording([Self.job("cases.html", events: [], documents: [(.legalCase, 0), (.legalCase, 1)], digest: 1),
                               Self.job("party.html", events: [0], documents: [(.party, 1), (.legalCase, 1)], digest: 2),
                               Self.job("source.html", events: [], documents: [(.source, 1)], digest: 3),
-                              Self.job("home.html", events: [1], documents: [], digest: 4)]).map { $0() }
+                              Self.job("home.html", events: [1], documents: [(.page, 0)], digest: 4)]).map { $0() }
         #expect(ledger.jobs(reading: EditedItems(cases: [1])) == [0, 1])
         #expect(ledger.jobs(reading: EditedItems(cases: [0])) == [0])
         #expect(ledger.jobs(reading: EditedItems(parties: [1])) == [1])
-        #expect(ledger.jobs(reading: EditedItems(parties: [0], sources: [0])) == [])
+        #expect(ledger.jobs(reading: EditedItems(parties: [0], sources: [0], pages: [1])) == [])
+        #expect(ledger.jobs(reading: EditedItems(pages: [0])) == [3])
         #expect(ledger.jobs(reading: EditedItems(events: [1], sources: [1])) == [2, 3])
         #expect(ledger.entry(1).map { Array($0.documents) } == [ReadLog.document(.party, 1), ReadLog.document(.legalCase, 1)])
     }
