@@ -2,9 +2,9 @@ import Foundation
 
 /// How a new load of the content differs from the last when only prose changed: what events and quotes say (titles,
 /// summaries, quote text and context, citation locators and wording) and the Markdown bodies of cases, parties,
-/// sources and pages. Every id, date, reference, tag and front matter field is as it was, so every order, index, page and link
-/// of the site stays, and only the pages that show those items can change. Any other difference is not a prose
-/// edit, and the site is built whole.
+/// sources and pages. Every id, date, reference, tag and front matter field is as it was, so every order, index, page
+/// and link of the site stays, and only the pages that show those items can change. Any other difference is not a
+/// prose edit, and the site is built whole.
 struct ProseEdit: Sendable {
     /// Events and quotes that differ at all (a line moved counts), to replace in the graph, by id.
     let replacedEvents: [String: TimelineEvent]

@@ -4,9 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// The events, quotes, cases, parties, sources and pages one page job read (their views or cards), noted by `ItemList` and
-/// `ViewsByID` on the thread the job runs on, so that a build can tell which pages an edit to an item's prose reaches
-/// without making the others again.
+/// The events, quotes, cases, parties, sources and pages one page job read (their views or cards), noted by
+/// `ItemList` and `ViewsByID` on the thread the job runs on, so that a build can tell which pages an edit to an item's
+/// prose reaches without making the others again.
 final class ReadLog {
     enum Kind: Int32, Sendable {
         case event, quote, legalCase, party, source, page

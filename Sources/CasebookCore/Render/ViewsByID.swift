@@ -1,8 +1,9 @@
 import Foundation
 
-/// The views of all cases, parties or sources, by id: made all at once, or each when first read, for a build that
-/// makes a few pages of many (a rebuild after a prose edit, which reads a handful of the 1,600 at N=10,000). Reading
-/// one by id notes the read in the running job's `ReadLog`, by its index in the graph's list, as `ItemList` does.
+/// The views of all cases, parties or sources (or the rendered Markdown of all pages), by id: made all at once, or each
+/// when first read, for a build that makes a few pages of many (a rebuild after a prose edit, which reads a handful of
+/// the 1,600 at N=10,000). Reading one by id notes the read in the running job's `ReadLog`, by its index in the
+/// graph's list, as `ItemList` does.
 public struct ViewsByID<View: Sendable>: Sendable {
     let kind: ReadLog.Kind
     /// Each id's index in the graph's list; ids are unique once validated, and the last one wins as a loop assigning

@@ -1,14 +1,15 @@
 /// The data files of a long-lived process's build (`casebook serve`, `casebook build --watch`), kept for its next
 /// build: after a prose edit, that build splices the edited events' and quotes' pieces into the downloads, search
-/// index and calendar, keeps the files that hold no event or quote as they were (but for an edit to a case's, party's
-/// or source's body, which makes their downloads and the search index's tail again), and makes only the feed again.
+/// index and calendar, keeps the files that hold no event or quote as they were (but for an edit to a case's, party's,
+/// source's or page's body, which makes their downloads and the search index's tail again), and makes only the feed
+/// again.
 /// At N=10,000 making them all took 0.2 s of two cores, most of such a rebuild. A `casebook build` after a prose edit
 /// does the same from the files in the output, by the layouts its ledger keeps.
 struct DataFiles: Sendable {
     /// Files with one piece per event or quote.
     let spliced: [SplicedFile]
-    /// Files a prose edit leaves as they are: the parties', sources' and cases' downloads, the sitemap, robots.txt
-    /// (and, read back from an output, those of the spliced files the edit does not reach).
+    /// Files a prose edit to events and quotes leaves as they are: the parties', sources' and cases' downloads, the
+    /// sitemap, robots.txt (and, read back from an output, those of the spliced files the edit does not reach).
     let kept: [OutputFile]
     /// The feed, made again by every build (nil for files read back from an output, before they are patched).
     let feed: OutputFile?
