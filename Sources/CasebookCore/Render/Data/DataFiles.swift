@@ -153,8 +153,10 @@ struct DataFiles: Sendable {
             case "timeline.ics":
                 for event in edited.events { pieces[event] = calendar.piece(event: event) }
             default:
-                for event in edited.events { pieces[event] = export.piece(of: file.path, event: event) }
-                for quote in edited.quotes { pieces[quote] = export.piece(of: file.path, quote: quote) }
+                // A file holds events or quotes: the other kind's numbers are not its pieces (setting nil would drop
+                // the piece of an item of its own kind with the same number).
+                for event in edited.events { if let piece = export.piece(of: file.path, event: event) { pieces[event] = piece } }
+                for quote in edited.quotes { if let piece = export.piece(of: file.path, quote: quote) { pieces[quote] = piece } }
             }
             return file.replacing(pieces)
         }
