@@ -51,7 +51,8 @@ import Testing
         var session = try Session(of: content, mode: mode)
         defer { session.remove() }
         let edits = try Self.documentEdits(in: session.content)
-        #expect(edits.filter(\.prose).count >= 7 && edits.contains { !$0.prose } && edits.contains { $0.file.path.contains("/pages/") })
+        #expect(edits.filter(\.prose).count >= 7 && edits.filter { !$0.prose }.count == 2)
+        #expect(edits.contains { $0.file.path.contains("/pages/") })
         for edit in edits {
             try edit.apply()
             try session.rebuildEqualsAFreshBuild(patched: edit.prose, "\(edit.file.lastPathComponent):\(edit.line + 1)")
@@ -321,9 +322,9 @@ import Testing
     }
 
     /// For each case, party, source and page file, its body's last line with a word more, or a paragraph added to a body
-    /// that has none; and, a third of the way, one file's `title` or `name` changed.
+    /// that has none; and, a third and two thirds of the way, the first case's and the first page's `title` changed.
     static func documentEdits(in content: URL) throws -> [Edit] {
-        var edits: [Edit] = [], renamed: Edit?
+        var edits: [Edit] = [], renamed: [Edit] = []
         for folder in ["cases", "parties", "sources", "pages"] {
             let files = try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent(folder).path).sorted()
             for name in files where name.hasSuffix(".md") {
@@ -331,9 +332,9 @@ import Testing
                 let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
                 let fences = lines.indices.filter { lines[$0] == "---" }
                 guard fences.count >= 2 else { continue }
-                let title = lines.indices.first { lines[$0].hasPrefix("title: ") || lines[$0].hasPrefix("name: ") }
-                if renamed == nil, let title {
-                    renamed = Edit(file: file, line: title, change: { $0 + " renamed" }, prose: false)
+                if ["cases", "pages"].contains(folder), !renamed.contains(where: { $0.file.path.contains("/\(folder)/") }),
+                   let title = lines.indices.first(where: { lines[$0].hasPrefix("title: ") }) {
+                    renamed.append(Edit(file: file, line: title, change: { $0 + " renamed" }, prose: false))
                 }
                 if let last = lines.indices.last(where: { $0 > fences[1] && !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty }) {
                     edits.append(Edit(file: file, line: last, change: { $0 + " edited" }, prose: true))
@@ -342,7 +343,7 @@ import Testing
                 }
             }
         }
-        if let renamed { edits.insert(renamed, at: edits.count / 3) }
+        for (number, edit) in renamed.enumerated().reversed() { edits.insert(edit, at: edits.count * (number + 1) / 3) }
         return edits
     }
 

@@ -72,7 +72,8 @@ struct DataFiles: Sendable {
             { @Sendable in
                 let made = switch file.path {
                 case "search-index.json":
-                    file.rearranged(count: events + quotes, kept: { number in
+                    // The tail's entries (parties, cases, sources, pages) are made again: a page's title may have changed.
+                    file.rearranged(count: events + quotes, tail: search.tail(), kept: { number in
                         place(number, number < events ? kept.events[number] : kept.quotes[number - events].map { kept.lastEventCount + $0 })
                     }, make: { $0 < events ? search.piece(event: $0) : search.piece(quote: $0 - events) })
                 case "timeline.ics":

@@ -124,10 +124,10 @@ struct SplicedFile: Sendable {
 }
 
 extension SplicedFile {
-    /// The file of `count` items with this file's tail, and its head unless another is given: item `number`'s piece
+    /// The file of `count` items with this file's head and tail unless others are given: item `number`'s piece
     /// copied from this file's item `kept(number)` when there is one, else made by `make(number)`. For an edit that
     /// moved, added or removed items, most of which say what they said.
-    func rearranged(count: Int, head: [UInt8]? = nil, kept: (Int) -> Int?, make: (Int) -> [UInt8]) -> SplicedFile {
+    func rearranged(count: Int, head: [UInt8]? = nil, tail: [UInt8]? = nil, kept: (Int) -> Int?, make: (Int) -> [UInt8]) -> SplicedFile {
         let bytes = bytes
         guard let first = starts.first, let last = starts.last else { return self }
         var new = head ?? Array(bytes[..<first]), newStarts: [Int] = []
@@ -142,7 +142,7 @@ extension SplicedFile {
             }
         }
         newStarts.append(new.count)
-        new += bytes[last...]
+        new += tail ?? Array(bytes[last...])
         return SplicedFile(path: path, bytes: new, starts: newStarts)
     }
 }
