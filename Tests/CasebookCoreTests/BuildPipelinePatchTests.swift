@@ -43,9 +43,10 @@ import Testing
         }
     }
 
-    /// The Markdown body of every case, party, source and page edited in turn (a word added to its last line, a paragraph
-    /// to one without a body), with a title in a front matter changed along the way: the body edits are patched, by the
-    /// pages that read the document's view, and each build equals a fresh build of the same content, file for file.
+    /// The Markdown body of every case, party, source and page edited in turn (a word added to its last line, a
+    /// paragraph to one without a body), with the first case's and page's titles changed along the way: the body edits
+    /// are patched, by the pages that read the document's view, and each build equals a fresh build of the same
+    /// content, file for file.
     @Test(arguments: ["Tests/Fixtures/minimal-site/Content", "Content"], Mode.allCases)
     func everyDocumentBodyEditIsPatchedAndEqualsAFreshBuild(content: String, mode: Mode) throws {
         var session = try Session(of: content, mode: mode)
@@ -323,8 +324,9 @@ import Testing
         }
     }
 
-    /// For each case, party, source and page file, its body's last line with a word more, or a paragraph added to a body
-    /// that has none; and, a third and two thirds of the way, the first case's and the first page's `title` changed.
+    /// For each case, party, source and page file, its body's last line with a word more, or a paragraph added to a
+    /// body that has none; and, a third and two thirds of the way, the first case's and the first page's `title`
+    /// changed.
     static func documentEdits(in content: URL) throws -> [Edit] {
         var edits: [Edit] = [], renamed: [Edit] = []
         for folder in ["cases", "parties", "sources", "pages"] {

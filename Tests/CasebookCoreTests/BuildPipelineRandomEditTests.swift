@@ -3,8 +3,8 @@ import Testing
 @testable import CasebookCore
 
 /// Edits of every kind, drawn at random and several at a time, each followed by a build that must equal a fresh build
-/// of the same content: what one kind of edit at a time in `BuildPipelinePatchTests` cannot show (two bugs were
-/// found only by edits to an event and a quote, or to a page and an event, saved together).
+/// of the same content: what one kind of edit at a time in `BuildPipelinePatchTests` cannot show (an event's and a
+/// quote's edits saved together once left the event's old record in the downloads).
 @Suite struct BuildPipelineRandomEditTests {
     typealias Session = BuildPipelinePatchTests.Session
 
