@@ -56,7 +56,7 @@ public struct ViewsByID<View: Sendable>: Sendable {
 
     /// Every view (all made now, if they are made when read), in the graph's order, without noting the reads.
     public var values: [View] {
-        Set(indexes.values).sorted().compactMap(view(at:))
+        indexes.values.sorted().compactMap(view(at:))
     }
 
     /// The same views with those at some indexes replaced.
