@@ -133,7 +133,8 @@ import Testing
 
     /// Templates escape through `HTMLEscaping`, which must match swift-mustache's own HTML escaping.
     @Test func variablesEscapeLikeMustacheHTML() throws {
-        for text in [#"<a href="x">Tom & Jerry's</a>"#, "naïve café — “quoted”", "", "&amp; <<>> ''\"\""] {
+        let everyASCIIByte = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        for text in [#"<a href="x">Tom & Jerry's</a>"#, "naïve café — “quoted”", "", "&amp; <<>> ''\"\"", everyASCIIByte, "@~`|"] {
             var escaped = ""
             HTMLEscaping.append(text, to: &escaped)
             #expect(escaped == (try MustacheTemplate(string: "{{text}}").render(["text": text])))

@@ -47,7 +47,7 @@ struct TemplateRenderer {
     private mutating func render(_ template: ParsedTemplate, _ scope: Scope) {
         var scope = scope
         guard let indentation = scope.indentation, !indentation.isEmpty else {
-            for node in template.nodes { render(node, &scope) }
+            for node in template.joinedNodes { render(node, &scope) }
             return
         }
         // Indented: each node's text is prefixed when it starts a line of this template's own output. The page so
@@ -117,9 +117,10 @@ struct TemplateRenderer {
         switch value.templateForm {
         case .list(let items):
             var loop = scope
-            for (index, item) in items.enumerated() {
-                loop.loop = TemplateLoopPosition(first: index == 0, last: index == items.count - 1, index: index)
-                enter(item, content, loop)
+            let count = items.count
+            for index in 0..<count {
+                loop.loop = TemplateLoopPosition(first: index == 0, last: index == count - 1, index: index)
+                enter(items.item(at: index), content, loop)
             }
         case .flag(let flag):
             if flag { render(content, scope) }
@@ -133,7 +134,7 @@ struct TemplateRenderer {
     private mutating func renderInverted(_ content: ParsedTemplate, _ value: (any TemplateValue)?, _ scope: Scope) {
         guard let value else { return render(content, scope) }
         switch value.templateForm {
-        case .list(let items) where items.isEmpty:
+        case .list(let items) where items.count == 0:
             var entered = scope
             entered.loop = nil
             enter(value, content, entered)
@@ -167,8 +168,8 @@ struct TemplateRenderer {
                 value = stack.last
                 break
             }
-            for object in stack.reversed() {
-                if let child = object.field(first) {
+            for index in stack.indices.reversed() {
+                if let child = stack[index].field(first) {
                     value = descend(child, name.parts.dropFirst())
                     break
                 }

@@ -18,10 +18,17 @@ public enum TemplateForm {
     case text(String)
     /// A section renders when true, without entering it; printed as `true` or `false`.
     case flag(Bool)
-    /// A section renders once per element; an inverted section renders when it is empty.
-    case list([any TemplateValue])
+    /// A section renders once per element; an inverted section renders when it is empty. The elements are read
+    /// one by one from the list itself: copying them into an array of their own cost an allocation a section.
+    case list(any TemplateItems)
     /// A record of fields: a section enters it once.
     case record
+}
+
+/// The elements a list section loops over, read in place.
+public protocol TemplateItems {
+    var count: Int { get }
+    func item(at index: Int) -> any TemplateValue
 }
 
 extension TemplateValue {
@@ -66,9 +73,13 @@ extension Bool: TemplateValue {
     public var templateForm: TemplateForm { .flag(self) }
 }
 
+extension Array: TemplateItems where Element: TemplateValue {
+    public func item(at index: Int) -> any TemplateValue { self[index] }
+}
+
 extension Array: TemplateValue where Element: TemplateValue {
     public func field(_ name: String) -> (any TemplateValue)? { nil }
-    public var templateForm: TemplateForm { .list(map { $0 }) }
+    public var templateForm: TemplateForm { .list(self) }
 
     public func transformed(_ name: String) -> (any TemplateValue)? {
         switch name {
@@ -95,11 +106,13 @@ extension Dictionary: TemplateValue where Key == String, Value: TemplateValue {
 }
 
 /// A list made by a transform (`reversed(x)`), or of mixed elements.
-struct TemplateList: TemplateValue {
+struct TemplateList: TemplateValue, TemplateItems {
     let items: [any TemplateValue]
 
     func field(_ name: String) -> (any TemplateValue)? { nil }
-    var templateForm: TemplateForm { .list(items) }
+    var templateForm: TemplateForm { .list(self) }
+    var count: Int { items.count }
+    func item(at index: Int) -> any TemplateValue { items[index] }
 
     func transformed(_ name: String) -> (any TemplateValue)? {
         switch name {
