@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CasebookCore
 
@@ -32,6 +33,29 @@ import Testing
         #expect(html.contains("href=\"https://example.org/\""))
         #expect(html.contains("href=\"other/\""))
         #expect(html.contains("src=\"/sub/img.png\""))
+    }
+
+    /// Links are read byte by byte where that cannot differ from reading them by `Character` and trimming them with
+    /// Foundation (the way they were read before); this compares the two on links made to tell them apart.
+    @Test func linksReadByBytesAsByCharacters() {
+        func reference(_ url: String) -> String {
+            let trimmed = url.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("/") && !trimmed.hasPrefix("//") { return renderer.urls.sitePath(String(trimmed.dropFirst())) }
+            guard let colon = trimmed.firstIndex(of: ":") else { return trimmed }
+            let candidate = trimmed[..<colon]
+            guard let first = candidate.first, first.isLetter,
+                  candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return trimmed }
+            return ["http", "https", "mailto", "tel"].contains(candidate.lowercased()) ? trimmed : ""
+        }
+        let parts = ["", " ", "\t", "\u{A0}", "\u{3000}", "\n", "h", "HTTPS", "Tel", "java", "script", "x+y.z-1", "1a", ":", "://", "/",
+                     "//", "\u{301}", "é", "\r\n", "\u{600}", "?q=1", "#top", "data", "mailto", "%3A", "."]
+        var checked = 0
+        for a in parts { for b in parts { for c in parts {
+            let url = a + b + c
+            #expect(renderer.rewrite(url) == reference(url), "\(url.unicodeScalars.map { String($0.value, radix: 16) })")
+            checked += 1
+        } } }
+        #expect(checked == parts.count * parts.count * parts.count)
     }
 
     @Test func inlineRenderingDropsTheParagraph() {
