@@ -116,8 +116,7 @@ public struct MarkdownRenderer: Sendable {
         // Whitespace collapsed to single spaces, reading only as far as the limit: excerpts are taken from every
         // event's and quote's first paragraph, and splitting whole paragraphs into words was a tenth of a rebuild.
         var text = text
-        var (collapsed, pendingSpace, resume) = text.withUTF8 { asciiPrefix($0, limit: limit) }
-        var count = collapsed.utf8.count
+        var (collapsed, count, pendingSpace, resume) = text.withUTF8 { simplePrefix($0, limit: limit) }
         if let resume {
             for character in text[text.utf8.index(text.utf8.startIndex, offsetBy: resume)...] {
                 if isWhitespace(character) {
@@ -164,34 +163,73 @@ public struct MarkdownRenderer: Sendable {
         return String(scalars[start..<stop])
     }
 
-    /// The excerpt's start, collapsed byte by byte while the text is ASCII (one byte is one character, and only
-    /// tab, line breaks and space are white space), which skips grapheme breaking. At the first other byte it
-    /// undoes the byte before (a combining mark joins the character before it) and says where reading character
-    /// by character resumes; nil when it reached the limit or the end.
-    private static func asciiPrefix(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> (String, Bool, Int?) {
+    /// The excerpt's start, collapsed byte by byte while the text is ASCII and `simpleScalar`s (each a character of
+    /// its own between them), which skips grapheme breaking. At any other scalar it undoes the scalar before (a
+    /// combining mark joins the character before it) and says where reading character by character resumes; nil
+    /// when it reached the limit or the end. When only ASCII was read by bytes, the curly quotes and dashes of
+    /// nearly every summary sent the rest of it character by character: excerpts were 3.3% of a cold build's CPU
+    /// samples at N=10,000, now 1.3%.
+    private static func simplePrefix(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int)
+        -> (text: String, count: Int, pendingSpace: Bool, resume: Int?) {
         var collapsed: [UInt8] = []
-        collapsed.reserveCapacity(min(bytes.count, limit + 1))
-        var pendingSpace = false
-        var before = (count: 0, pendingSpace: false)
-        for (index, byte) in bytes.enumerated() {
-            guard byte < 0x80 else {
-                guard index > 0 else { return ("", false, 0) }
-                collapsed.removeLast(collapsed.count - before.count)
-                return (String(decoding: collapsed, as: UTF8.self), before.pendingSpace, index - 1)
+        collapsed.reserveCapacity(min(bytes.count, 2 * limit + 2))
+        var count = 0, pendingSpace = false, index = 0
+        var before = (bytes: 0, count: 0, pendingSpace: false, start: 0)
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int, whitespace: Bool
+            if byte < 0x80 {
+                (length, whitespace) = (1, byte == 0x20 || (0x09...0x0D).contains(byte))
+            } else if let simple = simpleScalar(bytes, at: index) {
+                (length, whitespace) = simple
+            } else {
+                guard index > 0 else { return ("", 0, false, 0) }
+                collapsed.removeLast(collapsed.count - before.bytes)
+                return (String(decoding: collapsed, as: UTF8.self), before.count, before.pendingSpace, before.start)
             }
-            before = (collapsed.count, pendingSpace)
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                pendingSpace = !collapsed.isEmpty
+            before = (collapsed.count, count, pendingSpace, index)
+            defer { index += length }
+            if whitespace {
+                pendingSpace = count > 0
                 continue
             }
             if pendingSpace {
                 collapsed.append(0x20)
+                count += 1
                 pendingSpace = false
             }
-            collapsed.append(byte)
-            if collapsed.count > limit { break }
+            collapsed.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
+            count += 1
+            if count > limit { break }
         }
-        return (String(decoding: collapsed, as: UTF8.self), pendingSpace, nil)
+        return (String(decoding: collapsed, as: UTF8.self), count, pendingSpace, nil)
+    }
+
+    /// The UTF-8 length of the scalar at `index`, and whether it is white space, when it is one of the scalars that
+    /// stand as a character of their own (grapheme break property Other, not pictographic) and that news text is
+    /// full of: Latin-1 and Latin Extended-A letters and signs (not the soft hyphen, © or ®), the general
+    /// punctuation from the hyphen to the reference mark (dashes, curly quotes, ellipsis, primes; not the line and
+    /// paragraph separators or the marks that join), and the euro sign. `excerptScalarsStandAlone` checks each.
+    static func simpleScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (length: Int, isWhitespace: Bool)? {
+        let lead = bytes[index]
+        guard index + 1 < bytes.count else { return nil }
+        let second = bytes[index + 1]
+        switch lead {
+        case 0xC2:  // U+0080 to U+00BF: from U+00A0 on, but for U+00A9 and U+00AD and U+00AE
+            guard second >= 0xA0, second != 0xA9, second != 0xAD, second != 0xAE, second <= 0xBF else { return nil }
+            return (2, second == 0xA0)
+        case 0xC3, 0xC4, 0xC5:  // U+00C0 to U+017F
+            return (0x80...0xBF).contains(second) ? (2, false) : nil
+        case 0xE2:
+            guard index + 2 < bytes.count else { return nil }
+            let third = bytes[index + 2]
+            switch (second, third) {
+            case (0x80, 0x90...0xA7), (0x80, 0xB0...0xBB), (0x82, 0xAC): return (3, false)  // U+2010–2027, U+2030–203B, U+20AC
+            default: return nil
+            }
+        default:
+            return nil
+        }
     }
 }
 

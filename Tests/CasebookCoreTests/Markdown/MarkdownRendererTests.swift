@@ -82,6 +82,28 @@ import Testing
         }
     }
 
+    /// Every scalar the excerpt reads by bytes is a character of its own between ASCII and such scalars (anything
+    /// else after one hands reading over at it: a combining mark joins it), and white space exactly when
+    /// `Character.isWhitespace` says so; checked over every scalar up to U+FFFF.
+    @Test func excerptScalarsStandAlone() {
+        let neighbours = ["a", " ", "\r", "\n", "\t", ".", "é", "—", "\u{A0}"]
+        var simple = 0
+        for value in 0x80...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let bytes = Array(String(scalar).utf8)
+            guard let read = bytes.withUnsafeBufferPointer({ MarkdownRenderer.simpleScalar($0, at: 0) }) else { continue }
+            simple += 1
+            let alone = String(scalar), name = "U+" + String(value, radix: 16)
+            #expect(read.length == bytes.count, "\(name)")
+            #expect(read.isWhitespace == Character(scalar).isWhitespace, "\(name)")
+            for neighbour in neighbours {
+                #expect((neighbour + alone).count == 2, "\(name) after \(neighbour.debugDescription)")
+                #expect((alone + neighbour).count == 2, "\(name) before \(neighbour.debugDescription)")
+            }
+        }
+        #expect(simple == 0x20 - 3 + 0xC0 + 0x18 + 0x0C + 1)
+    }
+
     /// The excerpt reads only as far as it needs; it must still equal collapsing the whole text and cutting it.
     @Test func excerptEqualsCollapsingTheWholeText() {
         func reference(_ text: String, limit: Int) -> String {
@@ -114,7 +136,8 @@ import Testing
             let end = cut.lastIndex(of: " ") ?? cut.endIndex
             return cut[..<end].trimmingCharacters(in: .punctuationCharacters) + "…"
         }
-        let marks = ["word", " ", "\n", "a", "é", "\u{301}", "\u{308}", ".", "\r\n", "\u{2003}"]
+        let marks = ["word", " ", "\n", "a", "é", "\u{301}", "\u{308}", ".", "\r\n", "\u{2003}", "\u{A0}", "“", "”", "—", "…", "©",
+                     "\u{200D}", "\u{1F468}", "ŝ", "€", "\u{AD}"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2_000 {
             let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in marks.randomElement(using: &generator)! }.joined()
