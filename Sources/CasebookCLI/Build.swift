@@ -51,6 +51,7 @@ struct Build: ParsableCommand {
         options.ignoreCache = noCache
         if watch { return try runWatching(options) }
         options.leavesMemoryToExit = true
+        GlibcHeap.mapLargeBlocksAlone()
         let start = DispatchTime.now().uptimeNanoseconds
         let result = BuildPipeline.run(options)
         report(result, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)

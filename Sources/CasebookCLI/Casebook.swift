@@ -19,7 +19,7 @@ struct Casebook: AsyncParsableCommand {
 
     /// Runs the command, mapping argument errors to exit code 2 as documented (ArgumentParser's default is 64).
     static func main() async {
-        GlibcHeap.limitArenasToCores()
+        GlibcHeap.limitArenas()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
