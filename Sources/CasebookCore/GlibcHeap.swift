@@ -15,7 +15,7 @@ public enum GlibcHeap {
     /// For a build that exits when done: blocks of 256 KiB and more are mapped on their own and unmapped when freed
     /// (glibc otherwise raises that threshold as large blocks are freed, up to 32 MiB, after which a page's or a
     /// download's buffer stays in an arena once freed), with 16 MiB of padding when the main heap grows so that
-    /// this costs no system time. A cold build's peak at N=10,000 fell from 289 to 269 MiB, its time unchanged; a
+    /// this costs no system time. A cold build's peak at N=10,000 fell from 288 to 270 MiB, its time unchanged; a
     /// long-lived process, which makes the same large buffers again on every save, keeps glibc's way.
     /// `MALLOC_MMAP_THRESHOLD_` and `MALLOC_TOP_PAD_` in the environment still win.
     public static func mapLargeBlocksAlone() {

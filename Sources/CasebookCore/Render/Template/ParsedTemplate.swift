@@ -4,8 +4,8 @@
 final class ParsedTemplate: Sendable {
     /// A text node per line, as an indented partial prints them (each line that starts its output is indented).
     let nodes: [TemplateNode]
-    /// The same with each run of text nodes joined into one, as the template prints without indentation: the
-    /// layout's head alone was some twenty nodes a page.
+    /// The same with each run of text nodes joined into one, as the template prints without indentation: each line
+    /// of the layout's head was a node of its own, on every page.
     let joinedNodes: [TemplateNode]
 
     init(nodes: [TemplateNode]) {
