@@ -49,13 +49,10 @@ import Testing
         }
         let parts = ["", " ", "\t", "\u{A0}", "\u{3000}", "\n", "h", "HTTPS", "Tel", "java", "script", "x+y.z-1", "1a", ":", "://", "/",
                      "//", "\u{301}", "é", "\r\n", "\u{600}", "?q=1", "#top", "data", "mailto", "%3A", "."]
-        var checked = 0
         for a in parts { for b in parts { for c in parts {
             let url = a + b + c
             #expect(renderer.rewrite(url) == reference(url), "\(url.unicodeScalars.map { String($0.value, radix: 16) })")
-            checked += 1
         } } }
-        #expect(checked == parts.count * parts.count * parts.count)
     }
 
     @Test func inlineRenderingDropsTheParagraph() {
