@@ -51,13 +51,18 @@ public struct ViewCatalog: Sendable {
     func replacing(_ items: EditedItems, graph: SiteGraph, markdown: MarkdownRenderer) -> ViewCatalog {
         let maker = ViewMaker(graph: graph, markdown: markdown)
         var copy = self
-        copy.events = events.replacing(Dictionary(uniqueKeysWithValues: items.events.map { ($0, maker.event(graph.events[$0])) }))
-        copy.quotes = quotes.replacing(Dictionary(uniqueKeysWithValues: items.quotes.map { ($0, maker.quote(graph.quotes[$0])) }))
-        copy.cases = cases.replacing(Dictionary(uniqueKeysWithValues: items.cases.map { ($0, maker.legalCase(graph.cases[$0])) }))
-        copy.parties = parties.replacing(Dictionary(uniqueKeysWithValues: items.parties.map { ($0, maker.party(graph.parties[$0])) }))
-        copy.sources = sources.replacing(Dictionary(uniqueKeysWithValues: items.sources.map { ($0, maker.source(graph.sources[$0])) }))
-        copy.pages = pages.replacing(Dictionary(uniqueKeysWithValues: items.pages.map { ($0, markdown.render(graph.pages[$0].body.text)) }))
+        copy.events = events.replacing(Self.made(items.events) { maker.event(graph.events[$0]) })
+        copy.quotes = quotes.replacing(Self.made(items.quotes) { maker.quote(graph.quotes[$0]) })
+        copy.cases = cases.replacing(Self.made(items.cases) { maker.legalCase(graph.cases[$0]) })
+        copy.parties = parties.replacing(Self.made(items.parties) { maker.party(graph.parties[$0]) })
+        copy.sources = sources.replacing(Self.made(items.sources) { maker.source(graph.sources[$0]) })
+        copy.pages = pages.replacing(Self.made(items.pages) { markdown.render(graph.pages[$0].body.text) })
         return copy
+    }
+
+    /// A view made by `make` for each of `indexes`, by index.
+    private static func made<View>(_ indexes: [Int], _ make: (Int) -> View) -> [Int: View] {
+        Dictionary(uniqueKeysWithValues: indexes.map { ($0, make($0)) })
     }
 }
 

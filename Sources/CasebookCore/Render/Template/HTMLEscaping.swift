@@ -4,8 +4,8 @@ enum HTMLEscaping {
     /// Appends `text` to `output`, escaped; text with nothing to escape is appended as it is.
     static func append(_ text: String, to output: inout String) {
         // Most text has nothing to escape: the scan reads the string's bytes in place, one bit test a byte.
-        let clean = text.utf8.withContiguousStorageIfAvailable { !$0.contains(where: escapes) } ?? !text.utf8.contains(where: escapes)
-        guard !clean else {
+        let needsEscaping = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: escapes) } ?? text.utf8.contains(where: escapes)
+        guard needsEscaping else {
             output += text
             return
         }
