@@ -3,30 +3,33 @@ import Yams
 
 /// Loading of the kinds kept as YAML lists: timeline events and quotes.
 extension ContentLoader {
-    /// The file's items, from `bytes` when they were read already.
-    func loadList<Item: Sendable>(_ path: String, bytes: Data?, what: String, _ diagnostics: inout DiagnosticList,
+    /// The file's items, from `bytes` when they were read already; in a build process, from the pieces the last one
+    /// loaded when the file still has the `stamp` it had then.
+    func loadList<Item: Sendable>(_ path: String, bytes: Data?, stamp: FileStamp? = nil, what: String,
+                                  _ diagnostics: inout DiagnosticList,
                                   item load: @escaping @Sendable (FieldReader, inout DiagnosticList) -> Item?) -> [Item] {
+        if let stamp, let entries = memory?.unchangedList(path, stamp: stamp), entries.allSatisfy({ $0.items is [Item] }) {
+            return Self.joined(entries, &diagnostics)
+        }
         // Read once: a small file, not cut into pieces, is decoded from the same bytes.
         guard let file = bytes ?? readBytes(path, &diagnostics) else { return [] }
         if let pieces = YAMLListPieces.pieces(of: file, pieceSize: pieceSize) {
             // A big file's pieces are parsed and their items read on all cores, gathered back in order; a piece
             // loaded by an earlier build of this process, unchanged, is reused.
-            let loaded = pieces.parallelMap { piece -> LoadMemory.Entry? in
+            let loaded = pieces.parallelMap { piece -> (LoadMemory.Key?, LoadMemory.Entry)? in
                 let key = memory.map { _ in LoadMemory.Key(path: path, piece: piece) }
-                if let key, let entry = memory?.entry(key), entry.items is [Item] { return entry }
+                if let key, let entry = memory?.entry(key), entry.items is [Item] { return (key, entry) }
                 guard let nodes = YAMLListPieces.items(of: piece) else { return nil }
                 var found = DiagnosticList()
                 let items = nodes.compactMap { loadItem($0, lineOffset: piece.lineOffset, path: path, what: what, &found, load) }
                 let entry = LoadMemory.Entry(items: items, diagnostics: found)
                 if let key { memory?.store(key, entry) }
-                return entry
+                return (key, entry)
             }
             let entries = loaded.compactMap { $0 }
             if entries.count == pieces.count {
-                return entries.flatMap { entry -> [Item] in
-                    diagnostics.append(contentsOf: entry.diagnostics)
-                    return entry.items as? [Item] ?? []
-                }
+                if let stamp { memory?.storeList(path, stamp: stamp, pieces: entries.compactMap(\.0)) }
+                return Self.joined(entries.map(\.1), &diagnostics)
             }
         }
         guard let text = decodeText(file, path, &diagnostics) else { return [] }
@@ -41,6 +44,14 @@ extension ContentLoader {
             return []
         }
         return nodes.compactMap { loadItem($0, lineOffset: 0, path: path, what: what, &diagnostics, load) }
+    }
+
+    /// The items of a list file's pieces in order, their diagnostics added to `diagnostics`.
+    private static func joined<Item>(_ entries: [LoadMemory.Entry], _ diagnostics: inout DiagnosticList) -> [Item] {
+        entries.flatMap { entry -> [Item] in
+            diagnostics.append(contentsOf: entry.diagnostics)
+            return entry.items as? [Item] ?? []
+        }
     }
 
     private func loadItem<Item>(_ node: Node, lineOffset: Int, path: String, what: String, _ diagnostics: inout DiagnosticList,

@@ -44,10 +44,15 @@ public struct ContentLoader: Sendable {
         // read again; a file whose bytes were loaded before is not parsed again: every file but a large list, whose
         // pieces are looked up instead (see `loadList`). The bytes read to look a file up are handed to its loader.
         func add(_ path: String, large isLarge: Bool = false, _ load: @escaping @Sendable (Data?, inout DiagnosticList) -> LoadedFile) {
+            add(path, large: isLarge) { bytes, _, diagnostics in load(bytes, &diagnostics) }
+        }
+        // A large list's loader is handed the file's stamp too: a build process looks its pieces up by it.
+        func add(_ path: String, large isLarge: Bool, _ load: @escaping @Sendable (Data?, FileStamp?, inout DiagnosticList) -> LoadedFile) {
             if isLarge { large.append(jobs.count) }
             jobs.append { [self] in
-                let stamp = memory?.looksUpStamp(ofLargeList: isLarge) == true ? fileSystem.stamp(at: path) : nil
-                if let stamp, let entry = memory?.unchangedFile(path, stamp: stamp), let loaded = entry.items as? LoadedFile {
+                let stamp = memory == nil ? nil : fileSystem.stamp(at: path)
+                let wholeStamp = memory?.looksUpStamp(ofLargeList: isLarge) == true ? stamp : nil
+                if let stamp = wholeStamp, let entry = memory?.unchangedFile(path, stamp: stamp), let loaded = entry.items as? LoadedFile {
                     return (loaded, entry.diagnostics)
                 }
                 let bytes = memory == nil || isLarge ? nil : try? fileSystem.readFile(at: path)
@@ -57,10 +62,10 @@ public struct ContentLoader: Sendable {
                     result = (loaded, entry.diagnostics)
                 } else {
                     var found = DiagnosticList()
-                    result = (load(bytes, &found), found)
+                    result = (load(bytes, isLarge ? stamp : nil, &found), found)
                     if let key { memory?.store(key, LoadMemory.Entry(items: result.0, diagnostics: result.1)) }
                 }
-                if let stamp { memory?.storeFile(path, stamp: stamp, key: key, LoadMemory.Entry(items: result.0, diagnostics: result.1)) }
+                if let stamp = wholeStamp { memory?.storeFile(path, stamp: stamp, key: key, LoadMemory.Entry(items: result.0, diagnostics: result.1)) }
                 return result
             }
         }
@@ -74,10 +79,10 @@ public struct ContentLoader: Sendable {
         for path in files(in: "sources", extensions: ["md"], &diagnostics) { add(path) { .source(loadSource(path, bytes: $0, &$1)) } }
         for path in files(in: "pages", extensions: ["md"], &diagnostics) { add(path) { .page(loadPage(path, bytes: $0, &$1)) } }
         for path in files(in: "timeline", extensions: ["yml", "yaml"], recursive: true, &diagnostics) {
-            add(path, large: isLarge(path)) { .events(loadList(path, bytes: $0, what: "event", &$1, item: loadEvent)) }
+            add(path, large: isLarge(path)) { .events(loadList(path, bytes: $0, stamp: $1, what: "event", &$2, item: loadEvent)) }
         }
         for path in files(in: "quotes", extensions: ["yml", "yaml"], recursive: true, &diagnostics) {
-            add(path, large: isLarge(path)) { .quotes(loadList(path, bytes: $0, what: "quote", &$1, item: loadQuote)) }
+            add(path, large: isLarge(path)) { .quotes(loadList(path, bytes: $0, stamp: $1, what: "quote", &$2, item: loadQuote)) }
         }
         var results = [(LoadedFile, DiagnosticList)?](repeating: nil, count: jobs.count)
         let small = jobs.indices.filter { !large.contains($0) }

@@ -18,6 +18,8 @@ enum LoadCacheFile {
         case eventFile, quoteFile
         /// Not an entry: the stamp of a file loaded whole, under the key of its entry (`LoadMemory.StampedKey`).
         case stamp
+        /// Not an entry: the stamp of a large list file, under its path, and its pieces' keys (`LoadMemory.StampedPieces`).
+        case listStamp
     }
 
     /// Names the binary that may read the file and the content folder it is of (by which stale files are found).
@@ -33,7 +35,7 @@ enum LoadCacheFile {
     /// many records and paths it wrote, for records to be added after them.
     struct Contents {
         var entries: [LoadMemory.Key: LoadMemory.Entry] = [:]
-        var stamps: [String: LoadMemory.StampedKey] = [:]
+        var stamps = LoadMemory.Stamps()
         var records = 0
         var paths = 0
     }
@@ -48,7 +50,16 @@ enum LoadCacheFile {
                 let items: any Sendable
                 let kind = Kind(rawValue: try reader.unsigned())
                 if kind == .stamp {
-                    contents.stamps[key.path] = LoadMemory.StampedKey(stamp: try stamp(&reader), key: key)
+                    contents.stamps.files[key.path] = LoadMemory.StampedKey(stamp: try stamp(&reader), key: key)
+                    contents.records += 1
+                    continue
+                }
+                if kind == .listStamp {
+                    let stamp = try stamp(&reader)
+                    let pieces = try reader.list { r throws(BinaryReader.Damaged) in
+                        LoadMemory.Key(path: key.path, lineOffset: try r.int(), text: PageDigest(high: try r.unsigned(), low: try r.unsigned()))
+                    }
+                    contents.stamps.lists[key.path] = LoadMemory.StampedPieces(stamp: stamp, pieces: pieces)
                     contents.records += 1
                     continue
                 }
@@ -61,7 +72,7 @@ enum LoadCacheFile {
                 case .page?: items = ContentLoader.LoadedFile.page(try reader.optional { r throws(BinaryReader.Damaged) in try r.page() })
                 case .eventFile?: items = ContentLoader.LoadedFile.events(try reader.list { r throws(BinaryReader.Damaged) in try r.event() })
                 case .quoteFile?: items = ContentLoader.LoadedFile.quotes(try reader.list { r throws(BinaryReader.Damaged) in try r.quote() })
-                case .stamp?, nil: throw BinaryReader.Damaged()
+                case .stamp?, .listStamp?, nil: throw BinaryReader.Damaged()
                 }
                 let diagnostics = try reader.list { r throws(BinaryReader.Damaged) in try r.diagnostic() }
                 contents.entries[key] = LoadMemory.Entry(items: items, diagnostics: DiagnosticList(diagnostics))
@@ -74,7 +85,7 @@ enum LoadCacheFile {
 
     /// Writes the entries: pieces of list files, and document files (parsing the 1,600 cases, parties and sources of
     /// a 10,000-event tracker again was half of a rebuild's loading); then the stamps of files loaded whole.
-    static func write(_ entries: [LoadMemory.Key: LoadMemory.Entry], _ stamps: [String: LoadMemory.StampedKey] = [:],
+    static func write(_ entries: [LoadMemory.Key: LoadMemory.Entry], _ stamps: LoadMemory.Stamps = .init(),
                       header: String, to path: String) {
         ReplacedFile.write(path, header: header) { stream in
             var writer = BinaryWriter()
@@ -82,18 +93,20 @@ enum LoadCacheFile {
                 encode(key, entry, &writer)
                 guard writer.drain({ fwrite($0.baseAddress, 1, $0.count, stream) == $0.count }) else { return false }
             }
-            for stamped in stamps.values.sorted(by: { $0.key.path < $1.key.path }) { encode(stamped, &writer) }
+            for stamped in stamps.files.values.sorted(by: { $0.key.path < $1.key.path }) { encode(stamped, &writer) }
+            for (path, stamped) in stamps.lists.sorted(by: { $0.key < $1.key }) { encode(stamped, of: path, &writer) }
             return writer.drain { fwrite($0.baseAddress, 1, $0.count, stream) == $0.count }
         }
     }
 
     /// Adds entries after the records of a file that numbered `paths` paths (re-encoding the 18 MB of a 10,000-event
     /// tracker after one edit took a core for 70 ms of each rebuild); false when nothing was added.
-    static func append(_ entries: [LoadMemory.Key: LoadMemory.Entry], _ stamps: [String: LoadMemory.StampedKey] = [:],
+    static func append(_ entries: [LoadMemory.Key: LoadMemory.Entry], _ stamps: LoadMemory.Stamps = .init(),
                        after paths: Int, to path: String) -> Bool {
         var writer = BinaryWriter(filesNumberedFrom: paths)
         for (key, entry) in entries { encode(key, entry, &writer) }
-        for stamped in stamps.values { encode(stamped, &writer) }
+        for stamped in stamps.files.values { encode(stamped, &writer) }
+        for (path, stamped) in stamps.lists { encode(stamped, of: path, &writer) }
         var bytes: [UInt8] = []
         _ = writer.drain { bytes = Array($0); return true }
         return ReplacedFile.append(path, bytes)
@@ -109,7 +122,20 @@ enum LoadCacheFile {
 
     private static func encode(_ stamped: LoadMemory.StampedKey, _ writer: inout BinaryWriter) {
         start(stamped.key, .stamp, &writer)
-        let stamp = stamped.stamp
+        encode(stamped.stamp, &writer)
+    }
+
+    private static func encode(_ stamped: LoadMemory.StampedPieces, of path: String, _ writer: inout BinaryWriter) {
+        start(LoadMemory.Key(path: path, lineOffset: 0, text: PageDigest(high: 0, low: 0)), .listStamp, &writer)
+        encode(stamped.stamp, &writer)
+        writer.write(stamped.pieces) { writer, key in
+            writer.write(key.lineOffset)
+            writer.write(key.text.high)
+            writer.write(key.text.low)
+        }
+    }
+
+    private static func encode(_ stamp: FileStamp, _ writer: inout BinaryWriter) {
         writer.write(stamp.device)
         writer.write(stamp.inode)
         writer.write(Int(stamp.size))

@@ -5,10 +5,10 @@ import Testing
 /// A long-lived process skips content files whose stamp has not changed since it loaded them, a build process those
 /// whose stamp the last one kept; never a file that changed, even to the same size.
 @Suite struct FileStampTests {
-    /// A temporary folder holding the fixture site with a 40-event timeline, just written.
-    static func siteOnDisk() throws -> URL {
+    /// A temporary folder holding the fixture site with a timeline of `events` events, just written.
+    static func siteOnDisk(events: Int = 40) throws -> URL {
         let root = Fixtures.temporaryFolder()
-        for (path, text) in Fixtures.site(adding: ["Content/timeline/events.yml": LoadMemoryTests.timeline(40)]) {
+        for (path, text) in Fixtures.site(adding: ["Content/timeline/events.yml": LoadMemoryTests.timeline(events)]) {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: false, encoding: .utf8)
@@ -72,6 +72,50 @@ extension FileStampTests {
             #expect(memory.lastFiles.skipped == files - 1)
             #expect(edited.events.first { $0.id == "e7" }?.title.text == "Event 8 of the bench")
             #expect(edited == (try ContentLoader(fileSystem: LocalFileSystem(root: content.path), root: content.path).load().0))
+        }
+    }
+}
+
+extension FileStampTests {
+    /// A build process takes a large list file's pieces by the stamp the last one kept, without reading it; an edit
+    /// that keeps the size is seen, and a stamp taken before the file settled is not kept.
+    @Test func aLaterBuildProcessSkipsALargeListFileByItsKeptStamp() throws {
+        let root = try Self.siteOnDisk(events: 800)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("Content")
+        let cache = root.appendingPathComponent("loads.bin").path
+        func load(_ memory: LoadMemory?) throws -> (content: SiteContent, diagnostics: [String]) {
+            var loader = ContentLoader(fileSystem: LocalFileSystem(root: content.path), root: content.path, memory: memory)
+            loader.pieceSize = 2_048
+            let (loaded, diagnostics) = try loader.load()
+            memory?.waitUntilSaved()
+            return (loaded, diagnostics.sorted.map(\.description))
+        }
+        func process() -> LoadMemory { LoadMemory(file: cache, content: content.path, ignoringPrevious: false) }
+        let documents = LoadMemoryTests.documentCount
+        Thread.sleep(forTimeInterval: FileStamp.settleTime + 0.2)
+        let firstMemory = process()
+        let first = try load(firstMemory)
+        let pieces = firstMemory.lastLoad.loaded - documents
+        #expect(pieces > 10 && firstMemory.lastFiles.skipped == 0 && firstMemory.lastFiles.read == documents + 1)
+        #expect(first.content.events.count == 800 && first.diagnostics.count == 2)
+
+        let memory = process()
+        let again = try load(memory)
+        #expect(memory.lastFiles.skipped == documents + 1 && memory.lastFiles.read == 0 && memory.lastLoad.loaded == 0)
+        #expect(again.content == first.content && again.diagnostics == first.diagnostics, "warnings included")
+
+        let events = content.appendingPathComponent("timeline/events.yml")
+        let text = try String(contentsOf: events, encoding: .utf8)
+        try text.replacingOccurrences(of: "title: Event 400 of", with: "title: Event 401 of").write(to: events, atomically: false, encoding: .utf8)
+        let uncached = try load(nil)
+        #expect(uncached.content.events.first { $0.id == "e400" }?.title.text == "Event 401 of the bench")
+        for round in 0..<2 {
+            let memory = process()
+            let edited = try load(memory)
+            #expect(memory.lastFiles.skipped == documents && memory.lastFiles.read == 1, "round \(round)")
+            #expect(memory.lastLoad.loaded == (round == 0 ? 1 : 0), "round \(round)")
+            #expect(edited.content == uncached.content && edited.diagnostics == uncached.diagnostics)
         }
     }
 }
