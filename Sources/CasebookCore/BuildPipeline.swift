@@ -81,14 +81,15 @@ public enum BuildPipeline {
             options.write ? LoadMemory(file: folder + "/loads-" + RenderCache.outputKey(options.content) + ".bin",
                                        content: options.content, ignoringPrevious: options.ignoreCache) : nil
         }
-        let loadedContent = try? ContentLoader(fileSystem: contentFiles, root: options.content, memory: memory).load()
-        guard let (content, contentDiagnostics) = loadedContent else {
+        let loadedContent = try? ContentLoader(fileSystem: contentFiles, root: options.content, memory: memory).loadContent()
+        guard let loaded = loadedContent else {
             throw .usage("content folder '\(options.content)' not found (use --content to name another)")
         }
         guard let (templates, templateDiagnostics) = parsed.value else {
             memory?.waitUntilSaved()
             throw .usage("templates folder '\(options.templates)' not found (use --templates to name another)")
         }
+        let content = loaded.content, contentDiagnostics = loaded.diagnostics
         result.diagnostics.append(contentsOf: contentDiagnostics)
         result.diagnostics.append(contentsOf: templateDiagnostics)
         let assets = TreeFiles.collect(from: options.templates + "/assets", to: "assets/", keepHidden: false,
@@ -98,9 +99,9 @@ public enum BuildPipeline {
         let shape: Pending<ContentShape>? = if !keepsLedger {
             nil
         } else if options.memory?.lastBuild != nil {
-            .whenAsked { ContentShape(content) }
+            .whenAsked { ContentShape(content, events: loaded.eventShapes, quotes: loaded.quoteShapes) }
         } else {
-            Pending { ContentShape(content) }
+            Pending { ContentShape(content, events: loaded.eventShapes, quotes: loaded.quoteShapes) }
         }
         return Input(content: content, templates: templates, assets: assets, statics: statics, contentRoot: options.content,
                      loads: memory, shape: shape, cacheFiles: cacheFiles)

@@ -3,16 +3,17 @@ import Yams
 
 /// Loading of the kinds kept as YAML lists: timeline events and quotes.
 extension ContentLoader {
-    /// The file's items, from `bytes` when they were read already; in a build process, from the pieces the last one
-    /// loaded when the file still has the `stamp` it had then.
-    func loadList<Item: Sendable>(_ path: String, bytes: Data?, stamp: FileStamp? = nil, what: String,
-                                  _ diagnostics: inout DiagnosticList,
-                                  item load: @escaping @Sendable (FieldReader, inout DiagnosticList) -> Item?) -> [Item] {
+    /// The file's items with their digests for `ContentShape`, from `bytes` when they were read already; in a build
+    /// process, from the pieces the last one loaded when the file still has the `stamp` it had then.
+    func loadList<Item: Sendable & ShapedItem>(_ path: String, bytes: Data?, stamp: FileStamp? = nil, what: String,
+                                               _ diagnostics: inout DiagnosticList,
+                                               item load: @escaping @Sendable (FieldReader, inout DiagnosticList) -> Item?)
+        -> (items: [Item], shapes: [ContentShape.Item]) {
         if let stamp, let entries = memory?.unchangedList(path, stamp: stamp), entries.allSatisfy({ $0.items is [Item] }) {
             return Self.joined(entries, &diagnostics)
         }
         // Read once: a small file, not cut into pieces, is decoded from the same bytes.
-        guard let file = bytes ?? readBytes(path, &diagnostics) else { return [] }
+        guard let file = bytes ?? readBytes(path, &diagnostics) else { return ([], []) }
         if let pieces = YAMLListPieces.pieces(of: file, pieceSize: pieceSize) {
             // A big file's pieces are parsed and their items read on all cores, gathered back in order; a piece
             // loaded by an earlier build of this process, unchanged, is reused.
@@ -22,7 +23,7 @@ extension ContentLoader {
                 guard let nodes = YAMLListPieces.items(of: piece) else { return nil }
                 var found = DiagnosticList()
                 let items = nodes.compactMap { loadItem($0, lineOffset: piece.lineOffset, path: path, what: what, &found, load) }
-                let entry = LoadMemory.Entry(items: items, diagnostics: found)
+                let entry = LoadMemory.Entry(items: items, diagnostics: found, shapes: ContentShape.items(items))
                 if let key { memory?.store(key, entry) }
                 return (key, entry)
             }
@@ -32,26 +33,29 @@ extension ContentLoader {
                 return Self.joined(entries.map(\.1), &diagnostics)
             }
         }
-        guard let text = decodeText(file, path, &diagnostics) else { return [] }
-        guard case .success(let root) = YAMLDocument.parse(text, path: path).reportingFailure(into: &diagnostics) else { return [] }
+        guard let text = decodeText(file, path, &diagnostics) else { return ([], []) }
+        guard case .success(let root) = YAMLDocument.parse(text, path: path).reportingFailure(into: &diagnostics) else { return ([], []) }
         guard let root else {
             diagnostics.warning("empty file: expected a list of \(what)s", at: SourceLocation(file: path))
-            return []
+            return ([], [])
         }
         guard case .sequence(let nodes) = root else {
             diagnostics.error("expected a list of \(what)s (each starting with '- id: ...'), found \(root.kindName)",
                               at: root.location(in: path, lineOffset: 0))
-            return []
+            return ([], [])
         }
-        return nodes.compactMap { loadItem($0, lineOffset: 0, path: path, what: what, &diagnostics, load) }
+        let items = nodes.compactMap { loadItem($0, lineOffset: 0, path: path, what: what, &diagnostics, load) }
+        return (items, ContentShape.items(items))
     }
 
-    /// The items of a list file's pieces in order, their diagnostics added to `diagnostics`.
-    private static func joined<Item>(_ entries: [LoadMemory.Entry], _ diagnostics: inout DiagnosticList) -> [Item] {
-        entries.flatMap { entry -> [Item] in
+    /// The items of a list file's pieces in order with their digests, their diagnostics added to `diagnostics`.
+    private static func joined<Item>(_ entries: [LoadMemory.Entry], _ diagnostics: inout DiagnosticList)
+        -> (items: [Item], shapes: [ContentShape.Item]) {
+        let items = entries.flatMap { entry -> [Item] in
             diagnostics.append(contentsOf: entry.diagnostics)
             return entry.items as? [Item] ?? []
         }
+        return (items, entries.flatMap(\.shapes))
     }
 
     private func loadItem<Item>(_ node: Node, lineOffset: Int, path: String, what: String, _ diagnostics: inout DiagnosticList,

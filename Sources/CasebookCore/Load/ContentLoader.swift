@@ -18,10 +18,19 @@ public struct ContentLoader: Sendable {
         self.memory = memory
     }
 
-    /// What one content file held.
+    /// What one content file held; a list file's items with their digests for `ContentShape`.
     enum LoadedFile: Sendable {
         case legalCase(LegalCase?), party(Party?), source(Source?), page(Page?)
-        case events([TimelineEvent]), quotes([Quote])
+        case events([TimelineEvent], [ContentShape.Item]), quotes([Quote], [ContentShape.Item])
+    }
+
+    /// What a load gave: the content, its diagnostics, and its events' and quotes' digests for `ContentShape`, one
+    /// for each item in order.
+    struct Loaded {
+        var content: SiteContent
+        var diagnostics = DiagnosticList()
+        var eventShapes: [ContentShape.Item] = []
+        var quoteShapes: [ContentShape.Item] = []
     }
 
     public enum Failure: Error, Equatable {
@@ -30,10 +39,15 @@ public struct ContentLoader: Sendable {
     }
 
     public func load() throws(Failure) -> (SiteContent, DiagnosticList) {
+        let loaded = try loadContent()
+        return (loaded.content, loaded.diagnostics)
+    }
+
+    func loadContent() throws(Failure) -> Loaded {
         guard fileSystem.kind(at: root) == .directory else { throw .missingContentFolder(root) }
         var diagnostics = DiagnosticList()
         let config = loadConfig(&diagnostics)
-        var content = SiteContent(config: config)
+        var loaded = Loaded(content: SiteContent(config: config))
         // Every file is read and parsed on whichever core is free; items and diagnostics are then gathered in file
         // order, so the result does not depend on timing. A large list file (a big tracker's timeline or quotes)
         // is left out of that and loaded afterwards with both cores on its pieces: nested in the file-by-file
@@ -79,29 +93,40 @@ public struct ContentLoader: Sendable {
         for path in files(in: "sources", extensions: ["md"], &diagnostics) { add(path) { .source(loadSource(path, bytes: $0, &$1)) } }
         for path in files(in: "pages", extensions: ["md"], &diagnostics) { add(path) { .page(loadPage(path, bytes: $0, &$1)) } }
         for path in files(in: "timeline", extensions: ["yml", "yaml"], recursive: true, &diagnostics) {
-            add(path, large: isLarge(path)) { .events(loadList(path, bytes: $0, stamp: $1, what: "event", &$2, item: loadEvent)) }
+            add(path, large: isLarge(path)) {
+                let list = loadList(path, bytes: $0, stamp: $1, what: "event", &$2, item: loadEvent)
+                return .events(list.items, list.shapes)
+            }
         }
         for path in files(in: "quotes", extensions: ["yml", "yaml"], recursive: true, &diagnostics) {
-            add(path, large: isLarge(path)) { .quotes(loadList(path, bytes: $0, stamp: $1, what: "quote", &$2, item: loadQuote)) }
+            add(path, large: isLarge(path)) {
+                let list = loadList(path, bytes: $0, stamp: $1, what: "quote", &$2, item: loadQuote)
+                return .quotes(list.items, list.shapes)
+            }
         }
         var results = [(LoadedFile, DiagnosticList)?](repeating: nil, count: jobs.count)
         let small = jobs.indices.filter { !large.contains($0) }
         for (index, result) in zip(small, small.map { jobs[$0] }.parallelMap { $0() }) { results[index] = result }
         for index in large { results[index] = jobs[index]() }
         memory?.finishLoad()
-        for case let (loaded, found)? in results {
+        for case let (file, found)? in results {
             diagnostics.append(contentsOf: found)
-            switch loaded {
-            case .legalCase(let item): content.cases += item.map { [$0] } ?? []
-            case .party(let item): content.parties += item.map { [$0] } ?? []
-            case .source(let item): content.sources += item.map { [$0] } ?? []
-            case .page(let item): content.pages += item.map { [$0] } ?? []
+            switch file {
+            case .legalCase(let item): loaded.content.cases += item.map { [$0] } ?? []
+            case .party(let item): loaded.content.parties += item.map { [$0] } ?? []
+            case .source(let item): loaded.content.sources += item.map { [$0] } ?? []
+            case .page(let item): loaded.content.pages += item.map { [$0] } ?? []
             // Assigned when first: appending copied every item of a big tracker's single timeline file.
-            case .events(let items): if content.events.isEmpty { content.events = items } else { content.events += items }
-            case .quotes(let items): if content.quotes.isEmpty { content.quotes = items } else { content.quotes += items }
+            case .events(let items, let shapes):
+                if loaded.content.events.isEmpty { loaded.content.events = items } else { loaded.content.events += items }
+                loaded.eventShapes += shapes
+            case .quotes(let items, let shapes):
+                if loaded.content.quotes.isEmpty { loaded.content.quotes = items } else { loaded.content.quotes += items }
+                loaded.quoteShapes += shapes
             }
         }
-        return (content, diagnostics)
+        loaded.diagnostics = diagnostics
+        return loaded
     }
 
     static let configFields = ["title", "description", "base_url", "language", "timezone", "unsafe_html", "nav", "paginate_by"]

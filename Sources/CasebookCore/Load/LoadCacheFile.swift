@@ -70,12 +70,17 @@ enum LoadCacheFile {
                 case .party?: items = ContentLoader.LoadedFile.party(try reader.optional { r throws(BinaryReader.Damaged) in try r.party() })
                 case .source?: items = ContentLoader.LoadedFile.source(try reader.optional { r throws(BinaryReader.Damaged) in try r.source() })
                 case .page?: items = ContentLoader.LoadedFile.page(try reader.optional { r throws(BinaryReader.Damaged) in try r.page() })
-                case .eventFile?: items = ContentLoader.LoadedFile.events(try reader.list { r throws(BinaryReader.Damaged) in try r.event() })
-                case .quoteFile?: items = ContentLoader.LoadedFile.quotes(try reader.list { r throws(BinaryReader.Damaged) in try r.quote() })
+                case .eventFile?:
+                    items = ContentLoader.LoadedFile.events(try reader.list { r throws(BinaryReader.Damaged) in try r.event() },
+                                                            try shapes(&reader))
+                case .quoteFile?:
+                    items = ContentLoader.LoadedFile.quotes(try reader.list { r throws(BinaryReader.Damaged) in try r.quote() },
+                                                            try shapes(&reader))
                 case .stamp?, .listStamp?, nil: throw BinaryReader.Damaged()
                 }
+                let pieceShapes = kind == .events || kind == .quotes ? try shapes(&reader) : []
                 let diagnostics = try reader.list { r throws(BinaryReader.Damaged) in try r.diagnostic() }
-                contents.entries[key] = LoadMemory.Entry(items: items, diagnostics: DiagnosticList(diagnostics))
+                contents.entries[key] = LoadMemory.Entry(items: items, diagnostics: DiagnosticList(diagnostics), shapes: pieceShapes)
                 contents.records += 1
             }
             contents.paths = reader.fileCount
@@ -159,9 +164,11 @@ enum LoadCacheFile {
         case let events as [TimelineEvent]:
             start(.events)
             writer.write(events) { $0.write($1) }
+            encode(entry.shapes, &writer)
         case let quotes as [Quote]:
             start(.quotes)
             writer.write(quotes) { $0.write($1) }
+            encode(entry.shapes, &writer)
         case ContentLoader.LoadedFile.legalCase(let legalCase) as ContentLoader.LoadedFile:
             start(.legalCase)
             writer.write(legalCase) { $0.write($1) }
@@ -174,15 +181,30 @@ enum LoadCacheFile {
         case ContentLoader.LoadedFile.page(let page) as ContentLoader.LoadedFile:
             start(.page)
             writer.write(page) { $0.write($1) }
-        case ContentLoader.LoadedFile.events(let events) as ContentLoader.LoadedFile:
+        case ContentLoader.LoadedFile.events(let events, let shapes) as ContentLoader.LoadedFile:
             start(.eventFile)
             writer.write(events) { $0.write($1) }
-        case ContentLoader.LoadedFile.quotes(let quotes) as ContentLoader.LoadedFile:
+            encode(shapes, &writer)
+        case ContentLoader.LoadedFile.quotes(let quotes, let shapes) as ContentLoader.LoadedFile:
             start(.quoteFile)
             writer.write(quotes) { $0.write($1) }
+            encode(shapes, &writer)
         default:
             return
         }
         writer.write(entry.diagnostics.items) { $0.write($1) }
+    }
+
+    private static func encode(_ shapes: [ContentShape.Item], _ writer: inout BinaryWriter) {
+        writer.write(shapes) { writer, shape in
+            for word in [shape.structure.high, shape.structure.low, shape.wording.high, shape.wording.low] { writer.write(word) }
+        }
+    }
+
+    private static func shapes(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> [ContentShape.Item] {
+        try reader.list { r throws(BinaryReader.Damaged) in
+            ContentShape.Item(structure: PageDigest(high: try r.unsigned(), low: try r.unsigned()),
+                              wording: PageDigest(high: try r.unsigned(), low: try r.unsigned()))
+        }
     }
 }

@@ -33,10 +33,18 @@ public final class LoadMemory: Sendable {
         }
     }
 
-    /// A piece's loaded items (events or quotes) with the diagnostics loading them gave.
+    /// A piece's loaded items (events or quotes) with the diagnostics loading them gave, and the items' digests for
+    /// `ContentShape` (none for a file loaded whole, whose `LoadedFile` holds them).
     struct Entry: Sendable {
         let items: any Sendable
         let diagnostics: DiagnosticList
+        let shapes: [ContentShape.Item]
+
+        init(items: any Sendable, diagnostics: DiagnosticList, shapes: [ContentShape.Item] = []) {
+            self.items = items
+            self.diagnostics = diagnostics
+            self.shapes = shapes
+        }
     }
 
     /// A build process's record of a file loaded whole: its stamp, settled when taken, and the key of its entry.

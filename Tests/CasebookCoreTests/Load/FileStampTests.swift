@@ -87,9 +87,11 @@ extension FileStampTests {
         func load(_ memory: LoadMemory?) throws -> (content: SiteContent, diagnostics: [String]) {
             var loader = ContentLoader(fileSystem: LocalFileSystem(root: content.path), root: content.path, memory: memory)
             loader.pieceSize = 2_048
-            let (loaded, diagnostics) = try loader.load()
+            let loaded = try loader.loadContent()
             memory?.waitUntilSaved()
-            return (loaded, diagnostics.sorted.map(\.description))
+            let shapesMatch = LoadCacheFileTests.haveTheirOwnShapes(loaded)
+            #expect(shapesMatch, "the items' digests for the ledger's shape")
+            return (loaded.content, loaded.diagnostics.sorted.map(\.description))
         }
         func process() -> LoadMemory { LoadMemory(file: cache, content: content.path, ignoringPrevious: false) }
         let documents = LoadMemoryTests.documentCount

@@ -62,12 +62,15 @@ import Testing
         let path = folder.appendingPathComponent("loads.bin").path
         let events = LoadMemory.Key(path: Self.file, lineOffset: 0, text: PageDigest(high: 1, low: 2))
         let quotes = LoadMemory.Key(path: "Content/quotes/q.yml", lineOffset: 40, text: PageDigest(high: .max, low: 0))
-        LoadCacheFile.write([events: .init(items: [Self.event, Self.event], diagnostics: Self.diagnostics),
+        let eventShapes = [ContentShape.Item(structure: PageDigest(high: .max, low: 1), wording: PageDigest(high: 2, low: .max - 3)),
+                           ContentShape.Item(structure: PageDigest(high: 4, low: 5), wording: PageDigest(high: 6, low: 7))]
+        LoadCacheFile.write([events: .init(items: [Self.event, Self.event], diagnostics: Self.diagnostics, shapes: eventShapes),
                              quotes: .init(items: [Self.quote], diagnostics: DiagnosticList())], header: "test 1\n", to: path)
         let read = LoadCacheFile.read(path, header: "test 1\n")
         #expect(read.count == 2)
         #expect(read[events]?.items as? [TimelineEvent] == [Self.event, Self.event])
         #expect(read[events]?.diagnostics.items == Self.diagnostics.items)
+        #expect(read[events]?.shapes == eventShapes && read[quotes]?.shapes == [])
         #expect(read[quotes]?.items as? [Quote] == [Self.quote])
         #expect(read[quotes]?.diagnostics.items.isEmpty == true)
         #expect(LoadCacheFile.read(path, header: "test 2\n").isEmpty, "another binary's file")
@@ -78,8 +81,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("loads.bin").path
         let documents: [ContentLoader.LoadedFile] = [.legalCase(Self.legalCase), .party(Self.party), .source(Self.source),
-                                                     .page(Self.page), .source(nil), .events([Self.event, Self.event]),
-                                                     .quotes([Self.quote])]
+                                                     .page(Self.page), .source(nil),
+                                                     .events([Self.event, Self.event], ContentShape.items([Self.event, Self.event])),
+                                                     .quotes([Self.quote], ContentShape.items([Self.quote]))]
         var saved: [LoadMemory.Key: LoadMemory.Entry] = [:]
         for (index, document) in documents.enumerated() {
             saved[LoadMemory.Key(path: "Content/doc-\(index).md", lineOffset: 0, text: PageDigest(high: UInt64(index), low: 9))] =
@@ -95,8 +99,8 @@ import Testing
             case (.party(let a)?, .party(let b)?): #expect(a == b)
             case (.source(let a)?, .source(let b)?): #expect(a == b)
             case (.page(let a)?, .page(let b)?): #expect(a == b)
-            case (.events(let a)?, .events(let b)?): #expect(a == b)
-            case (.quotes(let a)?, .quotes(let b)?): #expect(a == b)
+            case (.events(let a, let aShapes)?, .events(let b, let bShapes)?): #expect(a == b && aShapes == bShapes)
+            case (.quotes(let a, let aShapes)?, .quotes(let b, let bShapes)?): #expect(a == b && aShapes == bShapes)
             default: Issue.record("\(key.path) came back as \(String(describing: back))")
             }
             #expect(read[key]?.diagnostics.items == entry.diagnostics.items)
@@ -226,5 +230,52 @@ extension LoadCacheFileTests {
         let uncached = try load(nil)
         #expect(edited.content == uncached.content && edited.diagnostics == uncached.diagnostics)
         #expect(edited.content.events.first { $0.id == "e2-3" }?.title.text == "Day three")
+    }
+}
+
+extension LoadCacheFileTests {
+    /// Whether the digests a load gave for `ContentShape` are, item by item, the ones the shape makes of its content.
+    static func haveTheirOwnShapes(_ loaded: ContentLoader.Loaded) -> Bool {
+        loaded.eventShapes == ContentShape.items(loaded.content.events)
+            && loaded.quoteShapes == ContentShape.items(loaded.content.quotes)
+    }
+
+    /// The items' digests come back with the pieces and files they were kept with, by a build process and by a
+    /// long-lived one, and are made again for what an edit changed: the ledger's shape is made from them.
+    @Test func loadsGiveTheirItemsDigests() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("loads.bin").path
+        var files = Fixtures.site(adding: [
+            "Content/timeline/events.yml": LoadMemoryTests.timeline(800),
+            "Content/timeline/late.yml": "- id: late\n  date: 2021-05-05\n  title: Late\n  sources: [news]\n",
+            "Content/quotes/all.yml": "- id: q1\n  text: Hello\n  speaker: aws\n  date: 2021-01-11\n  sources: [news]\n",
+        ])
+        func load(_ memory: LoadMemory?) throws -> ContentLoader.Loaded {
+            var loader = ContentLoader(fileSystem: InMemoryFileSystem(files: files), root: "Content", memory: memory)
+            loader.pieceSize = 2_048
+            let loaded = try loader.loadContent()
+            memory?.waitUntilSaved()
+            return loaded
+        }
+        let lived = LoadMemory()
+        for round in 0..<2 {
+            // Parsed whole, then after the edits only the edited piece and file.
+            let first = try load(LoadMemory(file: path, content: "Content", ignoringPrevious: false))
+            #expect(first.content.events.count == 801 && !first.content.quotes.isEmpty)
+            let parsedShapesMatch = Self.haveTheirOwnShapes(first)  // (a failed expectation would print the whole load)
+            #expect(parsedShapesMatch, "round \(round), parsed")
+            let again = LoadMemory(file: path, content: "Content", ignoringPrevious: false)
+            let kept = try load(again)
+            let keptShapesMatch = Self.haveTheirOwnShapes(kept)
+            #expect(again.lastLoad.loaded == 0 && keptShapesMatch, "round \(round), from the file")
+            let livedShapesMatch = try Self.haveTheirOwnShapes(load(lived)) && Self.haveTheirOwnShapes(load(lived))
+            #expect(livedShapesMatch, "round \(round), in memory")
+            // A date (structure) and a title (wording) in the big file, and the small file's title.
+            files["Content/timeline/events.yml"] = LoadMemoryTests.timeline(800)
+                .replacingOccurrences(of: "title: Event 400 of", with: "title: Event 400, edited, of")
+                .replacingOccurrences(of: "- id: e500\n  date: 2021-01-", with: "- id: e500\n  date: 2020-01-")
+            files["Content/timeline/late.yml"] = files["Content/timeline/late.yml"]?.replacingOccurrences(of: "Late", with: "Later")
+        }
     }
 }
