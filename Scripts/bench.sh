@@ -15,8 +15,11 @@ cd "$(dirname "$0")/.."
 runs=${1:-5}
 shift || true
 scales=("${@:-1000 10000}")
-swift build -c release --product casebook >/dev/null
-swift build -c release --product CasebookBench >/dev/null
+# As `make release` builds it: on Linux with Swift's libraries linked in (see the Makefile).
+release_flags=()
+[ "$(uname)" = "Linux" ] && release_flags=(--static-swift-stdlib)
+swift build -c release "${release_flags[@]}" --product casebook >/dev/null
+swift build -c release "${release_flags[@]}" --product CasebookBench >/dev/null
 work=.build/bench
 mkdir -p "$work"
 set_aside() { if [ -e "$1" ]; then mkdir -p "$work/trash"; mv "$1" "$work/trash/$(date +%s%N)"; fi; }
