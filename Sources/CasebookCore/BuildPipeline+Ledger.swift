@@ -31,11 +31,11 @@ extension BuildPipeline {
         let reading = Set(jobs), jobCount = ledger.jobCount
         let slices = Array(stride(from: 0, to: jobCount, by: 1024))
         let missing = slices.parallelMap { start in
-            var jobs: [Int] = [], pages: [(path: String, digest: PageDigest)] = []
+            var jobs: [Int] = [], pages: [PageLedger.Page] = []
             for number in start..<min(start + 1024, jobCount) where !reading.contains(number) {
                 guard let entry = ledger.entry(number) else { continue }
                 jobs += repeatElement(number, count: entry.pages.count)
-                pages += entry.pages.lazy.map { ($0.path, $0.digest) }
+                pages += entry.pages
             }
             // One lock for the slice's digests rather than one per file: the cores took turns at it.
             return Set(zip(jobs, cache.unchanged(pages, keptIn: spare)).compactMap { $1 ? nil : $0 })

@@ -129,6 +129,11 @@ struct BinaryReader {
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
     }
 
+    /// Moves past a string without making it.
+    mutating func skipString() throws(Damaged) {
+        offset += try count()
+    }
+
     mutating func file() throws(Damaged) -> String {
         let number = try unsigned()
         if number == 0 {

@@ -73,7 +73,7 @@ public final class RenderCache: @unchecked Sendable {
     /// Records many pages' digests for this build at once, and whether the output holds each page exactly; or, for a
     /// page `spare` (the record of a tree checked to match it) holds under the same digest, whether the output's
     /// record lists it so, without looking the page up.
-    func unchanged(_ pages: [(path: String, digest: PageDigest)], keptIn spare: TreeRecord?) -> [Bool] {
+    func unchanged(_ pages: [PageLedger.Page], keptIn spare: TreeRecord?) -> [Bool] {
         current.withLock { current in
             for page in pages { current[page.path] = page.digest }
         }
@@ -118,7 +118,8 @@ public final class RenderCache: @unchecked Sendable {
     var stamp: String {
         var high: UInt64 = 0, low: UInt64 = 0, count: UInt64 = 0
         current.withLock { current in
-            for (path, digest) in current where path.hasSuffix(".html") && digest != TreeRecord.comparedByBytes {
+            // Compared by bytes: `hasSuffix` compares characters, canonically (4 ms of a rebuild's last step).
+            for (path, digest) in current where path.utf8.suffix(5).elementsEqual(".html".utf8) && digest != TreeRecord.comparedByBytes {
                 var state = DigestState()
                 state.add(path)
                 state.add(digest.high)

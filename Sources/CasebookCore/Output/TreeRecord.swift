@@ -71,9 +71,9 @@ struct TreeRecord: Equatable, Sendable {
             return SiteWriter.entries(of: root).allSatisfy { $0.name == OutputFolderPolicy.marker || files[$0.name] != nil || folders[$0.name] != nil }
         }
         var topLevel: Set<String> = [OutputFolderPolicy.marker], topLevelFiles: [String] = []
-        for path in files.keys where !path.utf8.contains(UInt8(ascii: "/")) { topLevelFiles.append(path) }
+        for path in files.keys where Self.isTopLevel(path) { topLevelFiles.append(path) }
         topLevel.formUnion(topLevelFiles)
-        for path in folders.keys where !path.utf8.contains(UInt8(ascii: "/")) { topLevel.insert(path) }
+        for path in folders.keys where Self.isTopLevel(path) { topLevel.insert(path) }
         let entries = SiteWriter.entries(of: root).filter { !asOutput || !$0.name.hasPrefix(".") || topLevel.contains($0.name) }
         guard entries.count == topLevel.count, entries.allSatisfy({ topLevel.contains($0.name) }) else { return false }
         // The root is renamed by every swap, so its own state is not recorded: a file there replaced by a link or a
@@ -87,6 +87,16 @@ struct TreeRecord: Equatable, Sendable {
                 recorded[start..<min(start + 2048, recorded.count)].allSatisfy { FolderState(of: $0.key, in: descriptor) == $0.value }
             }.allSatisfy { $0 }
         } ?? false
+    }
+
+    /// Whether `path` names an entry of the root: its bytes searched in place (as a collection of bytes, the 44,000
+    /// recorded paths took 5 ms of a rebuild's critical path).
+    static func isTopLevel(_ path: String) -> Bool {
+        path.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let start = bytes.baseAddress, !bytes.isEmpty else { return true }
+            return memchr(start, Int32(UInt8(ascii: "/")), bytes.count) == nil
+        }
+            ?? !path.utf8.contains(UInt8(ascii: "/"))
     }
 
     /// Calls `body` with `folder` open for `fstatat`; nil when it cannot be opened.

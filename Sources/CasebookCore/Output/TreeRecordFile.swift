@@ -26,12 +26,15 @@ struct TreeRecordFile {
         let outputEncoding: [UInt8]?
     }
 
-    func read() -> Stored {
+    /// The records; the output's without its folders unless `outputFolders`: a build process that swaps the output
+    /// out writes its record back as read (`outputEncoding`) and looks none of its 22,000 folders up.
+    func read(outputFolders: Bool = true) -> Stored {
         BinaryReader.read(path, header: header) { reader throws(BinaryReader.Damaged) in
             let start = reader.offset
-            let output = try reader.optional(Self.record)
+            let output = try reader.optional { reader throws(BinaryReader.Damaged) in try Self.record(&reader, folders: outputFolders) }
             let encoding = reader.bytesRead(since: start)
-            return Stored(output: output, spare: try reader.optional(Self.record), outputEncoding: encoding)
+            return Stored(output: output, spare: try reader.optional { reader throws(BinaryReader.Damaged) in try Self.record(&reader) },
+                          outputEncoding: encoding)
         } ?? Stored(output: nil, spare: nil, outputEncoding: nil)
     }
 
@@ -63,7 +66,8 @@ struct TreeRecordFile {
         }
     }
 
-    private static func record(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> TreeRecord {
+    /// A record as `write` wrote it; with its folders skipped when not `folders` (such a record matches no tree).
+    private static func record(_ reader: inout BinaryReader, folders readsFolders: Bool = true) throws(BinaryReader.Damaged) -> TreeRecord {
         let stamp = try reader.string()
         var files: [String: PageDigest] = [:], folders: [String: TreeRecord.FolderState] = [:]
         let fileCount = try reader.count()
@@ -73,8 +77,13 @@ struct TreeRecordFile {
             files[path] = PageDigest(high: try reader.unsigned(), low: try reader.unsigned())
         }
         let folderCount = try reader.count()
-        folders.reserveCapacity(folderCount)
+        if readsFolders { folders.reserveCapacity(folderCount) }
         for _ in 0..<folderCount {
+            guard readsFolders else {
+                try reader.skipString()
+                for _ in 0..<3 { _ = try reader.unsigned() }
+                continue
+            }
             let path = try reader.string()
             folders[path] = TreeRecord.FolderState(inode: try reader.unsigned(), seconds: Int64(try reader.int()),
                                                    nanoseconds: Int64(try reader.int()))

@@ -130,6 +130,19 @@ import Testing
         let again = file.read()
         file.save(output: first, spare: again.output, spareEncoding: again.outputEncoding)
         #expect(file.read().output == first && file.read().spare == second)
+
+        // A build process reads the output's record without its folders, and saves it back whole all the same.
+        let lean = file.read(outputFolders: false)
+        #expect(lean.output?.files == first.files && lean.output?.folders.isEmpty == true && lean.spare == second)
+        #expect(lean.outputEncoding == file.read().outputEncoding)
+        file.save(output: second, spare: lean.output, spareEncoding: lean.outputEncoding)
+        #expect(file.read().output == second && file.read().spare == first)
+    }
+
+    @Test func topLevelPathsAreTheRootsEntries() {
+        #expect(TreeRecord.isTopLevel("index.html") && TreeRecord.isTopLevel("") && TreeRecord.isTopLevel("naïve")
+                && TreeRecord.isTopLevel(String(repeating: "long-name-", count: 20)))
+        #expect(!TreeRecord.isTopLevel("a/b.html") && !TreeRecord.isTopLevel("/") && !TreeRecord.isTopLevel("events/x/index.html"))
     }
 
     @Test func foldersHoldingPathsIncludeEveryAncestor() {
