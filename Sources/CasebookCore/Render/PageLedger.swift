@@ -44,10 +44,20 @@ final class PageLedger: @unchecked Sendable {
     }
 
     /// A ledger as recorded before, read back from `LedgerFile`.
-    init(entries: [Entry?]) {
+    convenience init(entries: [Entry?]) {
+        self.init(reserving: entries.count)
+        for entry in entries { add(entry) }
+    }
+
+    /// An empty ledger to be read back job by job with `add`.
+    init(reserving jobs: Int) {
         slots = []
-        slots.reserveCapacity(entries.count)
-        for entry in entries { slots.append(entry.map { Self.append($0, &reads, &pages) } ?? Slot()) }
+        slots.reserveCapacity(jobs)
+    }
+
+    /// Adds the next job's record, copied into the pools; nil for a job that always runs again.
+    func add(_ entry: Entry?) {
+        lock.withLock { slots.append(entry.map { Self.append($0, &reads, &pages) } ?? Slot()) }
     }
 
     var jobCount: Int { lock.withLock { slots.count } }
