@@ -20,7 +20,8 @@ struct ContentShape: Equatable, Sendable {
 
     /// What the shape keeps of one event or quote: digests of its structure and of its wording, each of the item
     /// alone. The loader takes them as it parses a piece and keeps them with the piece, so that a rebuild after one
-    /// edit digests the edited piece's items, not all 20,000 (30 ms of a one-event rebuild's CPU at N=10,000).
+    /// edit digests the edited piece's items, not all 20,000 (30 ms of a one-event rebuild's CPU at N=10,000 in its
+    /// profile).
     struct Item: Equatable, Sendable {
         let structure: PageDigest
         let wording: PageDigest

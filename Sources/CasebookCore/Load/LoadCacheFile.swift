@@ -89,7 +89,8 @@ enum LoadCacheFile {
     }
 
     /// Writes the entries: pieces of list files, and document files (parsing the 1,600 cases, parties and sources of
-    /// a 10,000-event tracker again was half of a rebuild's loading); then the stamps of files loaded whole.
+    /// a 10,000-event tracker again was half of a rebuild's loading); then the stamps of files loaded whole and of
+    /// large list files.
     static func write(_ entries: [LoadMemory.Key: LoadMemory.Entry], _ stamps: LoadMemory.Stamps = .init(),
                       header: String, to path: String) {
         ReplacedFile.write(path, header: header) { stream in
@@ -197,7 +198,10 @@ enum LoadCacheFile {
 
     private static func encode(_ shapes: [ContentShape.Item], _ writer: inout BinaryWriter) {
         writer.write(shapes) { writer, shape in
-            for word in [shape.structure.high, shape.structure.low, shape.wording.high, shape.wording.low] { writer.write(word) }
+            writer.write(shape.structure.high)
+            writer.write(shape.structure.low)
+            writer.write(shape.wording.high)
+            writer.write(shape.wording.low)
         }
     }
 

@@ -66,7 +66,8 @@ struct TreeRecordFile {
         }
     }
 
-    /// A record as `write` wrote it; with its folders skipped when not `folders` (such a record matches no tree).
+    /// A record as `write` wrote it; with its folders left out when not `folders`: such a record is for writing back,
+    /// not for checking a tree against.
     private static func record(_ reader: inout BinaryReader, folders readsFolders: Bool = true) throws(BinaryReader.Damaged) -> TreeRecord {
         let stamp = try reader.string()
         var files: [String: PageDigest] = [:], folders: [String: TreeRecord.FolderState] = [:]
