@@ -16,10 +16,8 @@ enum LoadCacheFile {
         case events = 1, quotes, legalCase, party, source, page
         /// A list file small enough to be loaded whole, kept as one entry like a document.
         case eventFile, quoteFile
-        /// Not an entry: the stamp of a file loaded whole, under the key of its entry (`LoadMemory.StampedKey`).
+        /// Not an entry: a file's stamp, under its path, and the keys of its entries (`LoadMemory.StampedKeys`).
         case stamp
-        /// Not an entry: the stamp of a large list file, under its path, and its pieces' keys (`LoadMemory.StampedPieces`).
-        case listStamp
     }
 
     /// Names the binary that may read the file and the content folder it is of (by which stale files are found).
@@ -35,7 +33,7 @@ enum LoadCacheFile {
     /// many records and paths it wrote, for records to be added after them.
     struct Contents {
         var entries: [LoadMemory.Key: LoadMemory.Entry] = [:]
-        var stamps = LoadMemory.Stamps()
+        var stamps: [String: LoadMemory.StampedKeys] = [:]
         var records = 0
         var paths = 0
     }
@@ -50,16 +48,11 @@ enum LoadCacheFile {
                 let items: any Sendable
                 let kind = Kind(rawValue: try reader.unsigned())
                 if kind == .stamp {
-                    contents.stamps.files[key.path] = LoadMemory.StampedKey(stamp: try stamp(&reader), key: key)
-                    contents.records += 1
-                    continue
-                }
-                if kind == .listStamp {
                     let stamp = try stamp(&reader)
-                    let pieces = try reader.list { r throws(BinaryReader.Damaged) in
+                    let keys = try reader.list { r throws(BinaryReader.Damaged) in
                         LoadMemory.Key(path: key.path, lineOffset: try r.int(), text: PageDigest(high: try r.unsigned(), low: try r.unsigned()))
                     }
-                    contents.stamps.lists[key.path] = LoadMemory.StampedPieces(stamp: stamp, pieces: pieces)
+                    contents.stamps[key.path] = LoadMemory.StampedKeys(stamp: stamp, keys: keys)
                     contents.records += 1
                     continue
                 }
@@ -76,7 +69,7 @@ enum LoadCacheFile {
                 case .quoteFile?:
                     items = ContentLoader.LoadedFile.quotes(try reader.list { r throws(BinaryReader.Damaged) in try r.quote() },
                                                             try shapes(&reader))
-                case .stamp?, .listStamp?, nil: throw BinaryReader.Damaged()
+                case .stamp?, nil: throw BinaryReader.Damaged()
                 }
                 let pieceShapes = kind == .events || kind == .quotes ? try shapes(&reader) : []
                 let diagnostics = try reader.list { r throws(BinaryReader.Damaged) in try r.diagnostic() }
@@ -91,7 +84,7 @@ enum LoadCacheFile {
     /// Writes the entries: pieces of list files, and document files (parsing the 1,600 cases, parties and sources of
     /// a 10,000-event tracker again was half of a rebuild's loading); then the stamps of files loaded whole and of
     /// large list files.
-    static func write(_ entries: [LoadMemory.Key: LoadMemory.Entry], _ stamps: LoadMemory.Stamps = .init(),
+    static func write(_ entries: [LoadMemory.Key: LoadMemory.Entry], _ stamps: [String: LoadMemory.StampedKeys] = [:],
                       header: String, to path: String) {
         ReplacedFile.write(path, header: header) { stream in
             var writer = BinaryWriter()
@@ -99,20 +92,18 @@ enum LoadCacheFile {
                 encode(key, entry, &writer)
                 guard writer.drain({ fwrite($0.baseAddress, 1, $0.count, stream) == $0.count }) else { return false }
             }
-            for stamped in stamps.files.values.sorted(by: { $0.key.path < $1.key.path }) { encode(stamped, &writer) }
-            for (path, stamped) in stamps.lists.sorted(by: { $0.key < $1.key }) { encode(stamped, of: path, &writer) }
+            for (path, stamped) in stamps.sorted(by: { $0.key < $1.key }) { encode(stamped, of: path, &writer) }
             return writer.drain { fwrite($0.baseAddress, 1, $0.count, stream) == $0.count }
         }
     }
 
     /// Adds entries after the records of a file that numbered `paths` paths (re-encoding the 18 MB of a 10,000-event
     /// tracker after one edit took a core for 70 ms of each rebuild); false when nothing was added.
-    static func append(_ entries: [LoadMemory.Key: LoadMemory.Entry], _ stamps: LoadMemory.Stamps = .init(),
+    static func append(_ entries: [LoadMemory.Key: LoadMemory.Entry], _ stamps: [String: LoadMemory.StampedKeys] = [:],
                        after paths: Int, to path: String) -> Bool {
         var writer = BinaryWriter(filesNumberedFrom: paths)
         for (key, entry) in entries { encode(key, entry, &writer) }
-        for stamped in stamps.files.values { encode(stamped, &writer) }
-        for (path, stamped) in stamps.lists { encode(stamped, of: path, &writer) }
+        for (path, stamped) in stamps { encode(stamped, of: path, &writer) }
         var bytes: [UInt8] = []
         _ = writer.drain { bytes = Array($0); return true }
         return ReplacedFile.append(path, bytes)
@@ -126,15 +117,10 @@ enum LoadCacheFile {
         writer.write(kind.rawValue)
     }
 
-    private static func encode(_ stamped: LoadMemory.StampedKey, _ writer: inout BinaryWriter) {
-        start(stamped.key, .stamp, &writer)
+    private static func encode(_ stamped: LoadMemory.StampedKeys, of path: String, _ writer: inout BinaryWriter) {
+        start(LoadMemory.Key(path: path, lineOffset: 0, text: PageDigest(high: 0, low: 0)), .stamp, &writer)
         encode(stamped.stamp, &writer)
-    }
-
-    private static func encode(_ stamped: LoadMemory.StampedPieces, of path: String, _ writer: inout BinaryWriter) {
-        start(LoadMemory.Key(path: path, lineOffset: 0, text: PageDigest(high: 0, low: 0)), .listStamp, &writer)
-        encode(stamped.stamp, &writer)
-        writer.write(stamped.pieces) { writer, key in
+        writer.write(stamped.keys) { writer, key in
             writer.write(key.lineOffset)
             writer.write(key.text.high)
             writer.write(key.text.low)

@@ -47,20 +47,14 @@ public final class LoadMemory: Sendable {
         }
     }
 
-    /// A build process's record of a file loaded whole: its stamp, settled when taken, and the key of its entry.
-    struct StampedKey: Equatable, Sendable {
+    /// A build process's record of a file it loaded: its stamp, settled when taken, and the keys its entries are
+    /// stored under: one for a file loaded whole, a large list file's pieces' in the file's order.
+    struct StampedKeys: Equatable, Sendable {
         let stamp: FileStamp
-        let key: Key
+        let keys: [Key]
     }
 
-    /// A build process's record of a large list file loaded in pieces: its stamp, settled when taken, and the keys of
-    /// its pieces in the file's order.
-    struct StampedPieces: Equatable, Sendable {
-        let stamp: FileStamp
-        let pieces: [Key]
-    }
-
-    private struct State {
+    fileprivate struct State {
         var previous: [Key: Entry] = [:]
         var current: [Key: Entry] = [:]
         /// Whole files by path, with the stamp each had when it was read (a long-lived process only).
@@ -69,13 +63,9 @@ public final class LoadMemory: Sendable {
         /// Files this load took whole from `previousFiles`: their pieces are kept for when they change.
         var reusedFiles: Set<String> = []
         /// A build process's stamps by path: read from the file, taken or made by this load, and made by it.
-        var previousStamps: [String: StampedKey] = [:]
-        var currentStamps: [String: StampedKey] = [:]
-        var addedStamps: [String: StampedKey] = [:]
-        /// The same for large list files.
-        var previousListStamps: [String: StampedPieces] = [:]
-        var currentListStamps: [String: StampedPieces] = [:]
-        var addedListStamps: [String: StampedPieces] = [:]
+        var previousStamps: [String: StampedKeys] = [:]
+        var currentStamps: [String: StampedKeys] = [:]
+        var addedStamps: [String: StampedKeys] = [:]
         var skippedFiles = 0
         var readFiles = 0
         var reused = 0
@@ -104,8 +94,7 @@ public final class LoadMemory: Sendable {
         guard !ignoringPrevious, let contents = LoadCacheFile.contents(path, header: header) else { return }
         state.withLock { state in
             state.previous = contents.entries
-            state.previousStamps = contents.stamps.files
-            state.previousListStamps = contents.stamps.lists
+            state.previousStamps = contents.stamps
             state.inFile = (contents.records, contents.paths)
         }
     }
@@ -128,14 +117,10 @@ public final class LoadMemory: Sendable {
     /// What loading the file at `path` gave the last time, when it still has the stamp it had then and had settled by
     /// then (as git trusts a file's stamp: a file changed within the clock's tick of being stamped is read again).
     func unchangedFile(_ path: String, stamp: FileStamp) -> Entry? {
-        state.withLock { state in
+        state.withLock { state -> Entry? in
             if file != nil {
-                guard let known = state.previousStamps[path], known.stamp == stamp,
-                      let entry = state.current[known.key] ?? state.previous[known.key] else { return nil }
-                state.current[known.key] = entry
-                state.currentStamps[path] = known
-                state.skippedFiles += 1
-                return entry
+                guard state.previousStamps[path]?.keys.count == 1 else { return nil }
+                return state.takeKept(path, stamp: stamp)?.first
             }
             guard let known = state.currentFiles[path] ?? state.previousFiles[path], known.stamp.settled, known.stamp == stamp
             else { return nil }
@@ -152,19 +137,7 @@ public final class LoadMemory: Sendable {
     /// process, which keeps such a file whole (`unchangedFile`).
     func unchangedList(_ path: String, stamp: FileStamp) -> [Entry]? {
         guard file != nil else { return nil }
-        return state.withLock { state in
-            guard let known = state.previousListStamps[path], known.stamp == stamp else { return nil }
-            var entries: [Entry] = []
-            entries.reserveCapacity(known.pieces.count)
-            for key in known.pieces {
-                guard let entry = state.current[key] ?? state.previous[key] else { return nil }
-                entries.append(entry)
-            }
-            for (key, entry) in zip(known.pieces, entries) { state.current[key] = entry }
-            state.currentListStamps[path] = known
-            state.skippedFiles += 1
-            return entries
-        }
+        return state.withLock { $0.takeKept(path, stamp: stamp) }
     }
 
     /// Remembers, in a build process, the keys of the pieces the large list file at `path`, stamped just before it
@@ -173,10 +146,7 @@ public final class LoadMemory: Sendable {
         guard file != nil else { return }
         state.withLock { state in
             state.readFiles += 1
-            guard stamp.settled else { return }
-            let stamped = StampedPieces(stamp: stamp, pieces: pieces)
-            state.currentListStamps[path] = stamped
-            if state.previousListStamps[path] != stamped { state.addedListStamps[path] = stamped }
+            state.keep(path, StampedKeys(stamp: stamp, keys: pieces))
         }
     }
 
@@ -189,10 +159,8 @@ public final class LoadMemory: Sendable {
                 state.currentFiles[path] = (stamp, entry)
                 return
             }
-            guard stamp.settled, let key else { return }
-            let stamped = StampedKey(stamp: stamp, key: key)
-            state.currentStamps[path] = stamped
-            if state.previousStamps[path] != stamped { state.addedStamps[path] = stamped }
+            guard let key else { return }
+            state.keep(path, StampedKeys(stamp: stamp, keys: [key]))
         }
     }
 
@@ -211,20 +179,16 @@ public final class LoadMemory: Sendable {
     func finishLoad() {
         let (entries, added, stamps, addedStamps, inFile, changed) = state.withLock { state in
             let changed = state.loaded > 0 || state.current.count != state.previous.count || !state.addedStamps.isEmpty
-                || state.currentStamps.count != state.previousStamps.count || !state.addedListStamps.isEmpty
-                || state.currentListStamps.count != state.previousListStamps.count
-            let added = state.added, inFile = state.inFile
-            let addedStamps = Stamps(files: state.addedStamps, lists: state.addedListStamps)
+                || state.currentStamps.count != state.previousStamps.count
+            let added = state.added, addedStamps = state.addedStamps, inFile = state.inFile
             if !state.reusedFiles.isEmpty {
                 for (key, entry) in state.previous where state.current[key] == nil && state.reusedFiles.contains(key.path) {
                     state.current[key] = entry
                 }
             }
             state = State(previous: state.current, previousFiles: state.currentFiles, previousStamps: state.currentStamps,
-                          previousListStamps: state.currentListStamps,
                           lastLoad: (state.reused, state.loaded), lastFiles: (state.skippedFiles, state.readFiles))
-            return (state.previous, added, Stamps(files: state.previousStamps, lists: state.previousListStamps),
-                    addedStamps, inFile, changed)
+            return (state.previous, added, state.previousStamps, addedStamps, inFile, changed)
         }
         guard let file, changed else { return }
         DispatchQueue.global().async(group: saving) {
@@ -235,15 +199,6 @@ public final class LoadMemory: Sendable {
             }
             LoadCacheFile.write(entries, stamps, header: file.header, to: file.path)
         }
-    }
-
-    /// The stamps a build process keeps: of files loaded whole and of large list files.
-    struct Stamps: Sendable {
-        var files: [String: StampedKey] = [:]
-        var lists: [String: StampedPieces] = [:]
-
-        var count: Int { files.count + lists.count }
-        var isEmpty: Bool { files.isEmpty && lists.isEmpty }
     }
 
     /// Returns once the file of the last finished load is written.
@@ -257,4 +212,29 @@ public final class LoadMemory: Sendable {
 
     /// How many pieces the last finished load reused and how many it parsed.
     var lastLoad: (reused: Int, loaded: Int) { state.withLock { $0.lastLoad } }
+}
+
+private extension LoadMemory.State {
+    /// The entries kept for the file at `path` by the last build process, when the file still has the stamp it had
+    /// then and every entry is still known; taken for this load.
+    mutating func takeKept(_ path: String, stamp: FileStamp) -> [LoadMemory.Entry]? {
+        guard let known = previousStamps[path], known.stamp == stamp else { return nil }
+        var entries: [LoadMemory.Entry] = []
+        entries.reserveCapacity(known.keys.count)
+        for key in known.keys {
+            guard let entry = current[key] ?? previous[key] else { return nil }
+            entries.append(entry)
+        }
+        for (key, entry) in zip(known.keys, entries) { current[key] = entry }
+        currentStamps[path] = known
+        skippedFiles += 1
+        return entries
+    }
+
+    /// Keeps a build process's record of the file at `path`, once the file has settled.
+    mutating func keep(_ path: String, _ stamped: LoadMemory.StampedKeys) {
+        guard stamped.stamp.settled else { return }
+        currentStamps[path] = stamped
+        if previousStamps[path] != stamped { addedStamps[path] = stamped }
+    }
 }
