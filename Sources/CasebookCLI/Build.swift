@@ -107,7 +107,7 @@ struct Build: ParsableCommand {
             Terminal.error("casebook: \(count) error\(count == 1 ? "" : "s"); nothing was written")
         } else if !quiet {
             // Said only when an edit was found: a rebuild of unchanged content makes no page again either.
-            let again = result.pagesPatched.flatMap { $0 > 0 ? " (\($0) made again after a prose edit)" : nil } ?? ""
+            let again = result.pagesPatched.flatMap { $0 > 0 ? " (\($0) made again after an edit)" : nil } ?? ""
             Terminal.output("Built \(result.pageCount) pages\(again), \(result.dataFileCount) data files in \(String(format: "%.2f", seconds)) s")
         }
         if timings {

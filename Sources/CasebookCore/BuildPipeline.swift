@@ -156,12 +156,20 @@ public enum BuildPipeline {
             last.inputs == inputs ? KeptViews(from: last, to: input.content, graph: graph).map { ($0, last) } : nil
         }
         result.viewsKept = kept?.0.count
+        // When events only moved, it keeps its views, cards and pages but those that read where they moved.
+        let moved = kept.flatMap { kept, last in
+            LayoutFactory.lastUpdated(graph) == last.renderer.layout.lastUpdated ? MovedEvents(from: last.graph, to: graph, kept: kept) : nil
+        }
         // A process that exits after a build of a few pages makes the views those pages read, rendering their Markdown
         // without the memo, which it leaves as it was; one that keeps the build for the next makes them all.
         let fewViews = reworded != nil && output.memory == nil
-        let views = ViewCatalog(graph: graph, markdown: MarkdownRenderer(urls: graph.urls, unsafeHTML: graph.config.unsafeHTML,
-                                                                         memo: fewViews ? nil : output.markdownMemo(settings: settings)),
-                                whenRead: fewViews, keeping: kept.map { ($0, $1.views) })
+        let markdown = MarkdownRenderer(urls: graph.urls, unsafeHTML: graph.config.unsafeHTML,
+                                        memo: fewViews ? nil : output.markdownMemo(settings: settings))
+        let views = if let moved, let (kept, last) = kept {
+            last.views.moving(within: moved.places, keeping: kept, graph: graph, markdown: markdown)
+        } else {
+            ViewCatalog(graph: graph, markdown: markdown, whenRead: fewViews, keeping: kept.map { ($0, $1.views) })
+        }
         output.markdownUsed(keepingUnused: kept != nil)
         let stylesheet = input.assets.first { $0.path == "assets/casebook.css" }.map { ContentHash.hex($0.bytes) }
         // Pages are independent jobs, run on all cores in one stream rather than kind by kind with a wait at the end
@@ -172,6 +180,9 @@ public enum BuildPipeline {
         do {
             let renderer = if reworded != nil, let cache = output.cache {
                 SiteRenderer(fewPagesOf: graph, views: views, templates: templates, stylesheetVersion: stylesheet, cache: cache)
+            } else if let moved, let (kept, last) = kept {
+                SiteRenderer(moving: last.renderer, within: moved.places, keeping: kept, graph: graph, views: views, cache: output.cache,
+                             cards: output.cards)
             } else {
                 SiteRenderer(graph: graph, views: views, templates: templates, stylesheetVersion: stylesheet, cache: output.cache,
                              cards: output.cards, keeping: kept.map { ($0, $1.renderer) })
@@ -188,12 +199,17 @@ public enum BuildPipeline {
                 ledger = previous.ledger
                 patched = reworded
                 result.pagesPatched = previous.ledger.run(again, of: jobs, emit)
+            } else if let moved, let last = kept?.1, let again = jobsToRun(jobs.count, after: last, moved: moved, &output) {
+                let copy = last.ledger.copy()
+                ledger = copy
+                result.pagesPatched = copy.run(again, of: jobs, emit)
             } else {
                 ledger = output.memory != nil || shape != nil ? PageLedger(jobs: jobs.count) : nil
                 SiteRenderer.run(ledger.map { $0.recording(Array(jobs)) } ?? Array(jobs), emit)
             }
             if reworded == nil {
-                output.cardsUsed()
+                // Cards kept from the last build are not looked up: the cache keeps them as they were.
+                if moved == nil { output.cardsUsed() }
             } else {
                 ExitReclaim.leave(renderer, when: output.options)  // few cards made: it holds little, but 100,000 objects
             }
@@ -214,6 +230,17 @@ public enum BuildPipeline {
         let rendered = renderData(graph, views, input, pagePaths: pagePaths, kept: data, patching: patched, into: &output, &result)
         if rendered { ExitReclaim.leave(views, when: output.options) }
         return rendered
+    }
+
+    /// The numbers of the jobs to run, in order, when the last build of a long-lived process differs from this one
+    /// only in events that `moved`: those that read an event where they moved, and in a writing build those whose files
+    /// the output lost. Nil when the last build ran another number of jobs, and every page is made and digested.
+    private static func jobsToRun(_ jobCount: Int, after last: LastBuild, moved: MovedEvents, _ output: inout Output) -> [Int]? {
+        guard last.ledger.jobCount == jobCount else { return nil }
+        let again = last.ledger.jobs(readingPlacesIn: moved.places)
+        output.cache?.keepPrevious()
+        guard output.options.write, let cache = output.cache, !cache.outputUnchanged else { return again }
+        return jobsWithFilesLost(last.ledger, besides: again, cache, spare: output.staged?.known)
     }
 
     /// Renders the data files, sitemap, assets and static files after the pages at `pagePaths`; the data files are

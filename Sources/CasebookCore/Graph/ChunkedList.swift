@@ -7,17 +7,22 @@ public struct ChunkedList<Element>: RandomAccessCollection {
 
     private var chunks: [[Element]]
     public let endIndex: Int
+    /// When set, each read by index is noted in the running page job's `ReadLog` as this kind.
+    let readKind: ReadLog.Kind?
     public var startIndex: Int { 0 }
 
     public init(_ elements: some Collection<Element>) {
         let all = Array(elements)
         endIndex = all.count
+        readKind = nil
         chunks = stride(from: 0, to: all.count, by: 1 << Self.shift).map { Array(all[$0..<Swift.min($0 + (1 << Self.shift), all.count)]) }
     }
 
-    /// The elements at the indexes `order` gives, in that order, each copied once into its chunk.
-    init(_ elements: [Element], order: [Int]) {
+    /// The elements at the indexes `order` gives, in that order, each copied once into its chunk; reads noted as
+    /// `readKind`, if given.
+    init(_ elements: [Element], order: [Int], noting readKind: ReadLog.Kind? = nil) {
         endIndex = order.count
+        self.readKind = readKind
         chunks = elements.withUnsafeBufferPointer { buffer in
             stride(from: 0, to: order.count, by: 1 << Self.shift).map { start in
                 order[start..<Swift.min(start + (1 << Self.shift), order.count)].map { buffer[$0] }
@@ -26,12 +31,14 @@ public struct ChunkedList<Element>: RandomAccessCollection {
     }
 
     public subscript(index: Int) -> Element {
-        chunks[index >> Self.shift][index & Self.mask]
+        if let readKind { ReadLog.note(readKind, index) }
+        return chunks[index >> Self.shift][index & Self.mask]
     }
 
     /// Reads the element at `index` where it lies, without copying it (a copy retains every string in it).
     func withElement<Result>(at index: Int, _ body: (UnsafePointer<Element>) -> Result) -> Result {
-        chunks[index >> Self.shift].withUnsafeBufferPointer { chunk in
+        if let readKind { ReadLog.note(readKind, index) }
+        return chunks[index >> Self.shift].withUnsafeBufferPointer { chunk in
             guard let base = chunk.baseAddress, chunk.indices.contains(index & Self.mask) else {
                 preconditionFailure("element \(index) of \(count)")
             }

@@ -76,9 +76,13 @@ extension TimelineEvent {
     /// Same id, place in the timeline, links to cases, parties and sources, tags and draft state: what the graph's
     /// orders and indexes, and the pages other than the event's own views, read of an event.
     func hasStructure(of other: TimelineEvent) -> Bool {
-        id == other.id && date == other.date && time == other.time && timezone == other.timezone && draft == other.draft
-            && tags == other.tags && cases.map(\.id) == other.cases.map(\.id) && parties.map(\.id) == other.parties.map(\.id)
-            && sources.map(\.source.id) == other.sources.map(\.source.id)
+        date == other.date && time == other.time && timezone == other.timezone && hasLinks(of: other)
+    }
+
+    /// The structure but for the place in the timeline: what the graph's indexes read of an event besides its place.
+    func hasLinks(of other: TimelineEvent) -> Bool {
+        id == other.id && draft == other.draft && tags == other.tags && cases.map(\.id) == other.cases.map(\.id)
+            && parties.map(\.id) == other.parties.map(\.id) && sources.map(\.source.id) == other.sources.map(\.source.id)
     }
 
     /// Equal but for where each part is written in its file.

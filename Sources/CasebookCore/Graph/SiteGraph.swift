@@ -11,7 +11,7 @@ public struct SiteGraph: Sendable {
     public private(set) var parties: [Party]
     /// By publication date, then title.
     public private(set) var sources: [Source]
-    /// Oldest first (see `TimelineOrder`).
+    /// Oldest first (see `TimelineOrder`). A page job's reads are noted as the places it read (see `MovedEvents`).
     public private(set) var events: ChunkedList<TimelineEvent>
     /// Oldest first, then by speaker name.
     public private(set) var quotes: ChunkedList<Quote>
@@ -59,7 +59,7 @@ public struct SiteGraph: Sendable {
         sources = content.sources.sorted { ($0.published, $0.title) < ($1.published, $1.title) }
         pages = content.pages.sorted { ($0.navOrder ?? Int.max, $0.title) < ($1.navOrder ?? Int.max, $1.title) }
         let order = TimelineOrder(siteTimeZone: content.config.timezone).order(of: content.events)
-        events = ChunkedList(content.events, order: order)
+        events = ChunkedList(content.events, order: order, noting: .placedEvent)
         self.partyByID = partyByID
         caseByID = Dictionary(content.cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         sourceByID = Dictionary(content.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -26,7 +26,7 @@ struct LedgerFile: Sendable {
     private let header: String
 
     init(folder: String, output: String) {
-        (path, header) = RenderCache.outputCacheFile("ledger", format: "casebook-page-ledger 4", folder: folder, output: output)
+        (path, header) = RenderCache.outputCacheFile("ledger", format: "casebook-page-ledger 5", folder: folder, output: output)
     }
 
     func read() -> Stored? {

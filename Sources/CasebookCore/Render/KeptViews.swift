@@ -15,15 +15,21 @@ struct KeptViews: Sendable {
     /// Nil when a view may read something that changed: the settings, a case, party or source (their names and
     /// links are in event and quote views), or a topic's slug.
     init?(from last: LastBuild, to content: SiteContent, graph: SiteGraph) {
-        guard last.content.config == content.config, last.content.cases == content.cases, last.content.parties == content.parties,
-              last.content.sources == content.sources, last.graph.urls == graph.urls
+        self.init(from: last.graph, last.content, eventIndex: last.eventIndex, quoteIndex: last.quoteIndex, to: content, graph: graph)
+    }
+
+    /// The same from the last build's graph and content, and its events' and quotes' indexes by id.
+    init?(from lastGraph: SiteGraph, _ lastContent: SiteContent, eventIndex: [String: Int], quoteIndex: [String: Int],
+          to content: SiteContent, graph: SiteGraph) {
+        guard lastContent.config == content.config, lastContent.cases == content.cases, lastContent.parties == content.parties,
+              lastContent.sources == content.sources, lastGraph.urls == graph.urls
         else { return nil }
-        events = Self.kept(graph.events, last.graph.events, last.eventIndex) { $0.pointee.id } same: { $0.pointee.saysTheSame(as: $1.pointee) }
-        quotes = last.graph.topicSlugs == graph.topicSlugs
-            ? Self.kept(graph.quotes, last.graph.quotes, last.quoteIndex) { $0.pointee.id } same: { $0.pointee.saysTheSame(as: $1.pointee) }
+        events = Self.kept(graph.events, lastGraph.events, eventIndex) { $0.pointee.id } same: { $0.pointee.saysTheSame(as: $1.pointee) }
+        quotes = lastGraph.topicSlugs == graph.topicSlugs
+            ? Self.kept(graph.quotes, lastGraph.quotes, quoteIndex) { $0.pointee.id } same: { $0.pointee.saysTheSame(as: $1.pointee) }
             : Array(repeating: nil, count: graph.quotes.count)
-        lastEventCount = last.graph.events.count
-        lastQuoteCount = last.graph.quotes.count
+        lastEventCount = lastGraph.events.count
+        lastQuoteCount = lastGraph.quotes.count
     }
 
     /// For each new item, the index of the old one with its id when the two say the same. Items read where they lie:

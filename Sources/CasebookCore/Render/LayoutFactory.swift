@@ -7,7 +7,8 @@ struct LayoutFactory: Sendable {
     private let footerHTML: String
     private let navEntries: [(label: String, route: Route?, url: String)]
     private let footerLinks: [LayoutView.DataLink]
-    private let lastUpdated: DateView?
+    /// The latest date of any event or source, in every page's footer.
+    let lastUpdated: DateView?
     /// The shared part of the layout by the navigation's `aria-current` states.
     private let shared = LockedCache<[[String?]: KnownDigest<LayoutView.Shared>]>([:])
 
@@ -33,9 +34,14 @@ struct LayoutFactory: Sendable {
                        "data/quotes.json", "data/quotes.csv", "data/sources.json", "timeline.ics"].map {
             .init(label: String($0.split(separator: "/").last ?? ""), url: urls.path(.file($0)))
         } + [.init(label: "feed.xml (Atom)", url: urls.path(.file("feed.xml")))]
-        let dates = graph.sources.map { $0.updated ?? $0.published } + graph.events.map(\.date)
-        lastUpdated = dates.max().map { DateLabel.view($0) }
+        lastUpdated = Self.lastUpdated(graph)
         footerHTML = chrome.footer(Self.chromeView(graph, nav: [], footerLinks: footerLinks, lastUpdated: lastUpdated))
+    }
+
+    /// The latest date of any event or source.
+    static func lastUpdated(_ graph: SiteGraph) -> DateView? {
+        let dates = graph.sources.map { $0.updated ?? $0.published } + graph.events.map(\.date)
+        return dates.max().map { DateLabel.view($0) }
     }
 
     private static func chromeView(_ graph: SiteGraph, nav: [LayoutView.NavItem], footerLinks: [LayoutView.DataLink],

@@ -2,7 +2,7 @@ import Foundation
 
 /// What each page job of the last build made (paths and digests) and which events, quotes, cases, parties and sources
 /// it read, so that a build after a prose edit runs only the jobs that read an edited item and reports every other
-/// page unchanged.
+/// page unchanged; and which places in the timeline it read, for a build after events moved (`MovedEvents`).
 /// A long-lived process keeps it in memory; `casebook build` keeps it on disk (`LedgerFile`).
 /// Jobs' records lie in three shared pools rather than in arrays of their own: at N=10,000 (22,000 jobs, 250,000
 /// reads) a few large allocations instead of 66,000 small ones made on the rendering threads and kept to the end.
@@ -16,6 +16,7 @@ final class PageLedger: @unchecked Sendable {
     /// One job's record, as slices of the pools (to be let go before the ledger records again).
     struct Entry {
         let pages: ArraySlice<Page>
+        /// Events whose views were read, then places read of others as `~place` (see `ReadLog.eventsAndPlaces`).
         let events: ArraySlice<Int32>
         let quotes: ArraySlice<Int32>
         /// As `ReadLog` numbers them.
@@ -100,7 +101,7 @@ final class PageLedger: @unchecked Sendable {
                 let (files, log) = ReadLog.recording(job)
                 let made = files.compactMap { file in file.digest.map { Page(path: file.path, digest: $0) } }
                 let entry = made.count == files.count
-                    ? Entry(pages: made[...], events: log.events[...], quotes: log.quotes[...], documents: log.documents[...]) : nil
+                    ? Entry(pages: made[...], events: log.eventsAndPlaces[...], quotes: log.quotes[...], documents: log.documents[...]) : nil
                 lock.withLock { slots[number] = entry.map { Self.append($0, &reads, &pages) } ?? Slot() }
                 return files
             }
@@ -121,6 +122,23 @@ final class PageLedger: @unchecked Sendable {
                     return slot.pageCount < 0 || reads[start..<quotes].contains(where: isEvent)
                         || reads[quotes..<documents].contains(where: isQuote)
                         || reads[documents..<(documents + Int(slot.documents))].contains(where: isDocument)
+                }
+            }
+        }
+    }
+
+    /// The numbers of the jobs that read an event (its view or its place) at one of these places, or that were never
+    /// recorded.
+    func jobs(readingPlacesIn places: ClosedRange<Int>) -> [Int] {
+        let low = Int32(truncatingIfNeeded: places.lowerBound), high = Int32(truncatingIfNeeded: places.upperBound)
+        return lock.withLock {
+            reads.withUnsafeBufferPointer { reads in
+                slots.indices.filter { number in
+                    let slot = slots[number], start = Int(slot.reads)
+                    return slot.pageCount < 0 || reads[start..<(start + Int(slot.events))].contains { read in
+                        let place = read < 0 ? ~read : read
+                        return place >= low && place <= high
+                    }
                 }
             }
         }

@@ -6,13 +6,31 @@ import Darwin
 
 /// The events, quotes, cases, parties, sources and pages one page job read (their views or cards), noted by
 /// `ItemList` and `ViewsByID` on the thread the job runs on, so that a build can tell which pages an edit to an item's
-/// prose reaches without making the others again.
+/// prose reaches without making the others again; and the places in the timeline it read events at (their dates and
+/// links, from the graph), so that a build can tell which pages events moving within a stretch of it reach.
 final class ReadLog {
     enum Kind: Int32, Sendable {
         case event, quote, legalCase, party, source, page
+        /// An event as the graph holds it, read for where it stands rather than for what it says.
+        case placedEvent
     }
 
     private(set) var events: [Int32] = []
+    /// `events`, then each place read of an event whose view was not read as `~place` (a negative number, which no
+    /// prose edit's event matches).
+    var eventsAndPlaces: [Int32] {
+        guard !places.isEmpty else { return events }
+        let shown = events.sorted()
+        var folded = events
+        var last: Int32 = -1
+        for place in places.sorted() where place != last {
+            last = place
+            if !binarySearch(shown, place) { folded.append(~place) }
+        }
+        return folded
+    }
+
+    private var places: [Int32] = []
     private(set) var quotes: [Int32] = []
     /// Cases, parties, sources and pages, each as `document(_:_:)` numbers it.
     private(set) var documents: [Int32] = []
@@ -40,6 +58,7 @@ final class ReadLog {
         case .event: reads.events.append(Int32(truncatingIfNeeded: index))
         case .quote: reads.quotes.append(Int32(truncatingIfNeeded: index))
         case .legalCase, .party, .source, .page: reads.documents.append(document(kind, index))
+        case .placedEvent: reads.places.append(Int32(truncatingIfNeeded: index))
         }
     }
 
@@ -48,4 +67,13 @@ final class ReadLog {
         pthread_key_create(&key, nil)
         return key
     }()
+}
+
+private func binarySearch(_ sorted: [Int32], _ value: Int32) -> Bool {
+    var low = 0, high = sorted.count
+    while low < high {
+        let middle = (low + high) / 2
+        if sorted[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    return low < sorted.count && sorted[low] == value
 }

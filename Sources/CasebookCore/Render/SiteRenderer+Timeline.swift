@@ -7,9 +7,12 @@ extension SiteRenderer {
             range.isEmpty ? "" : Pagination.span(DateLabel.text(graph.events[range.lowerBound].date),
                                                   DateLabel.text(graph.events[range.upperBound - 1].date))
         }
+        // Every page's pager is labelled by the dates of the first and last event of each page.
+        let labelled = pagination.pages.flatMap { $0.isEmpty ? [] : [$0.lowerBound, $0.upperBound - 1] }
         let timeline: [Job] = pagination.pages.indices.map { index in {
             let number = index + 1, shown = Array(pagination.pages[index])
             let pager = pagination.pager(number, labels: labels, urls: urls)
+            if pager != nil { labelled.forEach { ReadLog.note(.placedEvent, $0) } }
             let content = PageContents.Timeline(
                 countLabel: Plural.count(graph.events.count, "event"),
                 years: TimelineGroups.years(shown, events: graph.events, cards: eventCards),

@@ -81,6 +81,35 @@ public struct SiteRenderer: Sendable {
         quoteCards = previous.quoteCards.replacing(quoteViews.mapValues { Self.quoteCard($0, templates, cards) })
     }
 
+    /// This renderer for a graph whose events moved within `places` (see `MovedEvents`) and the views
+    /// `ViewCatalog.moving` made for it: each event's view, digest and card there is the one `kept` names, from wherever
+    /// it stood, or made again; every other one is kept where it is.
+    init(moving previous: SiteRenderer, within places: ClosedRange<Int>, keeping kept: KeptViews, graph: SiteGraph,
+         views: ViewCatalog, cache: RenderCache?, cards: CardCache?) {
+        self.graph = graph
+        self.views = views
+        self.cache = cache
+        let templates = previous.templates
+        self.templates = templates
+        layout = previous.layout
+        filterChoices = previous.filterChoices
+        var eventViews: [Int: KnownDigest<EventView>] = [:], eventCards: [Int: Card] = [:]
+        for place in places {
+            if let old = kept.events[place] {
+                eventViews[place] = previous.eventViews.element(at: old)
+                eventCards[place] = previous.eventCards.element(at: old)
+            } else {
+                let view = Self.prepared(views.events.element(at: place), templates, digested: cache != nil || cards != nil)
+                eventViews[place] = view
+                eventCards[place] = Self.eventCard(view, templates, cards)
+            }
+        }
+        self.eventViews = previous.eventViews.replacing(eventViews)
+        self.eventCards = previous.eventCards.replacing(eventCards)
+        quoteViews = previous.quoteViews
+        quoteCards = previous.quoteCards
+    }
+
     private static let eventCardTemplate = "partials/event-card", quoteCardTemplate = "partials/quote-card"
 
     private static func eventCard(_ view: KnownDigest<EventView>, _ templates: TemplateSet, _ cards: CardCache?) -> Card {
@@ -226,9 +255,14 @@ public struct SiteRenderer: Sendable {
             PageContents.Stat(value: graph.quotes.count, label: graph.quotes.count == 1 ? "quote" : "quotes", url: graph.urls.path(.quotes)),
             PageContents.Stat(value: graph.sources.count, label: graph.sources.count == 1 ? "source" : "sources", url: graph.urls.path(.sources)),
         ]
-        // Events known only to the year sort last but are not news; prefer those dated at least to the month.
-        let dated = graph.events.indices.filter { graph.events[$0].date.precision != .year }
-        let latest = Array((dated.isEmpty ? Array(graph.events.indices) : dated).suffix(5).reversed())
+        // Events known only to the year sort last but are not news; prefer those dated at least to the month. Read
+        // from the last, so that the page reads the places of the events it shows and of those it passes over only.
+        var latest: [Int] = []
+        for index in graph.events.indices.reversed() where graph.events[index].date.precision != .year {
+            latest.append(index)
+            if latest.count == 5 { break }
+        }
+        if latest.isEmpty { latest = Array(graph.events.indices.suffix(5).reversed()) }
         let content = PageContents.Home(
             cases: graph.cases.compactMap { views.cases[$0.id] },
             latestMonths: TimelineGroups.months(latest, events: graph.events, cards: eventCards),

@@ -46,6 +46,17 @@ public struct ViewCatalog: Sendable {
         pages = ViewsByID(.page, ids: graph.pages.map(\.id), views: graph.pages.map { markdown.render($0.body.text) })
     }
 
+    /// This catalog for a graph whose events moved within `places` (see `MovedEvents`): each view there is the one
+    /// `kept` names, from wherever it stood, or made again; every other view is this catalog's.
+    func moving(within places: ClosedRange<Int>, keeping kept: KeptViews, graph: SiteGraph, markdown: MarkdownRenderer) -> ViewCatalog {
+        let maker = ViewMaker(graph: graph, markdown: markdown)
+        var copy = self
+        copy.events = events.replacing(Dictionary(uniqueKeysWithValues: places.map { place in
+            (place, kept.events[place].map(events.element(at:)) ?? maker.event(graph.events[place]))
+        }))
+        return copy
+    }
+
     /// The same catalog with the views of some items (by index into `graph`'s lists) made again from `graph`, whose
     /// other items and indexes are those this catalog was made from.
     func replacing(_ items: EditedItems, graph: SiteGraph, markdown: MarkdownRenderer) -> ViewCatalog {

@@ -69,3 +69,48 @@ import Testing
         #expect(ledger.storedReads <= 2 * 5 + 1024 + 2, "\(ledger.storedReads) reads kept for 5 live ones")
     }
 }
+
+/// Which places in the timeline a job read, for a build after events moved.
+@Suite struct PageLedgerPlacesTests {
+    /// A job that reads the views of `views` and the places of `places`, as `ItemList` and the graph's events note them.
+    static func job(_ path: String, views: [Int], places: [Int]) -> SiteRenderer.Job {
+        {
+            for place in places { ReadLog.note(.placedEvent, place) }
+            for view in views { ReadLog.note(.event, view) }
+            return [OutputFile(path: path, text: path, digest: PageDigest(high: 1, low: UInt64(path.count)))]
+        }
+    }
+
+    @Test func aPlaceReadWithoutItsViewIsKeptApartFromTheViews() {
+        let (_, log) = ReadLog.recording {
+            for place in [7, 3, 7, 4] { ReadLog.note(.placedEvent, place) }
+            for view in [4, 9] { ReadLog.note(.event, view) }
+        }
+        #expect(log.events == [4, 9])
+        #expect(log.eventsAndPlaces == [4, 9, ~3, ~7], "each place once, those of views read left out")
+    }
+
+    @Test func namesTheJobsThatReadAnEventWhereEventsMoved() {
+        let ledger = PageLedger(jobs: 4)
+        _ = ledger.recording([Self.job("a", views: [0, 1], places: [0, 1]), Self.job("b", views: [5], places: [2, 9]),
+                              Self.job("c", views: [], places: []), Self.job("d", views: [7], places: [])]).map { $0() }
+        #expect(ledger.jobs(readingPlacesIn: 2...2) == [1], "a place read")
+        #expect(ledger.jobs(readingPlacesIn: 3...6) == [1], "a view read")
+        #expect(ledger.jobs(readingPlacesIn: 1...7) == [0, 1, 3])
+        #expect(ledger.jobs(readingPlacesIn: 10...12) == [])
+        #expect(ledger.jobs(reading: EditedItems(events: [2], quotes: [])) == [], "a prose edit reaches the jobs that read views")
+        #expect(ledger.jobs(reading: EditedItems(events: [5], quotes: [])) == [1])
+    }
+
+    /// The graph's events note their places when a page job reads them.
+    @Test func readingTheGraphsEventsNotesTheirPlaces() throws {
+        let graph = try SiteGraphTests().graph(MovedEventsTests.events, quotes: MovedEventsTests.quotes)
+        let (_, log) = ReadLog.recording {
+            _ = graph.events[3].date
+            graph.events.withElement(at: 1) { _ in }
+        }
+        #expect(log.eventsAndPlaces == [~1, ~3])
+        let (_, quiet) = ReadLog.recording { _ = graph.quotes[0].date }
+        #expect(quiet.eventsAndPlaces.isEmpty)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import CasebookCore
+
+/// After events' dates or times change, and nothing else, a long-lived process makes only the pages that read an event
+/// where the events moved (`MovedEvents`); a `casebook build` builds the site whole. Either site must come out as a fresh
+/// build's, on a tracker whose timeline runs over several pages, each labelled by its first and last events' dates.
+@Suite struct BuildPipelineMovedEventsTests {
+    typealias Mode = BuildPipelinePatchTests.Mode
+    typealias Session = BuildPipelinePatchTests.Session
+
+    /// The tracker with four items a page (six timeline pages), built.
+    static func session(_ mode: Mode) throws -> Session {
+        var session = try Session(of: "Content", mode: mode)
+        let config = session.content.appendingPathComponent("site.yml")
+        try (String(contentsOf: config, encoding: .utf8) + "paginate_by: 4\n").write(to: config, atomically: true, encoding: .utf8)
+        try session.rebuildEqualsAFreshBuild(patched: false, "paginated")
+        return session
+    }
+
+    /// Every other event's date changed in turn, on top of the changes before: to another day, month or precision, or
+    /// to the year alone. Each build equals a fresh one; most are patched, and a move within a month makes few pages.
+    @Test(arguments: Mode.allCases)
+    func eachDateChangedInTurnEqualsAFreshBuild(mode: Mode) throws {
+        var session = try Self.session(mode)
+        defer { session.remove() }
+        let dates = ["2021-01-07", "2021-03-03", "2021", "2021-02-14", "2021-01", "2021-01-11"]
+        let lines = try Self.dateLines(in: session.content)
+        #expect(lines.count >= 20)
+        var patched = 0, steps = 0
+        for (number, (file, line)) in lines.enumerated() where number % 2 == 0 {
+            let old = try Self.line(line, of: file)
+            let date = dates[steps % dates.count] == old.dropFirst(8) ? "2021-02" : dates[steps % dates.count]
+            try Self.replace(line: line, in: file, with: "  date: " + date)
+            let rebuilt = try session.rebuildEqualsAFreshBuild(patched: mode == .writing ? false : nil,
+                                                               "\(file.lastPathComponent):\(line + 1) dated \(date)")
+            if let made = rebuilt.pagesPatched {
+                patched += 1
+                #expect(made < rebuilt.pageCount, "\(file.lastPathComponent):\(line + 1): \(made) of \(rebuilt.pageCount) pages")
+            }
+            steps += 1
+        }
+        if mode != .writing {
+            #expect(patched * 3 >= steps * 2, "\(patched) of \(steps) date changes patched")
+        }
+    }
+
+    /// One event moved a day on within its month: a few of the site's pages are made again, the downloads kept.
+    @Test(arguments: [Mode.inMemory, .watching])
+    func aDayLaterMakesAFewPages(mode: Mode) throws {
+        var session = try Self.session(mode)
+        defer { session.remove() }
+        let (file, line) = try #require(Self.dateLines(in: session.content).first)
+        try Self.replace(line: line, in: file, with: "  date: 2021-01-08")
+        let rebuilt = try session.rebuildEqualsAFreshBuild(patched: true, "moved a day", spliced: false)
+        #expect(rebuilt.dataSpliced == false)
+    }
+
+    /// Two events' dates swapped, and a time changed, before one build; then every change undone.
+    @Test(arguments: [Mode.inMemory, .watching])
+    func changesSavedTogetherAndUndoneEqualAFreshBuild(mode: Mode) throws {
+        var session = try Self.session(mode)
+        defer { session.remove() }
+        let lines = try Self.dateLines(in: session.content)
+        let originals = try lines.map { file, _ in (file, try String(contentsOf: file, encoding: .utf8)) }
+        let (firstFile, first) = lines[1], (lastFile, last) = lines[lines.count - 3]
+        let firstDate = try Self.line(first, of: firstFile), lastDate = try Self.line(last, of: lastFile)
+        try Self.replace(line: first, in: firstFile, with: lastDate)
+        try Self.replace(line: last, in: lastFile, with: firstDate)
+        let timeFile = session.content.appendingPathComponent("timeline/2021-01.yml")
+        let timed = try #require(try String(contentsOf: timeFile, encoding: .utf8).components(separatedBy: "\n").firstIndex { $0.hasPrefix("  time: ") })
+        try Self.replace(line: timed, in: timeFile, with: "  time: \"06:00\"")
+        try session.rebuildEqualsAFreshBuild(patched: true, "swapped", spliced: false, few: false)
+        for (file, text) in originals { try text.write(to: file, atomically: true, encoding: .utf8) }
+        try session.rebuildEqualsAFreshBuild(patched: true, "undone", spliced: false, few: false)
+    }
+
+    /// Each `date:` line of the timeline's files, in file order.
+    static func dateLines(in content: URL) throws -> [(URL, Int)] {
+        let folder = content.appendingPathComponent("timeline")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().flatMap { name in
+            let file = folder.appendingPathComponent(name)
+            return try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n").enumerated()
+                .filter { $0.element.hasPrefix("  date: ") }.map { (file, $0.offset) }
+        }
+    }
+
+    static func line(_ number: Int, of file: URL) throws -> String {
+        try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")[number]
+    }
+
+    static func replace(line number: Int, in file: URL, with text: String) throws {
+        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+        lines[number] = text
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+    }
+}

@@ -1,0 +1,68 @@
+import Testing
+@testable import CasebookCore
+
+/// A new graph differs from the last only in events that moved within one stretch of the timeline, or in more.
+@Suite struct MovedEventsTests {
+    static let events = """
+    - {id: a, date: 2021-01-01, title: A, parties: [aws], sources: [news]}
+    - {id: b, date: 2021-01-02, title: B, sources: [news]}
+    - {id: c, date: 2021-01-03, title: C, parties: [parler], sources: [news]}
+    - {id: d, date: 2021-01-04, title: D, sources: [news]}
+    - {id: e, date: 2021-01-05, title: E, sources: [news]}
+    """
+    static let quotes = "- {id: q, text: Q, speaker: parler, date: 2021-01-02, sources: [news]}\n"
+
+    /// The content of a site with these events and quotes, and its graph.
+    struct Built {
+        let content: SiteContent
+        let graph: SiteGraph
+    }
+
+    func built(_ events: String = events, quotes: String = quotes) throws -> Built {
+        let files = Fixtures.site(adding: ["Content/timeline/a.yml": events, "Content/quotes/q.yml": quotes])
+        let (content, diagnostics) = try ContentLoader(fileSystem: InMemoryFileSystem(files: files), root: "Content").load()
+        #expect(!diagnostics.hasErrors, "\(diagnostics.sorted)")
+        return Built(content: content, graph: SiteGraph(content: content, urls: try URLBuilder(baseURL: "/")))
+    }
+
+    func moved(_ last: Built, _ new: Built) -> MovedEvents? {
+        func index<Item>(_ items: ChunkedList<Item>, _ id: (Item) -> String) -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: items.enumerated().map { (id($1), $0) })
+        }
+        return KeptViews(from: last.graph, last.content, eventIndex: index(last.graph.events, \.id), quoteIndex: index(last.graph.quotes, \.id),
+                         to: new.content, graph: new.graph).flatMap { MovedEvents(from: last.graph, to: new.graph, kept: $0) }
+    }
+
+    @Test func aMoveIsTheStretchFromItsOldPlaceToItsNew() throws {
+        let last = try built()
+        #expect(moved(last, last) == nil, "nothing moved")
+        let later = try built(Self.events.replacingOccurrences(of: "2021-01-02", with: "2021-01-04"))
+        #expect(later.graph.events.map(\.id) == ["a", "c", "b", "d", "e"])
+        #expect(moved(last, later)?.places == 1...2)
+        let back = try built(Self.events.replacingOccurrences(of: "2021-01-05", with: "2021-01-01"))
+        #expect(back.graph.events.map(\.id) == ["a", "e", "b", "c", "d"], "after the event of the same day it follows in the file")
+        #expect(moved(last, back)?.places == 1...4, "every place from e's new to its old holds another event")
+    }
+
+    @Test func aTimeGivenInPlaceOrADateChangedWithTheWordingIsAMove() throws {
+        let last = try built()
+        let timed = try built(Self.events.replacingOccurrences(of: "date: 2021-01-03,", with: "date: 2021-01-03, time: \"10:00\","))
+        #expect(moved(last, timed)?.places == 2...2)
+        // Known only to the month, it sorts after the month's days.
+        let retitled = try built(Self.events.replacingOccurrences(of: "date: 2021-01-03, title: C", with: "date: 2021-01, title: C2"))
+        #expect(retitled.graph.events.map(\.id) == ["a", "b", "d", "e", "c"])
+        #expect(moved(last, retitled)?.places == 2...4)
+    }
+
+    @Test func moreThanMovesIsNotAMove() throws {
+        let last = try built()
+        let relinked = Self.events.replacingOccurrences(of: "title: B, sources", with: "title: B, parties: [aws], sources")
+        #expect(moved(last, try built(relinked)) == nil, "an event's parties changed")
+        let added = Self.events + "\n- {id: f, date: 2021-01-06, title: F, sources: [news]}\n"
+        #expect(moved(last, try built(added)) == nil, "an event added")
+        let requoted = Self.quotes.replacingOccurrences(of: "text: Q", with: "text: R")
+        #expect(moved(last, try built(quotes: requoted)) == nil, "a quote changed")
+        let both = Self.events.replacingOccurrences(of: "2021-01-02", with: "2021-01-04")
+        #expect(moved(last, try built(both, quotes: requoted)) == nil, "an event moved and a quote changed")
+    }
+}
