@@ -25,18 +25,21 @@ struct ProseEdit: Sendable {
         var events: [String: TimelineEvent] = [:], quotes: [String: Quote] = [:]
         var reworded = EditedItems.IDs(cases: Set(cases.keys), parties: Set(parties.keys), sources: Set(sources.keys),
                                        pages: Set(pages.keys))
-        for index in Self.differing(old.events, new.events) {
+        let eventsReworded = Self.eachDiffering(old.events, new.events) { index in
             let before = old.events[index], after = new.events[index]
-            guard before.hasStructure(of: after) else { return nil }
+            guard before.hasStructure(of: after) else { return false }
             events[after.id] = after
             if !before.saysTheSame(as: after) { reworded.events.insert(after.id) }
+            return true
         }
-        for index in Self.differing(old.quotes, new.quotes) {
+        let quotesReworded = eventsReworded && Self.eachDiffering(old.quotes, new.quotes) { index in
             let before = old.quotes[index], after = new.quotes[index]
-            guard before.hasStructure(of: after) else { return nil }
+            guard before.hasStructure(of: after) else { return false }
             quotes[after.id] = after
             if !before.saysTheSame(as: after) { reworded.quotes.insert(after.id) }
+            return true
         }
+        guard quotesReworded else { return nil }
         replacedEvents = events
         replacedQuotes = quotes
         (replacedCases, replacedParties, replacedSources, replacedPages) = (cases, parties, sources, pages)
@@ -55,17 +58,18 @@ struct ProseEdit: Sendable {
         return reworded
     }
 
-    /// The indexes where two lists of the same length differ. An item whose bytes are those of the old one (the same
-    /// strings and lists, as an item of a piece the loader reused has) is equal without comparing its fields: reading
-    /// 20,000 items to compare them copied each one first. Bytes that differ, if only in padding (events' are not
-    /// always copied), fall back to `==`.
-    private static func differing<Item: Equatable>(_ old: [Item], _ new: [Item]) -> [Int] {
+    /// Hands `body` each index where two lists of the same length differ, in order, while it returns true; false when
+    /// it stopped (at the first change of structure, so that a date edit is told from prose without comparing every
+    /// item). An item whose bytes are those of the old one (the same strings and lists, as an item of a piece the
+    /// loader reused has) is equal without comparing its fields: reading 20,000 items to compare them copied each one
+    /// first. Bytes that differ, if only in padding (events' are not always copied), fall back to `==`.
+    private static func eachDiffering<Item: Equatable>(_ old: [Item], _ new: [Item], _ body: (Int) -> Bool) -> Bool {
         let size = MemoryLayout<Item>.size, stride = MemoryLayout<Item>.stride
         return old.withUnsafeBytes { oldBytes in
             new.withUnsafeBytes { newBytes in
-                guard let oldBase = oldBytes.baseAddress, let newBase = newBytes.baseAddress else { return [] }
-                return old.indices.filter { index in
-                    memcmp(oldBase + index * stride, newBase + index * stride, size) != 0 && old[index] != new[index]
+                guard let oldBase = oldBytes.baseAddress, let newBase = newBytes.baseAddress else { return true }
+                return old.indices.allSatisfy { index in
+                    memcmp(oldBase + index * stride, newBase + index * stride, size) == 0 || old[index] == new[index] || body(index)
                 }
             }
         }

@@ -32,20 +32,24 @@ struct KeptViews: Sendable {
         lastQuoteCount = lastGraph.quotes.count
     }
 
-    /// For each new item, the index of the old one with its id when the two say the same. Items read where they lie:
-    /// an item the loader kept from the last load has the same bytes as the old one and is not compared field by field.
-    private static func kept<Item>(_ new: ChunkedList<Item>, _ old: ChunkedList<Item>, _ oldIndex: [String: Int],
-                                   id: (UnsafePointer<Item>) -> String,
-                                   same: (UnsafePointer<Item>, UnsafePointer<Item>) -> Bool) -> [Int?] {
-        new.indices.map { index in
-            new.withElement(at: index) { item in
-                guard let previous = oldIndex[id(item)] else { return nil }
-                let isSame = old.withElement(at: previous) { oldItem in
-                    memcmp(oldItem, item, MemoryLayout<Item>.size) == 0 || same(oldItem, item)
+    /// For each new item, the index of the old one with its id when the two say the same, a slice of items to a core.
+    /// Items read where they lie: an item the loader kept from the last load has the same bytes as the old one and is
+    /// not compared field by field.
+    private static func kept<Item: Sendable>(_ new: ChunkedList<Item>, _ old: ChunkedList<Item>, _ oldIndex: [String: Int],
+                                             id: @Sendable (UnsafePointer<Item>) -> String,
+                                             same: @Sendable (UnsafePointer<Item>, UnsafePointer<Item>) -> Bool) -> [Int?] {
+        let slice = 1024
+        return Array(stride(from: 0, to: new.count, by: slice)).parallelMap { start in
+            (start..<min(start + slice, new.count)).map { index in
+                new.withElement(at: index) { item in
+                    guard let previous = oldIndex[id(item)] else { return nil }
+                    let isSame = old.withElement(at: previous) { oldItem in
+                        memcmp(oldItem, item, MemoryLayout<Item>.size) == 0 || same(oldItem, item)
+                    }
+                    return isSame ? previous : nil
                 }
-                return isSame ? previous : nil
             }
-        }
+        }.flatMap { $0 }
     }
 
     /// How many views are kept.

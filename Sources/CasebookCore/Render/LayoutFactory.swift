@@ -38,10 +38,10 @@ struct LayoutFactory: Sendable {
         footerHTML = chrome.footer(Self.chromeView(graph, nav: [], footerLinks: footerLinks, lastUpdated: lastUpdated))
     }
 
-    /// The latest date of any event or source.
+    /// The latest date of any event or source (events' dates read where they lie: copying each event was most of it).
     static func lastUpdated(_ graph: SiteGraph) -> DateView? {
-        let dates = graph.sources.map { $0.updated ?? $0.published } + graph.events.map(\.date)
-        return dates.max().map { DateLabel.view($0) }
+        let events = graph.events.indices.map { graph.events.withElement(at: $0) { $0.pointee.date } }
+        return (graph.sources.map { $0.updated ?? $0.published } + events).max().map { DateLabel.view($0) }
     }
 
     private static func chromeView(_ graph: SiteGraph, nav: [LayoutView.NavItem], footerLinks: [LayoutView.DataLink],

@@ -22,7 +22,7 @@ enum TimelineGroups {
         var years: [TimelineYear] = []
         var byYear: [(year: Int, months: [(month: Int?, cards: [Card])])] = []
         for index in indexes {
-            let date = events[index].date
+            let date = events.withElement(at: index) { $0.pointee.date }
             if byYear.last?.year != date.year { byYear.append((date.year, [])) }
             let lastYear = byYear.count - 1
             if byYear[lastYear].months.isEmpty || byYear[lastYear].months.last?.month != date.month {
