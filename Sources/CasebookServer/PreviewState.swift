@@ -37,12 +37,15 @@ final class PreviewState: @unchecked Sendable {
         let laterPaths = later?.paths ?? []
         let paths = files.map(\.path)
         return lock.withLock {
-            // Paths in the order last published are all held (none is removed but by making the table again); and a
-            // patched build reports its unchanged pages with the very strings it reported before, which compare at once.
-            var held = paths == publishedPaths ? files.count : 0
-            if held == 0 {
-                for file in files {
-                    if snapshot.files[file.path] != nil { held += 1 } else if file.unchanged { return false }
+            // A path where the last publish had it is held (none is removed but by making the table again), and a
+            // patched build, which hands its pages on in job order, reports its unchanged pages with the very strings
+            // it reported before, which compare at once: only the others are looked up.
+            var held = 0
+            for (index, file) in files.enumerated() {
+                if index < publishedPaths.count && publishedPaths[index] == file.path || snapshot.files[file.path] != nil {
+                    held += 1
+                } else if file.unchanged {
+                    return false
                 }
             }
             // A build's paths are unique, so these counts tell whether it has the paths of the build before (a patched

@@ -31,10 +31,24 @@ import Testing
             files += $0
         }
         #expect(made == 1)
-        #expect(files.map(\.path) == ["b.html", "a.html", "d.html"], "the job made again, then the others' pages")
-        #expect(files.map(\.unchanged) == [false, true, true] && files[2].digest == PageDigest(high: 4, low: 4))
+        #expect(files.map(\.path) == ["a.html", "b.html", "d.html"], "the job made again among the others' pages, in job order")
+        #expect(files.map(\.unchanged) == [true, false, true] && files[2].digest == PageDigest(high: 4, low: 4))
         #expect(ledger.entry(1).map { $0.events.isEmpty && $0.pages.map(\.path) == ["b.html"] } == true,
                 "what the job made again made and read, recorded")
+    }
+
+    /// Jobs run in batches, their pages handed on in job order among the pages of the jobs not run.
+    @Test func handsPagesOnInJobOrder() {
+        let count = 3 * SiteRenderer.batchSize
+        let jobs = (0..<count).map { Self.job("\($0).html", events: [$0], digest: UInt64($0)) }
+        let ledger = PageLedger(jobs: count)
+        _ = ledger.recording(jobs).map { $0() }
+        // More than a batch, out of order.
+        let again = [count - 1, 5] + Array(stride(from: SiteRenderer.batchSize, to: count - 1, by: 2))
+        var files: [OutputFile] = []
+        #expect(ledger.run(again, of: JobList(jobs)) { files += $0 } == again.count)
+        #expect(files.map(\.path) == (0..<count).map { "\($0).html" })
+        #expect(files.indices.filter { !files[$0].unchanged } == again.sorted())
     }
 
     /// Reads of cases, parties, sources and pages are told apart by kind: the party at an index is not the case at it.
