@@ -35,7 +35,8 @@ public enum BuildPipeline {
         let checks = Pending {
             checkedBefore(input, options, templates) ? DiagnosticList() : ContentValidator(includeDrafts: options.drafts).validate(input.content)
         }
-        let graph = SiteGraph(content: options.drafts ? input.content : input.content.withoutDrafts(), urls: urls)
+        let graph = SiteGraph(content: options.drafts ? input.content : input.content.withoutDrafts(), urls: urls,
+                              last: options.memory?.lastBuild?.graph)
         clock.lap("graph")
         result.diagnostics.append(contentsOf: checks.value)
         guard !result.diagnostics.hasErrors else { return }

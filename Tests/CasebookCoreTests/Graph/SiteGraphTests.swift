@@ -56,4 +56,33 @@ import Testing
         #expect(graph.topics.map(\.slug) == ["due-process", "hosting"])
         #expect(graph.topics.first?.quotes == [1])
     }
+
+    /// A graph made with the last one takes its quotes' order and indexes only when made from the same quotes and
+    /// parties: with others it orders and indexes its own, as a graph made alone does.
+    @Test func takesTheLastGraphsQuoteIndexesOnlyForTheSameQuotesAndParties() throws {
+        let quotes = """
+        - {id: q1, text: Hi, speaker: parler, date: 2021-01-02, mentions: [aws], sources: [news], topics: [Hosting]}
+        - {id: q2, text: Yo, speaker: aws, date: 2021-01-02, sources: [news]}
+        """
+        func content(_ quotes: String, awsName: String = "Amazon Web Services") throws -> SiteContent {
+            let files = Fixtures.site(adding: ["Content/quotes/q.yml": quotes,
+                                               "Content/parties/aws.md": "---\nname: \(awsName)\nkind: organization\n---\n"])
+            return try ContentLoader(fileSystem: InMemoryFileSystem(files: files), root: "Content").load().0
+        }
+        let urls = try URLBuilder(baseURL: "/")
+        let first = try content(quotes)
+        let last = SiteGraph(content: first, urls: urls)
+        #expect(last.quotes.map(\.id) == ["q2", "q1"], "Amazon before Parler on the same day")
+        let changes = [(first, "the same quotes"),
+                       (try content(quotes.replacingOccurrences(of: "speaker: aws", with: "speaker: parler")), "a speaker changed"),
+                       (try content(quotes.replacingOccurrences(of: "Hosting", with: "Speech")), "a topic changed"),
+                       (try content(quotes, awsName: "Zed Web Services"), "a speaker renamed")]
+        for (content, change) in changes {
+            let taking = SiteGraph(content: content, urls: urls, last: last), alone = SiteGraph(content: content, urls: urls)
+            #expect(taking.quotes.map(\.id) == alone.quotes.map(\.id), "\(change)")
+            #expect(taking.quotesBySpeaker == alone.quotesBySpeaker && taking.quotesMentioning == alone.quotesMentioning, "\(change)")
+            #expect(taking.topics.map(\.slug) == alone.topics.map(\.slug) && taking.topicSlugs == alone.topicSlugs, "\(change)")
+        }
+        #expect(SiteGraph(content: changes[3].0, urls: urls).quotes.map(\.id) == ["q1", "q2"], "Parler before Zed")
+    }
 }
