@@ -225,7 +225,7 @@ public enum BuildPipeline {
                 }
                 data = made
                 output.lastBuild = LastBuild(inputs: inputs, content: input.content, graph: graph, views: views, renderer: renderer,
-                                             ledger: ledger, data: made)
+                                             ledger: ledger, data: made, indexes: moved.flatMap { kept?.1.indexes(after: $0, in: graph) })
             }
             if let ledger, let shape, let inputsDigest { output.ledgerToSave = (inputsDigest, shape, ledger) }
         }

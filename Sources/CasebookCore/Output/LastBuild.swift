@@ -45,11 +45,27 @@ struct LastBuild: Sendable {
         }
     }
 
+    /// `indexes`, when given, are the graph's events' and quotes' indexes by id (see `indexes(after:in:)`).
     init(inputs: Inputs, content: SiteContent, graph: SiteGraph, views: ViewCatalog, renderer: SiteRenderer, ledger: PageLedger,
-         data: Pending<DataFiles>) {
+         data: Pending<DataFiles>, indexes: (events: [String: Int], quotes: [String: Int])? = nil) {
         self.init(inputs, content, graph, views, renderer, ledger, data,
-                  eventIndex: Dictionary(graph.events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }),
-                  quoteIndex: Dictionary(graph.quotes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }))
+                  eventIndex: indexes?.events ?? Self.index(graph.events) { $0.pointee.id },
+                  quoteIndex: indexes?.quotes ?? Self.index(graph.quotes) { $0.pointee.id })
+    }
+
+    /// Each event's and quote's index by id in `graph`, whose events are this build's but within `moved`'s places.
+    func indexes(after moved: MovedEvents, in graph: SiteGraph) -> (events: [String: Int], quotes: [String: Int]) {
+        var events = eventIndex
+        for place in moved.places { events[graph.events.withElement(at: place) { $0.pointee.id }] = place }
+        return (events, quoteIndex)
+    }
+
+    /// Items' indexes by id (the first of a duplicate id), read where they lie.
+    private static func index<Item>(_ items: ChunkedList<Item>, id: (UnsafePointer<Item>) -> String) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(items.count)
+        for place in items.indices.reversed() { index[items.withElement(at: place, id)] = place }
+        return index
     }
 
     /// The build that patched this one: the same inputs and item places, its own content and what it made.

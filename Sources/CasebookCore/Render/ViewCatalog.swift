@@ -49,10 +49,10 @@ public struct ViewCatalog: Sendable {
     /// This catalog for a graph whose events moved within `places` (see `MovedEvents`): each view there is the one
     /// `kept` names, from wherever it stood, or made again; every other view is this catalog's.
     func moving(within places: ClosedRange<Int>, keeping kept: KeptViews, graph: SiteGraph, markdown: MarkdownRenderer) -> ViewCatalog {
-        let maker = ViewMaker(graph: graph, markdown: markdown)
+        let maker = Pending.whenAsked { ViewMaker(graph: graph, markdown: markdown) }  // most often every view is kept
         var copy = self
         copy.events = events.replacing(Dictionary(uniqueKeysWithValues: places.map { place in
-            (place, kept.events[place].map(events.element(at:)) ?? maker.event(graph.events[place]))
+            (place, kept.events[place].map(events.element(at:)) ?? maker.value.event(graph.events[place]))
         }))
         return copy
     }
