@@ -9,11 +9,12 @@ import Testing
     typealias Mode = BuildPipelinePatchTests.Mode
     typealias Session = BuildPipelinePatchTests.Session
 
-    /// The tracker with four items a page (six timeline pages), built.
+    /// The tracker with four items a page (six timeline pages) and a host (so a sitemap), built.
     static func session(_ mode: Mode) throws -> Session {
         var session = try Session(of: "Content", mode: mode)
         let config = session.content.appendingPathComponent("site.yml")
-        try (String(contentsOf: config, encoding: .utf8) + "paginate_by: 4\n").write(to: config, atomically: true, encoding: .utf8)
+        try (String(contentsOf: config, encoding: .utf8) + "paginate_by: 4\nbase_url: https://example.org/parler/\n")
+            .write(to: config, atomically: true, encoding: .utf8)
         try session.rebuildEqualsAFreshBuild(patched: false, "paginated")
         return session
     }
@@ -54,6 +55,7 @@ import Testing
         try Self.replace(line: line, in: file, with: "  date: 2021-01-08")
         let rebuilt = try session.rebuildEqualsAFreshBuild(patched: true, "moved a day", spliced: false)
         #expect(rebuilt.dataSpliced == false)
+        #expect(rebuilt.files.contains { $0.path == "sitemap.xml" } || mode == .watching)
     }
 
     /// Two events' dates swapped, and a time changed, before one build; then every change undone.

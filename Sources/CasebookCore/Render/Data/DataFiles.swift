@@ -13,6 +13,8 @@ struct DataFiles: Sendable {
     let kept: [OutputFile]
     /// The feed, made again by every build (nil for files read back from an output, before they are patched).
     let feed: OutputFile?
+    /// The pages the sitemap names.
+    let pagePaths: [String]
 
     var files: [OutputFile] { spliced.map(\.file) + kept + (feed.map { [$0] } ?? []) }
 
@@ -37,24 +39,40 @@ struct DataFiles: Sendable {
                 }
             }
         }
-        self.init(made: spliced + Self.unsplicedJobs(export, graph, pagePaths: pagePaths), feed: AtomFeed(graph: graph, views: views).file())
+        self.init(made: spliced + Self.unsplicedJobs(export, graph, pagePaths: pagePaths), feed: AtomFeed(graph: graph, views: views).file(),
+                  pagePaths: pagePaths)
     }
 
     /// A job making some of the files.
     private typealias Job = @Sendable () -> (spliced: [SplicedFile], kept: [OutputFile])
 
     /// The files the jobs make, made on all cores, the longest (the search index and the timeline's downloads) first.
-    private init(made jobs: [Job], feed: OutputFile) {
+    private init(made jobs: [Job], feed: OutputFile, pagePaths: [String]) {
         let made = jobs.parallelMap { $0() }
         spliced = made.flatMap(\.spliced)
         kept = made.flatMap(\.kept)
         self.feed = feed
+        self.pagePaths = pagePaths
     }
 
-    /// Jobs making the files with no piece per event or quote.
-    private static func unsplicedJobs(_ export: DataExport, _ graph: SiteGraph, pagePaths: [String]) -> [Job] {
+    /// Jobs making the files with no piece per event or quote; the sitemap's files are `sitemap` when given.
+    private static func unsplicedJobs(_ export: DataExport, _ graph: SiteGraph, pagePaths: [String], sitemap: [OutputFile]? = nil) -> [Job] {
         export.jobs().filter { !Self.splicedPaths.contains($0.path) }.map { path, job in { @Sendable in ([], job()) } }
-            + [{ @Sendable in ([], Sitemap(graph: graph).files(pagePaths: pagePaths)) }]
+            + [{ @Sendable in ([], sitemap ?? Sitemap(graph: graph).files(pagePaths: pagePaths)) }]
+    }
+
+    /// Whether two builds' pages are the same, in whatever order: compared place by place (a patched build hands most
+    /// on where the last build did, with the same strings), and the few that differ sorted. False when many differ:
+    /// sorting 22,000 paths to tell was most of making the sitemap again.
+    static func samePages(_ pages: [String], _ others: [String]) -> Bool {
+        guard pages.count == others.count else { return false }
+        var differing: [String] = [], otherDiffering: [String] = []
+        for index in pages.indices where pages[index] != others[index] {
+            guard differing.count < max(pages.count / 8, 64) else { return false }
+            differing.append(pages[index])
+            otherDiffering.append(others[index])
+        }
+        return differing.sorted() == otherDiffering.sorted()
     }
 
     /// These files for a build that keeps the views `kept` names (a long-lived process's, after an edit that moved,
@@ -86,7 +104,10 @@ struct DataFiles: Sendable {
                 return ([made], [])
             }
         }
-        return DataFiles(made: spliced + Self.unsplicedJobs(export, graph, pagePaths: pagePaths), feed: AtomFeed(graph: graph, views: views).file())
+        // The sitemap, which names every page, is kept when the pages are the last build's (after events moved).
+        let sitemap = Self.samePages(pagePaths, self.pagePaths) ? self.kept.filter { Sitemap(graph: graph).paths.contains($0.path) } : nil
+        return DataFiles(made: spliced + Self.unsplicedJobs(export, graph, pagePaths: pagePaths, sitemap: sitemap),
+                         feed: AtomFeed(graph: graph, views: views).file(), pagePaths: pagePaths)
     }
 
     /// The data files as `output` holds them, as the build that wrote it left them, for a `casebook build` after a
@@ -111,7 +132,7 @@ struct DataFiles: Sendable {
             if let layout { noted.keep(layout) }
             kept.append(file)
         }
-        self.init(spliced: spliced, kept: kept, feed: nil)
+        self.init(spliced: spliced, kept: kept, feed: nil, pagePaths: pagePaths)
     }
 
     /// Whether the spliced file at `path` holds any of the edited items (the search index holds every kind).
@@ -132,10 +153,11 @@ struct DataFiles: Sendable {
         return there ? OutputFile(unchangedAt: path, digest: digest) : nil
     }
 
-    private init(spliced: [SplicedFile], kept: [OutputFile], feed: OutputFile?) {
+    private init(spliced: [SplicedFile], kept: [OutputFile], feed: OutputFile?, pagePaths: [String]) {
         self.spliced = spliced
         self.kept = kept
         self.feed = feed
+        self.pagePaths = pagePaths
     }
 
     /// These files after a prose edit that reworded these items of `graph`. The downloads of cases, parties and
@@ -166,6 +188,6 @@ struct DataFiles: Sendable {
             let made = export.jobs().filter { !Self.splicedPaths.contains($0.path) }.map(\.job).parallelMap { $0() }.joined()
             kept = kept.filter { file in !made.contains { $0.path == file.path } } + made
         }
-        return DataFiles(spliced: spliced, kept: kept, feed: AtomFeed(graph: graph, views: views).file())
+        return DataFiles(spliced: spliced, kept: kept, feed: AtomFeed(graph: graph, views: views).file(), pagePaths: pagePaths)
     }
 }
