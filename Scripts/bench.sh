@@ -130,8 +130,8 @@ python3 Scripts/serve-latency.py .build/release/casebook "$runs" "$work/content-
 # `casebook build --watch` the same way: from the save to the line that reports the new output swapped in.
 echo "build --watch, N=$largest:"
 python3 Scripts/serve-latency.py .build/release/casebook "$runs" "$work/content-$largest" --watch | grep -E '^(save|rebuild)' | sed 's/^/    /'
-# Both again after a change of the event's date, which moves it in the timeline (built whole, but keeping the views of
-# every item that did not change), and after a line of a case file's Markdown changed.
+# Both again after a change of the event's date, which moves it in the timeline (the pages that read an event where it
+# moved made again), and after a line of a case file's Markdown changed.
 for edit in date case; do
   for mode in serve watch; do
     [ "$mode" = serve ] && { name="serve"; flag=""; } || { name="build --watch"; flag="--watch"; }

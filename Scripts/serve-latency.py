@@ -11,7 +11,7 @@ With --watch it runs `casebook build --watch` instead and times each save (after
 build leaves the spare tree) to the line that reports the output swapped in; it checks that the output's
 timeline download holds the last edit.
 With --date each save changes that event's date instead (another day of the same month), which moves it in the
-timeline: not a prose edit, so the site is built whole, keeping the views of the items that did not change.
+timeline: not a prose edit, so the pages that read an event where it moved are made again.
 With --case each save changes the last line of the first case file's Markdown body instead (the case's download
 is checked with --watch).
 """
