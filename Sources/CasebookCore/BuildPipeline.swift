@@ -161,9 +161,9 @@ public enum BuildPipeline {
             last.inputs == inputs ? KeptViews(from: last, to: input.content, graph: graph).map { ($0, last) } : nil
         }
         result.viewsKept = kept?.0.count
-        // When events only moved, it keeps its views, cards and pages but those that read where they moved.
+        // When items only moved, it keeps its views, cards and pages but those that read where they moved.
         let moved = kept.flatMap { kept, last in
-            LayoutFactory.lastUpdated(graph) == last.renderer.layout.lastUpdated ? MovedEvents(from: last.graph, to: graph, kept: kept) : nil
+            LayoutFactory.lastUpdated(graph) == last.renderer.layout.lastUpdated ? MovedItems(from: last.graph, to: graph, kept: kept) : nil
         }
         // A process that exits after a build of a few pages makes the views those pages read, rendering their Markdown
         // without the memo, which it leaves as it was; one that keeps the build for the next makes them all.
@@ -171,7 +171,7 @@ public enum BuildPipeline {
         let markdown = MarkdownRenderer(urls: graph.urls, unsafeHTML: graph.config.unsafeHTML,
                                         memo: fewViews ? nil : output.markdownMemo(settings: settings))
         let views = if let moved, let (kept, last) = kept {
-            last.views.moving(within: moved.places, keeping: kept, graph: graph, markdown: markdown)
+            last.views.moving(moved, keeping: kept, graph: graph, markdown: markdown)
         } else {
             ViewCatalog(graph: graph, markdown: markdown, whenRead: fewViews, keeping: kept.map { ($0, $1.views) })
         }
@@ -186,8 +186,7 @@ public enum BuildPipeline {
             let renderer = if reworded != nil, let cache = output.cache {
                 SiteRenderer(fewPagesOf: graph, views: views, templates: templates, stylesheetVersion: stylesheet, cache: cache)
             } else if let moved, let (kept, last) = kept {
-                SiteRenderer(moving: last.renderer, within: moved.places, keeping: kept, graph: graph, views: views, cache: output.cache,
-                             cards: output.cards)
+                SiteRenderer(moving: last.renderer, moved, keeping: kept, graph: graph, views: views, cache: output.cache, cards: output.cards)
             } else {
                 SiteRenderer(graph: graph, views: views, templates: templates, stylesheetVersion: stylesheet, cache: output.cache,
                              cards: output.cards, keeping: kept.map { ($0, $1.renderer) })
@@ -238,11 +237,11 @@ public enum BuildPipeline {
     }
 
     /// The numbers of the jobs to run, in order, when the last build of a long-lived process differs from this one
-    /// only in events that `moved`: those that read an event where they moved, and in a writing build those whose files
+    /// only in items that `moved`: those that read an item where they moved, and in a writing build those whose files
     /// the output lost. Nil when the last build ran another number of jobs, and every page is made and digested.
-    private static func jobsToRun(_ jobCount: Int, after last: LastBuild, moved: MovedEvents, _ output: inout Output) -> [Int]? {
+    private static func jobsToRun(_ jobCount: Int, after last: LastBuild, moved: MovedItems, _ output: inout Output) -> [Int]? {
         guard last.ledger.jobCount == jobCount else { return nil }
-        let again = last.ledger.jobs(readingPlacesIn: moved.places)
+        let again = last.ledger.jobs(readingEventsIn: moved.events, quotesIn: moved.quotes)
         output.cache?.keepPrevious()
         guard output.options.write, let cache = output.cache, !cache.outputUnchanged else { return again }
         return jobsWithFilesLost(last.ledger, besides: again, cache, spare: output.staged?.known)

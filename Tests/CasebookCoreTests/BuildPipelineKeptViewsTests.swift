@@ -28,7 +28,7 @@ import Testing
             let text = try String(contentsOf: file, encoding: .utf8)
             try #require(edit.change(text) != text, "\(edit.name) changes \(edit.folder)/\(name)")
             try edit.change(text).write(to: file, atomically: true, encoding: .utf8)
-            // A long-lived process may patch an edit that only moved events (see `BuildPipelineMovedEventsTests`).
+            // A long-lived process may patch an edit that only moved events or quotes (`BuildPipelineMovedItemsTests`).
             let rebuilt = try session.rebuildEqualsAFreshBuild(patched: mode == .writing ? false : nil, edit.name)
             // A build in a new process has no views to keep.
             guard mode != .writing else {

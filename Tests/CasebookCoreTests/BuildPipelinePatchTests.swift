@@ -39,7 +39,7 @@ import Testing
         #expect(edits.filter(\.prose).count >= 4 && edits.contains { !$0.prose })
         for edit in edits {
             try edit.apply()
-            // A long-lived process patches the date edit too, as events that moved (see `BuildPipelineMovedEventsTests`).
+            // A long-lived process patches the date edit too, as events that moved (see `BuildPipelineMovedItemsTests`).
             try session.rebuildEqualsAFreshBuild(patched: edit.prose || mode == .writing ? edit.prose : nil,
                                                  "\(edit.file.lastPathComponent):\(edit.line + 1)")
         }

@@ -124,8 +124,13 @@ extension Quote {
     /// Same id, date, speaker, case, mentions, sources, topics and draft state: what the graph's orders and indexes
     /// read of a quote.
     func hasStructure(of other: Quote) -> Bool {
-        id == other.id && date == other.date && speaker.id == other.speaker.id && legalCase?.id == other.legalCase?.id
-            && draft == other.draft && topics == other.topics && mentions.map(\.id) == other.mentions.map(\.id)
+        date == other.date && hasLinks(of: other)
+    }
+
+    /// The structure but for the date: what the graph's indexes read of a quote besides its place.
+    func hasLinks(of other: Quote) -> Bool {
+        id == other.id && speaker.id == other.speaker.id && legalCase?.id == other.legalCase?.id && draft == other.draft
+            && topics == other.topics && mentions.map(\.id) == other.mentions.map(\.id)
             && sources.map(\.source.id) == other.sources.map(\.source.id)
     }
 

@@ -11,9 +11,9 @@ public struct SiteGraph: Sendable {
     public private(set) var parties: [Party]
     /// By publication date, then title.
     public private(set) var sources: [Source]
-    /// Oldest first (see `TimelineOrder`). A page job's reads are noted as the places it read (see `MovedEvents`).
+    /// Oldest first (see `TimelineOrder`). A page job's reads are noted as the places it read (see `MovedItems`).
     public private(set) var events: ChunkedList<TimelineEvent>
-    /// Oldest first, then by speaker name.
+    /// Oldest first, then by speaker name; reads noted as the events' are.
     public private(set) var quotes: ChunkedList<Quote>
     /// By nav order, then title.
     public private(set) var pages: [Page]
@@ -94,7 +94,7 @@ public struct SiteGraph: Sendable {
         rolesByParty = roles
         let quoted = quoteIndexes.value
         self.quoteIndexes = (content.quotes, content.parties, quoted)
-        quotes = ChunkedList(content.quotes, order: quoted.order)
+        quotes = ChunkedList(content.quotes, order: quoted.order, noting: .placedQuote)
         quotesBySpeaker = quoted.bySpeaker
         quotesMentioning = quoted.mentioning
         quotesByCase = quoted.byCase

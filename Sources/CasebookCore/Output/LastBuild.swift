@@ -53,11 +53,12 @@ struct LastBuild: Sendable {
                   quoteIndex: indexes?.quotes ?? Self.index(graph.quotes) { $0.pointee.id })
     }
 
-    /// Each event's and quote's index by id in `graph`, whose events are this build's but within `moved`'s places.
-    func indexes(after moved: MovedEvents, in graph: SiteGraph) -> (events: [String: Int], quotes: [String: Int]) {
-        var events = eventIndex
-        for place in moved.places { events[graph.events.withElement(at: place) { $0.pointee.id }] = place }
-        return (events, quoteIndex)
+    /// Each event's and quote's index by id in `graph`, whose items are this build's but where they `moved`.
+    func indexes(after moved: MovedItems, in graph: SiteGraph) -> (events: [String: Int], quotes: [String: Int]) {
+        var events = eventIndex, quotes = quoteIndex
+        for place in moved.events.map(Array.init) ?? [] { events[graph.events.withElement(at: place) { $0.pointee.id }] = place }
+        for place in moved.quotes.map(Array.init) ?? [] { quotes[graph.quotes.withElement(at: place) { $0.pointee.id }] = place }
+        return (events, quotes)
     }
 
     /// Items' indexes by id (the first of a duplicate id), read where they lie.

@@ -2,7 +2,7 @@ import Foundation
 
 /// What each page job of the last build made (paths and digests) and which events, quotes, cases, parties and sources
 /// it read, so that a build after a prose edit runs only the jobs that read an edited item and reports every other
-/// page unchanged; and which places in the timeline it read, for a build after events moved (`MovedEvents`).
+/// page unchanged; and which places of events and quotes it read, for a build after items moved (`MovedItems`).
 /// A long-lived process keeps it in memory; `casebook build` keeps it on disk (`LedgerFile`).
 /// Jobs' records lie in three shared pools rather than in arrays of their own: at N=10,000 (22,000 jobs, 250,000
 /// reads) a few large allocations instead of 66,000 small ones made on the rendering threads and kept to the end.
@@ -18,6 +18,7 @@ final class PageLedger: @unchecked Sendable {
         let pages: ArraySlice<Page>
         /// Events whose views were read, then places read of others as `~place` (see `ReadLog.eventsAndPlaces`).
         let events: ArraySlice<Int32>
+        /// The same for quotes.
         let quotes: ArraySlice<Int32>
         /// As `ReadLog` numbers them.
         let documents: ArraySlice<Int32>
@@ -101,7 +102,7 @@ final class PageLedger: @unchecked Sendable {
                 let (files, log) = ReadLog.recording(job)
                 let made = files.compactMap { file in file.digest.map { Page(path: file.path, digest: $0) } }
                 let entry = made.count == files.count
-                    ? Entry(pages: made[...], events: log.eventsAndPlaces[...], quotes: log.quotes[...], documents: log.documents[...]) : nil
+                    ? Entry(pages: made[...], events: log.eventsAndPlaces[...], quotes: log.quotesAndPlaces[...], documents: log.documents[...]) : nil
                 lock.withLock { slots[number] = entry.map { Self.append($0, &reads, &pages) } ?? Slot() }
                 return files
             }
@@ -127,21 +128,29 @@ final class PageLedger: @unchecked Sendable {
         }
     }
 
-    /// The numbers of the jobs that read an event (its view or its place) at one of these places, or that were never
-    /// recorded.
-    func jobs(readingPlacesIn places: ClosedRange<Int>) -> [Int] {
-        let low = Int32(truncatingIfNeeded: places.lowerBound), high = Int32(truncatingIfNeeded: places.upperBound)
+    /// The numbers of the jobs that read an event (its view or its place) at one of the places `events` names, or a quote
+    /// at one of those `quotes` names, or that were never recorded.
+    func jobs(readingEventsIn events: ClosedRange<Int>?, quotesIn quotes: ClosedRange<Int>?) -> [Int] {
+        let events = events.map(Self.places), quotes = quotes.map(Self.places)
         return lock.withLock {
             reads.withUnsafeBufferPointer { reads in
                 slots.indices.filter { number in
-                    let slot = slots[number], start = Int(slot.reads)
-                    return slot.pageCount < 0 || reads[start..<(start + Int(slot.events))].contains { read in
-                        let place = read < 0 ? ~read : read
-                        return place >= low && place <= high
-                    }
+                    let slot = slots[number], start = Int(slot.reads), quoteStart = start + Int(slot.events)
+                    return slot.pageCount < 0 || Self.reads(reads[start..<quoteStart], in: events)
+                        || Self.reads(reads[quoteStart..<(quoteStart + Int(slot.quotes))], in: quotes)
                 }
             }
         }
+    }
+
+    private static func places(_ places: ClosedRange<Int>) -> ClosedRange<Int32> {
+        Int32(truncatingIfNeeded: places.lowerBound)...Int32(truncatingIfNeeded: places.upperBound)
+    }
+
+    /// Whether `reads` (views as places, other places as `~place`) name one of `places`.
+    private static func reads(_ reads: Slice<UnsafeBufferPointer<Int32>>, in places: ClosedRange<Int32>?) -> Bool {
+        guard let places else { return false }
+        return reads.contains { places.contains($0 < 0 ? ~$0 : $0) }
     }
 
     /// Runs the jobs numbered `again` (of `jobs`, recording what they read), a batch at a time, and hands every job's

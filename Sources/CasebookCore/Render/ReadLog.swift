@@ -6,22 +6,32 @@ import Darwin
 
 /// The events, quotes, cases, parties, sources and pages one page job read (their views or cards), noted by
 /// `ItemList` and `ViewsByID` on the thread the job runs on, so that a build can tell which pages an edit to an item's
-/// prose reaches without making the others again; and the places in the timeline it read events at (their dates and
-/// links, from the graph), so that a build can tell which pages events moving within a stretch of it reach.
+/// prose reaches without making the others again; and the places in the timeline and the quotes' order it read events
+/// and quotes at (their dates and links, from the graph), so that a build can tell which pages items moving within a
+/// stretch of either reach.
 final class ReadLog {
     enum Kind: Int32, Sendable {
         case event, quote, legalCase, party, source, page
-        /// An event as the graph holds it, read for where it stands rather than for what it says.
-        case placedEvent
+        /// An event or quote as the graph holds it, read for where it stands rather than for what it says.
+        case placedEvent, placedQuote
     }
 
     private(set) var events: [Int32] = []
+    private(set) var quotes: [Int32] = []
+    private var eventPlaces: [Int32] = []
+    private var quotePlaces: [Int32] = []
+
     /// `events`, then each place read of an event whose view was not read as `~place` (a negative number, which no
     /// prose edit's event matches).
-    var eventsAndPlaces: [Int32] {
-        guard !places.isEmpty else { return events }
-        let shown = events.sorted()
-        var folded = events
+    var eventsAndPlaces: [Int32] { Self.folded(events, eventPlaces) }
+
+    /// The same for quotes.
+    var quotesAndPlaces: [Int32] { Self.folded(quotes, quotePlaces) }
+
+    private static func folded(_ views: [Int32], _ places: [Int32]) -> [Int32] {
+        guard !places.isEmpty else { return views }
+        let shown = views.sorted()
+        var folded = views
         var last: Int32 = -1
         for place in places.sorted() where place != last {
             last = place
@@ -30,8 +40,6 @@ final class ReadLog {
         return folded
     }
 
-    private var places: [Int32] = []
-    private(set) var quotes: [Int32] = []
     /// Cases, parties, sources and pages, each as `document(_:_:)` numbers it.
     private(set) var documents: [Int32] = []
 
@@ -58,7 +66,8 @@ final class ReadLog {
         case .event: reads.events.append(Int32(truncatingIfNeeded: index))
         case .quote: reads.quotes.append(Int32(truncatingIfNeeded: index))
         case .legalCase, .party, .source, .page: reads.documents.append(document(kind, index))
-        case .placedEvent: reads.places.append(Int32(truncatingIfNeeded: index))
+        case .placedEvent: reads.eventPlaces.append(Int32(truncatingIfNeeded: index))
+        case .placedQuote: reads.quotePlaces.append(Int32(truncatingIfNeeded: index))
         }
     }
 

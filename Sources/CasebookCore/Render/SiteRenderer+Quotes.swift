@@ -51,6 +51,10 @@ extension SiteRenderer {
             return from.party.name + ", " + Pagination.span(DateLabel.text(graph.quotes[from.quotes[entries[first].nth]].date),
                                                             DateLabel.text(graph.quotes[to.quotes[entries[last].nth]].date))
         }
+        // Every page's pager is labelled by the dates of the first and last quote of each page.
+        let labelled = pagination.pages.flatMap { range in
+            [range.first, range.last].compactMap { $0.map { speakers[entries[$0].speaker].quotes[entries[$0].nth] } }
+        }
         let lede = "\(Plural.count(graph.quotes.count, "quote")) from \(Plural.count(speakers.count, "speaker")), grouped by speaker. "
             + "Where sources print different wording, each version is shown."
         return pagination.pages.indices.map { index in {
@@ -73,6 +77,7 @@ extension SiteRenderer {
                                     quotes: quotes[first...last].map { quoteCards[$0] }))
             }
             let pager = pagination.pager(number, labels: labels, urls: urls)
+            if pager != nil { labelled.forEach { ReadLog.note(.placedQuote, $0) } }
             return [page(pagination.route(number), "quotes", title: number == 1 ? "Quotes" : "Quotes, page \(number)",
                          description: Pagination.description("Everything said in \(graph.config.title), by speaker, with sources", pager),
                          crumbs: [layout.homeCrumb] + (number == 1 ? [.init(label: "Quotes", url: nil)]
@@ -89,9 +94,11 @@ extension SiteRenderer {
             range.isEmpty ? "" : Pagination.span(DateLabel.text(graph.quotes[topic.quotes[range.lowerBound]].date),
                                                   DateLabel.text(graph.quotes[topic.quotes[range.upperBound - 1]].date))
         }
+        let labelled = pagination.pages.flatMap { $0.isEmpty ? [] : [topic.quotes[$0.lowerBound], topic.quotes[$0.upperBound - 1]] }
         return pagination.pages.indices.map { index in {
             let number = index + 1
             let pager = pagination.pager(number, labels: labels, urls: urls)
+            if pager != nil { labelled.forEach { ReadLog.note(.placedQuote, $0) } }
             var crumbs = [layout.homeCrumb, layout.crumb("Quotes", .quotes), layout.crumb("Topics", .topics)]
             crumbs += number == 1 ? [.init(label: topic.label, url: nil)]
                 : [layout.crumb(topic.label, .topic(topic.slug)), .init(label: "Page \(number)", url: nil)]

@@ -81,11 +81,11 @@ public struct SiteRenderer: Sendable {
         quoteCards = previous.quoteCards.replacing(quoteViews.mapValues { Self.quoteCard($0, templates, cards) })
     }
 
-    /// This renderer for a graph whose events moved within `places` (see `MovedEvents`) and the views
-    /// `ViewCatalog.moving` made for it: each event's view, digest and card there is the one `kept` names, from wherever
-    /// it stood, or made again; every other one is kept where it is.
-    init(moving previous: SiteRenderer, within places: ClosedRange<Int>, keeping kept: KeptViews, graph: SiteGraph,
-         views: ViewCatalog, cache: RenderCache?, cards: CardCache?) {
+    /// This renderer for a graph whose items `moved` (see `MovedItems`) and the views `ViewCatalog.moving` made for
+    /// it: each event's and quote's view, digest and card where they moved is the one `kept` names, from wherever it
+    /// stood, or made again; every other one is kept where it is.
+    init(moving previous: SiteRenderer, _ moved: MovedItems, keeping kept: KeptViews, graph: SiteGraph, views: ViewCatalog,
+         cache: RenderCache?, cards: CardCache?) {
         self.graph = graph
         self.views = views
         self.cache = cache
@@ -93,21 +93,27 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
         layout = previous.layout
         filterChoices = previous.filterChoices
-        var eventViews: [Int: KnownDigest<EventView>] = [:], eventCards: [Int: Card] = [:]
-        for place in places {
-            if let old = kept.events[place] {
-                eventViews[place] = previous.eventViews.element(at: old)
-                eventCards[place] = previous.eventCards.element(at: old)
-            } else {
-                let view = Self.prepared(views.events.element(at: place), templates, digested: cache != nil || cards != nil)
-                eventViews[place] = view
-                eventCards[place] = Self.eventCard(view, templates, cards)
-            }
+        let digested = cache != nil || cards != nil
+        (eventViews, eventCards) = Self.moving(moved.events, kept.events, previous.eventViews, previous.eventCards) { place in
+            let view = Self.prepared(views.events.element(at: place), templates, digested: digested)
+            return (view, Self.eventCard(view, templates, cards))
         }
-        self.eventViews = previous.eventViews.replacing(eventViews)
-        self.eventCards = previous.eventCards.replacing(eventCards)
-        quoteViews = previous.quoteViews
-        quoteCards = previous.quoteCards
+        (quoteViews, quoteCards) = Self.moving(moved.quotes, kept.quotes, previous.quoteViews, previous.quoteCards) { place in
+            let view = Self.prepared(views.quotes.element(at: place), templates, digested: digested)
+            return (view, Self.quoteCard(view, templates, cards))
+        }
+    }
+
+    /// The views and cards of one kind, those at `places` taken from where `kept` names or `made`.
+    private static func moving<View>(_ places: ClosedRange<Int>?, _ kept: [Int?], _ views: ItemList<KnownDigest<View>>,
+                                     _ cards: ItemList<Card>, made: (Int) -> (KnownDigest<View>, Card))
+        -> (ItemList<KnownDigest<View>>, ItemList<Card>) {
+        guard let places else { return (views, cards) }
+        var movedViews: [Int: KnownDigest<View>] = [:], movedCards: [Int: Card] = [:]
+        for place in places {
+            (movedViews[place], movedCards[place]) = kept[place].map { (views.element(at: $0), cards.element(at: $0)) } ?? made(place)
+        }
+        return (views.replacing(movedViews), cards.replacing(movedCards))
     }
 
     private static let eventCardTemplate = "partials/event-card", quoteCardTemplate = "partials/quote-card"

@@ -46,15 +46,23 @@ public struct ViewCatalog: Sendable {
         pages = ViewsByID(.page, ids: graph.pages.map(\.id), views: graph.pages.map { markdown.render($0.body.text) })
     }
 
-    /// This catalog for a graph whose events moved within `places` (see `MovedEvents`): each view there is the one
-    /// `kept` names, from wherever it stood, or made again; every other view is this catalog's.
-    func moving(within places: ClosedRange<Int>, keeping kept: KeptViews, graph: SiteGraph, markdown: MarkdownRenderer) -> ViewCatalog {
+    /// This catalog for a graph whose items `moved` (see `MovedItems`): each view where they moved is the one `kept`
+    /// names, from wherever it stood, or made again; every other view is this catalog's.
+    func moving(_ moved: MovedItems, keeping kept: KeptViews, graph: SiteGraph, markdown: MarkdownRenderer) -> ViewCatalog {
         let maker = Pending.whenAsked { ViewMaker(graph: graph, markdown: markdown) }  // most often every view is kept
         var copy = self
-        copy.events = events.replacing(Dictionary(uniqueKeysWithValues: places.map { place in
-            (place, kept.events[place].map(events.element(at:)) ?? maker.value.event(graph.events[place]))
-        }))
+        copy.events = events.replacing(Self.placed(moved.events) { place in
+            kept.events[place].map(events.element(at:)) ?? maker.value.event(graph.events[place])
+        })
+        copy.quotes = quotes.replacing(Self.placed(moved.quotes) { place in
+            kept.quotes[place].map(quotes.element(at:)) ?? maker.value.quote(graph.quotes[place])
+        })
         return copy
+    }
+
+    /// Views by place, for the places given.
+    private static func placed<View>(_ places: ClosedRange<Int>?, _ view: (Int) -> View) -> [Int: View] {
+        Dictionary(uniqueKeysWithValues: (places.map(Array.init) ?? []).map { ($0, view($0)) })
     }
 
     /// The same catalog with the views of some items (by index into `graph`'s lists) made again from `graph`, whose

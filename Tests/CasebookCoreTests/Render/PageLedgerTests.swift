@@ -84,13 +84,16 @@ import Testing
     }
 }
 
-/// Which places in the timeline a job read, for a build after events moved.
+/// Which places of events and quotes a job read, for a build after items moved.
 @Suite struct PageLedgerPlacesTests {
-    /// A job that reads the views of `views` and the places of `places`, as `ItemList` and the graph's events note them.
-    static func job(_ path: String, views: [Int], places: [Int]) -> SiteRenderer.Job {
+    /// A job that reads the views of `views` and the places of `places`, as `ItemList` and the graph's events note them,
+    /// and the quotes' views and places the same way.
+    static func job(_ path: String, views: [Int], places: [Int], quoteViews: [Int] = [], quotePlaces: [Int] = []) -> SiteRenderer.Job {
         {
             for place in places { ReadLog.note(.placedEvent, place) }
             for view in views { ReadLog.note(.event, view) }
+            for place in quotePlaces { ReadLog.note(.placedQuote, place) }
+            for view in quoteViews { ReadLog.note(.quote, view) }
             return [OutputFile(path: path, text: path, digest: PageDigest(high: 1, low: UInt64(path.count)))]
         }
     }
@@ -99,32 +102,39 @@ import Testing
         let (_, log) = ReadLog.recording {
             for place in [7, 3, 7, 4] { ReadLog.note(.placedEvent, place) }
             for view in [4, 9] { ReadLog.note(.event, view) }
+            ReadLog.note(.placedQuote, 4)
         }
         #expect(log.events == [4, 9])
         #expect(log.eventsAndPlaces == [4, 9, ~3, ~7], "each place once, those of views read left out")
+        #expect(log.quotes.isEmpty && log.quotesAndPlaces == [~4])
     }
 
-    @Test func namesTheJobsThatReadAnEventWhereEventsMoved() {
-        let ledger = PageLedger(jobs: 4)
+    @Test func namesTheJobsThatReadAnItemWhereItemsMoved() {
+        let ledger = PageLedger(jobs: 5)
         _ = ledger.recording([Self.job("a", views: [0, 1], places: [0, 1]), Self.job("b", views: [5], places: [2, 9]),
-                              Self.job("c", views: [], places: []), Self.job("d", views: [7], places: [])]).map { $0() }
-        #expect(ledger.jobs(readingPlacesIn: 2...2) == [1], "a place read")
-        #expect(ledger.jobs(readingPlacesIn: 3...6) == [1], "a view read")
-        #expect(ledger.jobs(readingPlacesIn: 1...7) == [0, 1, 3])
-        #expect(ledger.jobs(readingPlacesIn: 10...12) == [])
-        #expect(ledger.jobs(reading: EditedItems(events: [2], quotes: [])) == [], "a prose edit reaches the jobs that read views")
-        #expect(ledger.jobs(reading: EditedItems(events: [5], quotes: [])) == [1])
+                              Self.job("c", views: [], places: []), Self.job("d", views: [7], places: []),
+                              Self.job("e", views: [], places: [], quoteViews: [3], quotePlaces: [8])]).map { $0() }
+        #expect(ledger.jobs(readingEventsIn: 2...2, quotesIn: nil) == [1], "a place read")
+        #expect(ledger.jobs(readingEventsIn: 3...6, quotesIn: nil) == [1], "a view read")
+        #expect(ledger.jobs(readingEventsIn: 1...7, quotesIn: nil) == [0, 1, 3])
+        #expect(ledger.jobs(readingEventsIn: 10...12, quotesIn: nil) == [])
+        #expect(ledger.jobs(readingEventsIn: nil, quotesIn: 8...9) == [4], "a quote's place read")
+        #expect(ledger.jobs(readingEventsIn: 8...9, quotesIn: 0...2) == [1], "events' places are not quotes'")
+        #expect(ledger.jobs(reading: EditedItems(events: [2], quotes: [8])) == [], "a prose edit reaches the jobs that read views")
+        #expect(ledger.jobs(reading: EditedItems(events: [5], quotes: [3])) == [1, 4])
     }
 
-    /// The graph's events note their places when a page job reads them.
-    @Test func readingTheGraphsEventsNotesTheirPlaces() throws {
-        let graph = try SiteGraphTests().graph(MovedEventsTests.events, quotes: MovedEventsTests.quotes)
+    /// The graph's events and quotes note their places when a page job reads them.
+    @Test func readingTheGraphsItemsNotesTheirPlaces() throws {
+        let graph = try SiteGraphTests().graph(MovedItemsTests.events, quotes: MovedItemsTests.quotes)
         let (_, log) = ReadLog.recording {
             _ = graph.events[3].date
             graph.events.withElement(at: 1) { _ in }
+            _ = graph.quotes[0].date
         }
         #expect(log.eventsAndPlaces == [~1, ~3])
-        let (_, quiet) = ReadLog.recording { _ = graph.quotes[0].date }
-        #expect(quiet.eventsAndPlaces.isEmpty)
+        #expect(log.quotesAndPlaces == [~0])
+        let (_, unread) = ReadLog.recording { _ = graph.events.count }
+        #expect(unread.eventsAndPlaces.isEmpty && unread.quotesAndPlaces.isEmpty)
     }
 }

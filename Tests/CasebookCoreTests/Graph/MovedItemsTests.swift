@@ -1,8 +1,8 @@
 import Testing
 @testable import CasebookCore
 
-/// A new graph differs from the last only in events that moved within one stretch of the timeline, or in more.
-@Suite struct MovedEventsTests {
+/// A new graph differs from the last only in events or quotes that moved within one stretch of their order, or in more.
+@Suite struct MovedItemsTests {
     static let events = """
     - {id: a, date: 2021-01-01, title: A, parties: [aws], sources: [news]}
     - {id: b, date: 2021-01-02, title: B, sources: [news]}
@@ -25,12 +25,12 @@ import Testing
         return Built(content: content, graph: SiteGraph(content: content, urls: try URLBuilder(baseURL: "/")))
     }
 
-    func moved(_ last: Built, _ new: Built) -> MovedEvents? {
+    func moved(_ last: Built, _ new: Built) -> MovedItems? {
         func index<Item>(_ items: ChunkedList<Item>, _ id: (Item) -> String) -> [String: Int] {
             Dictionary(uniqueKeysWithValues: items.enumerated().map { (id($1), $0) })
         }
         return KeptViews(from: last.graph, last.content, eventIndex: index(last.graph.events, \.id), quoteIndex: index(last.graph.quotes, \.id),
-                         to: new.content, graph: new.graph).flatMap { MovedEvents(from: last.graph, to: new.graph, kept: $0) }
+                         to: new.content, graph: new.graph).flatMap { MovedItems(from: last.graph, to: new.graph, kept: $0) }
     }
 
     @Test func aMoveIsTheStretchFromItsOldPlaceToItsNew() throws {
@@ -38,20 +38,35 @@ import Testing
         #expect(moved(last, last) == nil, "nothing moved")
         let later = try built(Self.events.replacingOccurrences(of: "2021-01-02", with: "2021-01-04"))
         #expect(later.graph.events.map(\.id) == ["a", "c", "b", "d", "e"])
-        #expect(moved(last, later)?.places == 1...2)
+        #expect(moved(last, later)?.events == 1...2)
         let back = try built(Self.events.replacingOccurrences(of: "2021-01-05", with: "2021-01-01"))
         #expect(back.graph.events.map(\.id) == ["a", "e", "b", "c", "d"], "after the event of the same day it follows in the file")
-        #expect(moved(last, back)?.places == 1...4, "every place from e's new to its old holds another event")
+        #expect(moved(last, back)?.events == 1...4, "every place from e's new to its old holds another event")
     }
 
     @Test func aTimeGivenInPlaceOrADateChangedWithTheWordingIsAMove() throws {
         let last = try built()
         let timed = try built(Self.events.replacingOccurrences(of: "date: 2021-01-03,", with: "date: 2021-01-03, time: \"10:00\","))
-        #expect(moved(last, timed)?.places == 2...2)
+        #expect(moved(last, timed)?.events == 2...2)
         // Known only to the month, it sorts after the month's days.
         let retitled = try built(Self.events.replacingOccurrences(of: "date: 2021-01-03, title: C", with: "date: 2021-01, title: C2"))
         #expect(retitled.graph.events.map(\.id) == ["a", "b", "d", "e", "c"])
-        #expect(moved(last, retitled)?.places == 2...4)
+        #expect(moved(last, retitled)?.events == 2...4)
+    }
+
+    @Test func aQuoteMovedIsAStretchOfTheQuotes() throws {
+        let quotes = Self.quotes + """
+        - {id: r, text: R, speaker: aws, date: 2021-01-03, sources: [news]}
+        - {id: s, text: S, speaker: aws, date: 2021-01-04, sources: [news]}
+
+        """
+        let last = try built(quotes: quotes)
+        let later = try built(quotes: quotes.replacingOccurrences(of: "date: 2021-01-02", with: "date: 2021-01-05"))
+        #expect(later.graph.quotes.map(\.id) == ["r", "s", "q"])
+        #expect(moved(last, later).map { [$0.events, $0.quotes] } == [nil, 0...2])
+        let both = try built(Self.events.replacingOccurrences(of: "2021-01-02", with: "2021-01-04"),
+                             quotes: quotes.replacingOccurrences(of: "text: S", with: "text: S2"))
+        #expect(moved(last, both).map { [$0.events, $0.quotes] } == [1...2, 2...2], "an event moved and a quote reworded")
     }
 
     @Test func moreThanMovesIsNotAMove() throws {
@@ -60,9 +75,9 @@ import Testing
         #expect(moved(last, try built(relinked)) == nil, "an event's parties changed")
         let added = Self.events + "\n- {id: f, date: 2021-01-06, title: F, sources: [news]}\n"
         #expect(moved(last, try built(added)) == nil, "an event added")
-        let requoted = Self.quotes.replacingOccurrences(of: "text: Q", with: "text: R")
-        #expect(moved(last, try built(quotes: requoted)) == nil, "a quote changed")
+        let respoken = Self.quotes.replacingOccurrences(of: "speaker: parler", with: "speaker: aws")
+        #expect(moved(last, try built(quotes: respoken)) == nil, "a quote's speaker changed")
         let both = Self.events.replacingOccurrences(of: "2021-01-02", with: "2021-01-04")
-        #expect(moved(last, try built(both, quotes: requoted)) == nil, "an event moved and a quote changed")
+        #expect(moved(last, try built(both, quotes: respoken)) == nil, "an event moved and a quote's speaker changed")
     }
 }

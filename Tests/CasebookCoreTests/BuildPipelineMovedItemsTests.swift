@@ -2,10 +2,11 @@ import Foundation
 import Testing
 @testable import CasebookCore
 
-/// After events' dates or times change, and nothing else, a long-lived process makes only the pages that read an event
-/// where the events moved (`MovedEvents`); a `casebook build` builds the site whole. Either site must come out as a fresh
-/// build's, on a tracker whose timeline runs over several pages, each labelled by its first and last events' dates.
-@Suite struct BuildPipelineMovedEventsTests {
+/// After events' or quotes' dates or times change, and nothing else, a long-lived process makes only the pages that read
+/// an item where the items moved (`MovedItems`); a `casebook build` builds the site whole. Either site must come out as
+/// a fresh build's, on a tracker whose timeline and quote index run over several pages, each labelled by its first and
+/// last items' dates.
+@Suite struct BuildPipelineMovedItemsTests {
     typealias Mode = BuildPipelinePatchTests.Mode
     typealias Session = BuildPipelinePatchTests.Session
 
@@ -19,17 +20,19 @@ import Testing
         return session
     }
 
-    /// Every other event's date changed in turn, on top of the changes before: to another day, month or precision, or
-    /// to the year alone. Each build equals a fresh one; most are patched, and a move within a month makes few pages.
+    /// Every other event's and quote's date changed in turn, on top of the changes before: to another day, month or
+    /// precision, or to the year alone. Each build equals a fresh one; most are patched.
     @Test(arguments: Mode.allCases)
     func eachDateChangedInTurnEqualsAFreshBuild(mode: Mode) throws {
         var session = try Self.session(mode)
         defer { session.remove() }
         let dates = ["2021-01-07", "2021-03-03", "2021", "2021-02-14", "2021-01", "2021-01-11"]
-        let lines = try Self.dateLines(in: session.content)
-        #expect(lines.count >= 20)
+        let events = try Self.dateLines(in: session.content), quotes = try Self.dateLines(in: session.content, of: "quotes")
+        #expect(events.count >= 20 && quotes.count >= 20)
+        // Events and quotes in turn.
+        let lines = zip(events, quotes).flatMap { [$0, $1] }
         var patched = 0, steps = 0
-        for (number, (file, line)) in lines.enumerated() where number % 2 == 0 {
+        for (number, (file, line)) in lines.enumerated() where number % 4 < 2 {
             let old = try Self.line(line, of: file)
             let date = dates[steps % dates.count] == old.dropFirst(8) ? "2021-02" : dates[steps % dates.count]
             try Self.replace(line: line, in: file, with: "  date: " + date)
@@ -77,9 +80,9 @@ import Testing
         try session.rebuildEqualsAFreshBuild(patched: true, "undone", spliced: false, few: false)
     }
 
-    /// Each `date:` line of the timeline's files, in file order.
-    static func dateLines(in content: URL) throws -> [(URL, Int)] {
-        let folder = content.appendingPathComponent("timeline")
+    /// Each `date:` line of the timeline's files (or the quotes'), in file order.
+    static func dateLines(in content: URL, of folderName: String = "timeline") throws -> [(URL, Int)] {
+        let folder = content.appendingPathComponent(folderName)
         return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().flatMap { name in
             let file = folder.appendingPathComponent(name)
             return try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n").enumerated()
