@@ -65,20 +65,14 @@ public struct SiteRenderer: Sendable {
     /// indexes: their views and cards are made again, every other one is kept.
     init(patching previous: SiteRenderer, graph: SiteGraph, views: ViewCatalog, events: [Int], quotes: [Int],
          cache: RenderCache?, cards: CardCache?) {
-        self.graph = graph
-        self.views = views
-        self.cache = cache
-        let templates = previous.templates
-        self.templates = templates
-        layout = previous.layout
-        filterChoices = previous.filterChoices
-        let digested = cache != nil || cards != nil
+        let templates = previous.templates, digested = cache != nil || cards != nil
         let eventViews = Dictionary(uniqueKeysWithValues: zip(events, Self.prepared(events.map(views.events.element(at:)), templates, digested: digested)))
         let quoteViews = Dictionary(uniqueKeysWithValues: zip(quotes, Self.prepared(quotes.map(views.quotes.element(at:)), templates, digested: digested)))
-        self.eventViews = previous.eventViews.replacing(eventViews)
-        self.quoteViews = previous.quoteViews.replacing(quoteViews)
-        eventCards = previous.eventCards.replacing(eventViews.mapValues { Self.eventCard($0, templates, cards) })
-        quoteCards = previous.quoteCards.replacing(quoteViews.mapValues { Self.quoteCard($0, templates, cards) })
+        let eventCards = eventViews.mapValues { Self.eventCard($0, templates, cards) }
+        let quoteCards = quoteViews.mapValues { Self.quoteCard($0, templates, cards) }
+        self.init(following: previous, graph: graph, views: views, cache: cache,
+                  events: (previous.eventViews.replacing(eventViews), previous.eventCards.replacing(eventCards)),
+                  quotes: (previous.quoteViews.replacing(quoteViews), previous.quoteCards.replacing(quoteCards)))
     }
 
     /// This renderer for a graph whose items `moved` (see `MovedItems`) and the views `ViewCatalog.moving` made for
@@ -86,22 +80,29 @@ public struct SiteRenderer: Sendable {
     /// stood, or made again; every other one is kept where it is.
     init(moving previous: SiteRenderer, _ moved: MovedItems, keeping kept: KeptViews, graph: SiteGraph, views: ViewCatalog,
          cache: RenderCache?, cards: CardCache?) {
-        self.graph = graph
-        self.views = views
-        self.cache = cache
-        let templates = previous.templates
-        self.templates = templates
-        layout = previous.layout
-        filterChoices = previous.filterChoices
-        let digested = cache != nil || cards != nil
-        (eventViews, eventCards) = Self.moving(moved.events, kept.events, previous.eventViews, previous.eventCards) { place in
+        let templates = previous.templates, digested = cache != nil || cards != nil
+        let events = Self.moving(moved.events, kept.events, previous.eventViews, previous.eventCards) { place in
             let view = Self.prepared(views.events.element(at: place), templates, digested: digested)
             return (view, Self.eventCard(view, templates, cards))
         }
-        (quoteViews, quoteCards) = Self.moving(moved.quotes, kept.quotes, previous.quoteViews, previous.quoteCards) { place in
+        let quotes = Self.moving(moved.quotes, kept.quotes, previous.quoteViews, previous.quoteCards) { place in
             let view = Self.prepared(views.quotes.element(at: place), templates, digested: digested)
             return (view, Self.quoteCard(view, templates, cards))
         }
+        self.init(following: previous, graph: graph, views: views, cache: cache, events: events, quotes: quotes)
+    }
+
+    /// A renderer with `previous`'s templates, layout and filters, and these views and cards.
+    private init(following previous: SiteRenderer, graph: SiteGraph, views: ViewCatalog, cache: RenderCache?,
+                 events: (ItemList<KnownDigest<EventView>>, ItemList<Card>), quotes: (ItemList<KnownDigest<QuoteView>>, ItemList<Card>)) {
+        self.graph = graph
+        self.views = views
+        self.cache = cache
+        templates = previous.templates
+        layout = previous.layout
+        filterChoices = previous.filterChoices
+        (eventViews, eventCards) = events
+        (quoteViews, quoteCards) = quotes
     }
 
     /// The views and cards of one kind, those at `places` taken from where `kept` names or `made`.
