@@ -49,7 +49,8 @@ import Testing
         }
     }
 
-    /// One event moved a day on within its month: a few of the site's pages are made again, the downloads kept.
+    /// One event moved a day on within its month: fewer than half the site's pages are made again, and the downloads
+    /// are rearranged from the last build's pieces rather than spliced (the sitemap among them, kept).
     @Test(arguments: [Mode.inMemory, .watching])
     func aDayLaterMakesAFewPages(mode: Mode) throws {
         var session = try Self.session(mode)
