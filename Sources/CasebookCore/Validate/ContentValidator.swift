@@ -35,20 +35,22 @@ public struct ContentValidator {
             ids.check(item.affiliation.map { [$0] } ?? [], .party, &diagnostics)
             ids.check(item.sources, .source, &diagnostics)
         }
-        // Events and quotes are read where they lie (see `ContentShape.init`): copying each one was a fifth of this check.
+        // Events and quotes are read where they lie (see `ContentShape.init`): copying each one was a fifth of this check;
+        // and their references one by one, rather than gathered into a list per item.
         published.events.withUnsafeBufferPointer { events in
             for index in events.indices {
                 ids.check(events[index].cases, .legalCase, &diagnostics)
                 ids.check(events[index].parties, .party, &diagnostics)
-                ids.check(events[index].sources.map(\.source), .source, &diagnostics)
+                for citation in events[index].sources { ids.check(citation.source, .source, &diagnostics) }
             }
         }
         var sluggable: [String: Bool] = [:]  // a few hundred topics among tens of thousands of mentions
         published.quotes.withUnsafeBufferPointer { quotes in
             for index in quotes.indices {
-                ids.check([quotes[index].speaker] + quotes[index].mentions, .party, &diagnostics)
-                ids.check(quotes[index].legalCase.map { [$0] } ?? [], .legalCase, &diagnostics)
-                ids.check(quotes[index].sources.map(\.source), .source, &diagnostics)
+                ids.check(quotes[index].speaker, .party, &diagnostics)
+                ids.check(quotes[index].mentions, .party, &diagnostics)
+                if let legalCase = quotes[index].legalCase { ids.check(legalCase, .legalCase, &diagnostics) }
+                for citation in quotes[index].sources { ids.check(citation.source, .source, &diagnostics) }
                 for topic in quotes[index].topics {
                     let hasSlug = sluggable[topic] ?? !Slug.make(from: topic).isEmpty
                     sluggable[topic] = hasSlug
@@ -62,6 +64,7 @@ public struct ContentValidator {
 
     private func checkUnique(_ kind: String, _ items: [(String, SourceLocation)], _ diagnostics: inout DiagnosticList) {
         var first: [String: SourceLocation] = [:]
+        first.reserveCapacity(items.count)
         for (id, location) in items {
             if let earlier = first[id] {
                 diagnostics.error("duplicate \(kind) id '\(id)' (first defined at \(earlier))", at: location)
@@ -76,25 +79,36 @@ public struct ContentValidator {
 struct IDIndex {
     enum Kind: String {
         case legalCase = "case", party, source
+
+        fileprivate var place: Int {
+            switch self {
+            case .legalCase: 0
+            case .party: 1
+            case .source: 2
+            }
+        }
     }
 
-    private let published: [Kind: Set<String>]
-    private let drafts: [Kind: Set<String>]
+    /// The ids of each kind, by `Kind.place`: looked up once per reference, without hashing the kind.
+    private let published: [Set<String>]
+    private let drafts: [Set<String>]
 
     init(all: SiteContent, published: SiteContent) {
-        func ids(_ content: SiteContent) -> [Kind: Set<String>] {
-            [.legalCase: Set(content.cases.map(\.id)), .party: Set(content.parties.map(\.id)),
-             .source: Set(content.sources.map(\.id))]
+        func ids(_ content: SiteContent) -> [Set<String>] {
+            [Set(content.cases.map(\.id)), Set(content.parties.map(\.id)), Set(content.sources.map(\.id))]
         }
         self.published = ids(published)
-        let everything = ids(all)
-        self.drafts = everything.mapValues { $0 }.merging(self.published) { all, live in all.subtracting(live) }
+        drafts = zip(ids(all), self.published).map { all, live in all.subtracting(live) }
     }
 
     func check(_ references: [Reference], _ kind: Kind, _ diagnostics: inout DiagnosticList) {
-        let known = published[kind] ?? []
-        for reference in references where !known.contains(reference.id) {
-            if drafts[kind]?.contains(reference.id) == true {
+        for reference in references { check(reference, kind, &diagnostics) }
+    }
+
+    func check(_ reference: Reference, _ kind: Kind, _ diagnostics: inout DiagnosticList) {
+        let known = published[kind.place]
+        if !known.contains(reference.id) {
+            if drafts[kind.place].contains(reference.id) {
                 diagnostics.error("\(kind.rawValue) '\(reference.id)' is a draft; publish it or build with --drafts",
                                   at: reference.location)
             } else {
