@@ -40,10 +40,7 @@ struct ContentShape: Equatable, Sendable {
         writer.write(content.sources) { $0.write($1.withoutBodyText) }
         writer.write(content.pages) { $0.write($1.withoutBodyText) }
         for items in [events, quotes] {
-            writer.write(items) { writer, item in
-                writer.write(item.structure.high)
-                writer.write(item.structure.low)
-            }
+            writer.write(items) { writer, item in writer.write(item.structure) }
         }
         structure = Self.digest(&writer)
         eventWording = events.map(\.wording)

@@ -35,6 +35,12 @@ struct BinaryWriter {
         bytes.append(UInt8(value))
     }
 
+    /// A digest as its two words.
+    mutating func write(_ digest: PageDigest) {
+        write(digest.high)
+        write(digest.low)
+    }
+
     mutating func write(_ value: Int) {
         write(UInt64(bitPattern: Int64(value)) << 1 ^ UInt64(bitPattern: Int64(value) >> 63))
     }
@@ -93,6 +99,11 @@ struct BinaryReader {
 
     /// How many paths the records read so far numbered.
     var fileCount: Int { files.count }
+
+    /// A digest as `BinaryWriter.write(_:)` wrote it.
+    mutating func digest() throws(Damaged) -> PageDigest {
+        PageDigest(high: try unsigned(), low: try unsigned())
+    }
 
     mutating func unsigned() throws(Damaged) -> UInt64 {
         var value: UInt64 = 0, shift: UInt64 = 0

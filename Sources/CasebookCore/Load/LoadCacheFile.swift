@@ -44,13 +44,13 @@ enum LoadCacheFile {
             var contents = Contents()
             while !reader.atEnd {
                 let key = LoadMemory.Key(path: try reader.file(), lineOffset: try reader.int(),
-                                         text: PageDigest(high: try reader.unsigned(), low: try reader.unsigned()))
+                                         text: try reader.digest())
                 let items: any Sendable
                 let kind = Kind(rawValue: try reader.unsigned())
                 if kind == .stamp {
                     let stamp = try stamp(&reader)
                     let keys = try reader.list { r throws(BinaryReader.Damaged) in
-                        LoadMemory.Key(path: key.path, lineOffset: try r.int(), text: PageDigest(high: try r.unsigned(), low: try r.unsigned()))
+                        LoadMemory.Key(path: key.path, lineOffset: try r.int(), text: try r.digest())
                     }
                     contents.stamps[key.path] = LoadMemory.StampedKeys(stamp: stamp, keys: keys)
                     contents.records += 1
@@ -112,8 +112,7 @@ enum LoadCacheFile {
     private static func start(_ key: LoadMemory.Key, _ kind: Kind, _ writer: inout BinaryWriter) {
         writer.write(file: key.path)
         writer.write(key.lineOffset)
-        writer.write(key.text.high)
-        writer.write(key.text.low)
+        writer.write(key.text)
         writer.write(kind.rawValue)
     }
 
@@ -122,8 +121,7 @@ enum LoadCacheFile {
         encode(stamped.stamp, &writer)
         writer.write(stamped.keys) { writer, key in
             writer.write(key.lineOffset)
-            writer.write(key.text.high)
-            writer.write(key.text.low)
+            writer.write(key.text)
         }
     }
 
@@ -184,17 +182,14 @@ enum LoadCacheFile {
 
     private static func encode(_ shapes: [ContentShape.Item], _ writer: inout BinaryWriter) {
         writer.write(shapes) { writer, shape in
-            writer.write(shape.structure.high)
-            writer.write(shape.structure.low)
-            writer.write(shape.wording.high)
-            writer.write(shape.wording.low)
+            writer.write(shape.structure)
+            writer.write(shape.wording)
         }
     }
 
     private static func shapes(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> [ContentShape.Item] {
         try reader.list { r throws(BinaryReader.Damaged) in
-            ContentShape.Item(structure: PageDigest(high: try r.unsigned(), low: try r.unsigned()),
-                              wording: PageDigest(high: try r.unsigned(), low: try r.unsigned()))
+            ContentShape.Item(structure: try r.digest(), wording: try r.digest())
         }
     }
 }

@@ -68,13 +68,13 @@ struct LedgerFile: Sendable {
         }
     }
 
+    /// `BinaryWriter.write(_:)` and `BinaryReader.digest()`, in the shape `write(_:_:)` and `list(_:)` take.
     private static func write(_ writer: inout BinaryWriter, _ digest: PageDigest) {
-        writer.write(digest.high)
-        writer.write(digest.low)
+        writer.write(digest)
     }
 
     private static func digest(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> PageDigest {
-        PageDigest(high: try reader.unsigned(), low: try reader.unsigned())
+        try reader.digest()
     }
 
     private static func write(_ writer: inout BinaryWriter, _ entry: PageLedger.Entry) {

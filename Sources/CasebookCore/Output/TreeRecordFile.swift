@@ -54,8 +54,7 @@ struct TreeRecordFile {
         writer.write(UInt64(record.files.count))
         for (path, digest) in record.files {
             writer.write(path)
-            writer.write(digest.high)
-            writer.write(digest.low)
+            writer.write(digest)
         }
         writer.write(UInt64(record.folders.count))
         for (path, state) in record.folders {
@@ -75,7 +74,7 @@ struct TreeRecordFile {
         files.reserveCapacity(fileCount)
         for _ in 0..<fileCount {
             let path = try reader.string()
-            files[path] = PageDigest(high: try reader.unsigned(), low: try reader.unsigned())
+            files[path] = try reader.digest()
         }
         let folderCount = try reader.count()
         if readsFolders { folders.reserveCapacity(folderCount) }

@@ -51,18 +51,13 @@ public struct ViewCatalog: Sendable {
     func moving(_ moved: MovedItems, keeping kept: KeptViews, graph: SiteGraph, markdown: MarkdownRenderer) -> ViewCatalog {
         let maker = Pending.whenAsked { ViewMaker(graph: graph, markdown: markdown) }  // most often every view is kept
         var copy = self
-        copy.events = events.replacing(Self.placed(moved.events) { place in
+        copy.events = events.replacing(Self.made(moved.events.map(Array.init) ?? []) { place in
             kept.events[place].map(events.element(at:)) ?? maker.value.event(graph.events[place])
         })
-        copy.quotes = quotes.replacing(Self.placed(moved.quotes) { place in
+        copy.quotes = quotes.replacing(Self.made(moved.quotes.map(Array.init) ?? []) { place in
             kept.quotes[place].map(quotes.element(at:)) ?? maker.value.quote(graph.quotes[place])
         })
         return copy
-    }
-
-    /// Views by place, for the places given.
-    private static func placed<View>(_ places: ClosedRange<Int>?, _ view: (Int) -> View) -> [Int: View] {
-        Dictionary(uniqueKeysWithValues: (places.map(Array.init) ?? []).map { ($0, view($0)) })
     }
 
     /// The same catalog with the views of some items (by index into `graph`'s lists) made again from `graph`, whose
