@@ -28,7 +28,7 @@ extension BuildPipeline {
         /// current output (when it still describes it), and what to save of this build's should it succeed.
         let ledgerFile: LedgerFile?
         let previousLedger: LedgerFile.Stored?
-        var ledgerToSave: (inputs: PageDigest, shape: Pending<ContentShape>, ledger: PageLedger)?
+        var ledgerToSave: (inputs: PageDigest, shape: Pending<ContentShape>, ledger: PageLedger, places: Pending<PlacedItems?>)?
         /// Where each record lies in the spliced data files this build made or kept, for the ledger.
         let splicedLayouts = SplicedFile.Layouts()
         let options: BuildOptions
@@ -177,6 +177,14 @@ extension BuildPipeline {
             }
         }
 
+        /// Keeps this build's ledger to save should the build succeed, with its content's `shape` and what `graph`, made
+        /// from `content`, held at each place (taken when saved).
+        mutating func keepLedger(inputs: PageDigest, shape: Pending<ContentShape>, _ ledger: PageLedger, graph: SiteGraph,
+                                 content: SiteContent) {
+            let drafts = options.drafts
+            ledgerToSave = (inputs, shape, ledger, .whenAsked { PlacedItems(graph, content: content, shape: shape.value, drafts: drafts) })
+        }
+
         /// Saves the record of the tree just swapped in as `record` (the old output's as the spare's) and the page
         /// ledger, for the next build. A long-lived process, which keeps both in memory for its own next build, leaves
         /// this to another thread (it took 25 ms of a rebuild at N=10,000) and the ledger's content shape with it.
@@ -190,7 +198,7 @@ extension BuildPipeline {
                         trees.save(output: record, spare: spare, spareEncoding: spareEncoding)
                     } else if let ledgerFile, let saved {
                         ledgerFile.save(LedgerFile.Stored(stamp: record.stamp, inputs: saved.inputs, shape: saved.shape.value,
-                                                          ledger: saved.ledger, data: layouts))
+                                                          ledger: saved.ledger, data: layouts, places: saved.places.value))
                     }
                 }
             }

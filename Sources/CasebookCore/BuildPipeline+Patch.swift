@@ -52,7 +52,9 @@ extension BuildPipeline {
         result.dataSpliced = true
         guard renderData(graph, views, input, pagePaths: pagePaths, kept: data, into: &output, &result) else { return true }
         output.lastBuild = last.patched(content: input.content, graph: graph, views: views, renderer: renderer, ledger: ledger, data: data)
-        if output.ledgerFile != nil, let shape = input.shape { output.ledgerToSave = (last.inputs.digest, shape, ledger) }
+        if output.ledgerFile != nil, let shape = input.shape {
+            output.keepLedger(inputs: last.inputs.digest, shape: shape, ledger, graph: graph, content: input.content)
+        }
         clock.lap("render")
         try output.commit()
         output.finish()

@@ -155,6 +155,13 @@ public enum BuildPipeline {
         let shape = output.ledgerFile.flatMap { _ in input.shape }
         let inputsDigest = shape.map { _ in inputs.digest }
         let reworded = rewordedSinceLedger(output, shape: shape, inputs: inputsDigest, input.content).map { EditedItems($0, in: graph) }
+        // The ledger names the jobs that read an item a prose edit reworded, or a place a date edit moved items in.
+        let fromLedger = if let reworded, let previous = output.previousLedger {
+            (edited: reworded, reading: previous.ledger.jobs(reading: reworded))
+        } else {
+            movedSinceLedger(output, shape: shape, inputs: inputsDigest, input.content, graph)
+        }
+        let patchedFromLedger = fromLedger?.edited
         let settings = MarkdownRenderer.settings(graph.urls, graph.config.unsafeHTML)
         // A long-lived process keeps its last build's views of the events and quotes that say what they said.
         let kept = output.memory?.lastBuild.flatMap { last in
@@ -167,7 +174,7 @@ public enum BuildPipeline {
         }
         // A process that exits after a build of a few pages makes the views those pages read, rendering their Markdown
         // without the memo, which it leaves as it was; one that keeps the build for the next makes them all.
-        let fewViews = reworded != nil && output.memory == nil
+        let fewViews = patchedFromLedger != nil && output.memory == nil
         let markdown = MarkdownRenderer(urls: graph.urls, unsafeHTML: graph.config.unsafeHTML,
                                         memo: fewViews ? nil : output.markdownMemo(settings: settings))
         let views = if let moved, let (kept, last) = kept {
@@ -183,7 +190,7 @@ public enum BuildPipeline {
         var pagePaths: [String] = [], renderedBytes = 0
         var data: Pending<DataFiles>?, patched: EditedItems?
         do {
-            let renderer = if reworded != nil, let cache = output.cache {
+            let renderer = if patchedFromLedger != nil, let cache = output.cache {
                 SiteRenderer(fewPagesOf: graph, views: views, templates: templates, stylesheetVersion: stylesheet, cache: cache)
             } else if let moved, let (kept, last) = kept {
                 SiteRenderer(moving: last.renderer, moved, keeping: kept, graph: graph, views: views, cache: output.cache, cards: output.cards)
@@ -198,10 +205,10 @@ public enum BuildPipeline {
                 output.add(files)
             }
             let jobs = renderer.jobs()
-            if let reworded, let previous = output.previousLedger,
-               let again = jobsToRun(jobs.count, after: previous, reworded: reworded, output.cache, spare: output.staged?.known) {
+            if let fromLedger, let previous = output.previousLedger,
+               let again = jobsToRun(jobs.count, after: previous, reading: fromLedger.reading, output.cache, spare: output.staged?.known) {
                 ledger = previous.ledger
-                patched = reworded
+                patched = fromLedger.edited
                 result.pagesPatched = previous.ledger.run(again, of: jobs, emit)
             } else if let moved, let last = kept?.1, let again = jobsToRun(jobs.count, after: last, moved: moved, &output) {
                 let copy = last.ledger.copy()
@@ -211,7 +218,7 @@ public enum BuildPipeline {
                 ledger = output.memory != nil || shape != nil ? PageLedger(jobs: jobs.count) : nil
                 SiteRenderer.run(ledger.map { $0.recording(Array(jobs)) } ?? Array(jobs), emit)
             }
-            if reworded == nil {
+            if patchedFromLedger == nil {
                 // Cards kept from the last build are not looked up: the cache keeps them as they were.
                 if moved == nil { output.cardsUsed() }
             } else {
@@ -226,7 +233,9 @@ public enum BuildPipeline {
                 output.lastBuild = LastBuild(inputs: inputs, content: input.content, graph: graph, views: views, renderer: renderer,
                                              ledger: ledger, data: made, indexes: moved.flatMap { kept?.1.indexes(after: $0, in: graph) })
             }
-            if let ledger, let shape, let inputsDigest { output.ledgerToSave = (inputsDigest, shape, ledger) }
+            if let ledger, let shape, let inputsDigest {
+                output.keepLedger(inputs: inputsDigest, shape: shape, ledger, graph: graph, content: input.content)
+            }
         }
         // Handing freed memory back costs 30 ms at N=10,000, worth it only after many pages (and the cards in them)
         // were rendered and released: a rebuild that renders a few pages has little to give back.

@@ -2,9 +2,10 @@ import Foundation
 import Testing
 @testable import CasebookCore
 
-/// After an edit that is more than prose (a date changed, an item added or removed) a long-lived process builds the
-/// site whole (or, when only events moved, the pages that read where they moved), but keeps its last build's views of the events and quotes that say what they said (`KeptViews`), with
-/// their digests, cards and data files' pieces. The site must come out as a fresh build's.
+/// After an edit that is more than prose (a date changed, an item added or removed) a build makes the site whole (or,
+/// when only events moved, the pages that read where they moved); a long-lived process keeps its last build's views of
+/// the events and quotes that say what they said (`KeptViews`), with their digests, cards and data files' pieces. The
+/// site must come out as a fresh build's.
 @Suite struct BuildPipelineKeptViewsTests {
     typealias Mode = BuildPipelinePatchTests.Mode
 
@@ -28,8 +29,8 @@ import Testing
             let text = try String(contentsOf: file, encoding: .utf8)
             try #require(edit.change(text) != text, "\(edit.name) changes \(edit.folder)/\(name)")
             try edit.change(text).write(to: file, atomically: true, encoding: .utf8)
-            // A long-lived process may patch an edit that only moved events or quotes (`BuildPipelineMovedItemsTests`).
-            let rebuilt = try session.rebuildEqualsAFreshBuild(patched: mode == .writing ? false : nil, edit.name)
+            // An edit that only moved events or quotes may be patched (`BuildPipelineMovedItemsTests`).
+            let rebuilt = try session.rebuildEqualsAFreshBuild(patched: nil, edit.name)
             // A build in a new process has no views to keep.
             guard mode != .writing else {
                 #expect(rebuilt.viewsKept == nil, "\(edit.name)")

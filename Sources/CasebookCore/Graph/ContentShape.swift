@@ -1,29 +1,42 @@
 /// The content as digests of what `ProseEdit` tells apart: one of its structure (configuration, the front matter of
 /// cases, parties, sources and pages, and each event's and quote's ids, dates, links and tags), one per event and
-/// quote of what it says, and one per case, party, source and page of its body's text. Kept on disk with a
-/// build's page ledger, so that a new process (`casebook build`) can tell a prose edit without the last build's
-/// content, which only a long-lived process keeps.
+/// quote of what it says, and one per case, party, source and page of its body's text; and the structure in two parts
+/// that a date edit leaves as they were (`frame`, `links`). Kept on disk with a build's page ledger, so that a new
+/// process (`casebook build`) can tell a prose or date edit without the last build's content, which only a
+/// long-lived process keeps.
 struct ContentShape: Equatable, Sendable {
     let structure: PageDigest
+    /// The structure but for the events and quotes: the configuration and the documents' front matter.
+    let frame: PageDigest
+    /// The events' and quotes' links (`hasLinks(of:)`), in the content's order: the structure but for the frame and
+    /// the items' places, which a date edit alone leaves as they were (see `PlacedItems`).
+    let links: PageDigest
     /// Index by index with the content's events and quotes.
     let eventWording: [PageDigest]
     let quoteWording: [PageDigest]
     /// The cases', the parties', the sources', then the pages' bodies, in the content's order.
     let documentWording: [PageDigest]
+    /// Each event's and quote's structure, index by index; empty in a shape read from a ledger, which keeps each
+    /// place's item instead (`PlacedItems`).
+    let eventStructure: [PageDigest]
+    let quoteStructure: [PageDigest]
 
-    init(structure: PageDigest, eventWording: [PageDigest], quoteWording: [PageDigest], documentWording: [PageDigest]) {
-        self.structure = structure
+    init(structure: PageDigest, frame: PageDigest, links: PageDigest, eventWording: [PageDigest], quoteWording: [PageDigest],
+         documentWording: [PageDigest]) {
+        (self.structure, self.frame, self.links) = (structure, frame, links)
         self.eventWording = eventWording
         self.quoteWording = quoteWording
         self.documentWording = documentWording
+        (eventStructure, quoteStructure) = ([], [])
     }
 
-    /// What the shape keeps of one event or quote: digests of its structure and of its wording, each of the item
-    /// alone. The loader takes them as it parses a piece and keeps them with the piece, so that a rebuild after one
-    /// edit digests the edited piece's items, not all 20,000 (30 ms of a one-event rebuild's CPU at N=10,000 in its
-    /// profile).
+    /// What the shape keeps of one event or quote: digests of its structure, of its links alone and of its wording,
+    /// each of the item alone. The loader takes them as it parses a piece and keeps them with the piece, so that a
+    /// rebuild after one edit digests the edited piece's items, not all 20,000 (30 ms of a one-event rebuild's CPU at
+    /// N=10,000 in its profile).
     struct Item: Equatable, Sendable {
         let structure: PageDigest
+        let links: PageDigest
         let wording: PageDigest
     }
 
@@ -39,12 +52,20 @@ struct ContentShape: Equatable, Sendable {
         writer.write(content.parties) { $0.write($1.withoutBodyText) }
         writer.write(content.sources) { $0.write($1.withoutBodyText) }
         writer.write(content.pages) { $0.write($1.withoutBodyText) }
+        frame = Self.digest(&writer)
+        writer.write(frame)
         for items in [events, quotes] {
             writer.write(items) { writer, item in writer.write(item.structure) }
         }
         structure = Self.digest(&writer)
+        for items in [events, quotes] {
+            writer.write(items) { writer, item in writer.write(item.links) }
+        }
+        links = Self.digest(&writer)
         eventWording = events.map(\.wording)
         quoteWording = quotes.map(\.wording)
+        eventStructure = events.map(\.structure)
+        quoteStructure = quotes.map(\.structure)
         documentWording = Self.bodies(content.cases, &writer) + Self.bodies(content.parties, &writer)
             + Self.bodies(content.sources, &writer) + Self.bodies(content.pages, &writer)
     }
@@ -57,10 +78,13 @@ struct ContentShape: Equatable, Sendable {
         return items.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return [] }
             return buffer.indices.map { index in
-                Shaped.writeStructure(of: base + index, to: &writer)
+                Shaped.writeLinks(of: base + index, to: &writer)
+                let links = digest(&writer)
+                writer.write(links)
+                Shaped.writePlacement(of: base + index, to: &writer)
                 let structure = digest(&writer)
                 Shaped.writeWording(of: base + index, to: &writer)
-                return Item(structure: structure, wording: digest(&writer))
+                return Item(structure: structure, links: links, wording: digest(&writer))
             }
         }
     }
@@ -103,10 +127,11 @@ struct ContentShape: Equatable, Sendable {
     }
 }
 
-/// An event or a quote, as `ContentShape` digests it: what the graph's orders and indexes read of it (its structure),
-/// and what else it says (its wording).
+/// An event or a quote, as `ContentShape` digests it: what the graph's orders and indexes read of it (its structure:
+/// its links, then its placement), and what else it says (its wording).
 protocol ShapedItem {
-    static func writeStructure(of item: UnsafePointer<Self>, to writer: inout BinaryWriter)
+    static func writeLinks(of item: UnsafePointer<Self>, to writer: inout BinaryWriter)
+    static func writePlacement(of item: UnsafePointer<Self>, to writer: inout BinaryWriter)
     static func writeWording(of item: UnsafePointer<Self>, to writer: inout BinaryWriter)
 }
 

@@ -1,5 +1,5 @@
-/// The items a prose edit reworded (see `ProseEdit`), by index in the graph's list of each kind, in order: whose
-/// views, cards and data pieces are made again, and the pages that read them.
+/// The items a prose edit reworded (see `ProseEdit`), or the places a date edit moved items in, by index in the graph's
+/// list of each kind, in order: whose views, cards and data pieces are made again, and the pages that read them.
 struct EditedItems: Sendable, Equatable {
     var events: [Int] = []
     var quotes: [Int] = []
@@ -7,6 +7,9 @@ struct EditedItems: Sendable, Equatable {
     var parties: [Int] = []
     var sources: [Int] = []
     var pages: [Int] = []
+    /// Whether the events and quotes are every place of the stretches where a date edit moved them (`MovedItems`):
+    /// the calendar's head, which names the years of the events with a time, is then made again too.
+    var moved = false
 
     /// The same items by id, as an edit is found before there is a graph to place them in.
     struct IDs: Sendable, Equatable {
@@ -20,6 +23,13 @@ struct EditedItems: Sendable, Equatable {
 
     init(events: [Int] = [], quotes: [Int] = [], cases: [Int] = [], parties: [Int] = [], sources: [Int] = [], pages: [Int] = []) {
         (self.events, self.quotes, self.cases, self.parties, self.sources, self.pages) = (events, quotes, cases, parties, sources, pages)
+    }
+
+    /// Every place of the stretches where items `moved`, as items edited there.
+    init(moved: MovedItems) {
+        events = moved.events.map(Array.init) ?? []
+        quotes = moved.quotes.map(Array.init) ?? []
+        self.moved = true
     }
 
     /// The items of `graph` with these ids, events and quotes looked up in their indexes by id when given; drafts

@@ -18,19 +18,31 @@ struct MovedItems: Sendable {
         guard last.events.count == graph.events.count, last.quotes.count == graph.quotes.count, last.pages == graph.pages,
               last.topics.map(\.label) == graph.topics.map(\.label), last.topics.map(\.slug) == graph.topics.map(\.slug)
         else { return nil }
-        events = Self.stretch(kept.events)
-        quotes = Self.stretch(kept.quotes)
+        events = Self.stretch(kept.events.count) { kept.events[$0] == $0 }
+        quotes = Self.stretch(kept.quotes.count) { kept.quotes[$0] == $0 }
         guard events != nil || quotes != nil,
               Self.sameItems(in: events, last.events, graph.events, id: \.id, sameLinks: { $0.hasLinks(of: $1) }),
               Self.sameItems(in: quotes, last.quotes, graph.quotes, id: \.id, sameLinks: { $0.hasLinks(of: $1) })
         else { return nil }
     }
 
-    /// The places from the first to the last whose item is not the one kept from the same place.
-    private static func stretch(_ kept: [Int?]) -> ClosedRange<Int>? {
-        guard let first = kept.indices.first(where: { kept[$0] != $0 }),
-              let last = kept.indices.last(where: { kept[$0] != $0 })
+    /// The same for a `casebook build` process, from the `old` shape and `last` places of the build that left the page
+    /// ledger: nil unless the content is that build's but for its items' places and wording (the same settings,
+    /// documents and links of each item), when nothing moved, or when the footer's date or a topic's label changed.
+    /// Outside each stretch each place then holds the same item saying the same, and inside it the others.
+    init?(since old: ContentShape, _ last: PlacedItems, to graph: SiteGraph, content: SiteContent, shape: ContentShape, drafts: Bool) {
+        guard shape.frame == old.frame, shape.links == old.links, shape.documentWording == old.documentWording,
+              let new = PlacedItems(graph, content: content, shape: shape, drafts: drafts),
+              last.events.count == new.events.count, last.quotes.count == new.quotes.count, last.chrome == new.chrome
         else { return nil }
+        events = Self.stretch(new.events.count) { last.events[$0] == new.events[$0] }
+        quotes = Self.stretch(new.quotes.count) { last.quotes[$0] == new.quotes[$0] }
+        guard events != nil || quotes != nil else { return nil }
+    }
+
+    /// The places from the first to the last whose item is not the one kept from the same place.
+    private static func stretch(_ count: Int, _ isKept: (Int) -> Bool) -> ClosedRange<Int>? {
+        guard let first = (0..<count).first(where: { !isKept($0) }), let last = (0..<count).last(where: { !isKept($0) }) else { return nil }
         return first...last
     }
 

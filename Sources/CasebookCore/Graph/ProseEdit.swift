@@ -96,18 +96,22 @@ extension TimelineEvent {
             && sources.map(\.wordingAndLocator) == other.sources.map(\.wordingAndLocator)
     }
 
-    /// What `hasStructure(of:)` compares, for `ContentShape`'s digest: read through a pointer to where the event lies,
+    /// What `hasLinks(of:)` compares, for `ContentShape`'s digests: read through a pointer to where the event lies,
     /// as a method's `self` was a copy of it (see `ContentShape.init`).
-    static func writeStructure(of event: UnsafePointer<TimelineEvent>, to writer: inout BinaryWriter) {
+    static func writeLinks(of event: UnsafePointer<TimelineEvent>, to writer: inout BinaryWriter) {
         writer.write(event.pointee.id)
-        writer.write(event.pointee.date)
-        writer.write(event.pointee.time) { $0.write($1.description) }
-        writer.write(event.pointee.timezone) { $0.write($1) }
         writer.write(event.pointee.draft)
         writer.write(event.pointee.tags) { $0.write($1) }
         writer.write(event.pointee.cases) { $0.write($1.id) }
         writer.write(event.pointee.parties) { $0.write($1.id) }
         writer.write(event.pointee.sources) { $0.write($1.source.id) }
+    }
+
+    /// What `hasStructure(of:)` compares besides the links: the event's place in the timeline.
+    static func writePlacement(of event: UnsafePointer<TimelineEvent>, to writer: inout BinaryWriter) {
+        writer.write(event.pointee.date)
+        writer.write(event.pointee.time) { $0.write($1.description) }
+        writer.write(event.pointee.timezone) { $0.write($1) }
     }
 
     /// What `saysTheSame(as:)` compares besides the structure, for `ContentShape`'s digests.
@@ -140,16 +144,20 @@ extension Quote {
             && sources.map(\.wordingAndLocator) == other.sources.map(\.wordingAndLocator)
     }
 
-    /// What `hasStructure(of:)` compares, for `ContentShape`'s digest.
-    static func writeStructure(of quote: UnsafePointer<Quote>, to writer: inout BinaryWriter) {
+    /// What `hasLinks(of:)` compares, for `ContentShape`'s digests.
+    static func writeLinks(of quote: UnsafePointer<Quote>, to writer: inout BinaryWriter) {
         writer.write(quote.pointee.id)
-        writer.write(quote.pointee.date)
         writer.write(quote.pointee.speaker.id)
         writer.write(quote.pointee.legalCase) { $0.write($1.id) }
         writer.write(quote.pointee.draft)
         writer.write(quote.pointee.topics) { $0.write($1) }
         writer.write(quote.pointee.mentions) { $0.write($1.id) }
         writer.write(quote.pointee.sources) { $0.write($1.source.id) }
+    }
+
+    /// What `hasStructure(of:)` compares besides the links: the quote's date.
+    static func writePlacement(of quote: UnsafePointer<Quote>, to writer: inout BinaryWriter) {
+        writer.write(quote.pointee.date)
     }
 
     /// What `saysTheSame(as:)` compares besides the structure, for `ContentShape`'s digests.

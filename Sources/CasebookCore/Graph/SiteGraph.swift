@@ -15,6 +15,10 @@ public struct SiteGraph: Sendable {
     public private(set) var events: ChunkedList<TimelineEvent>
     /// Oldest first, then by speaker name; reads noted as the events' are.
     public private(set) var quotes: ChunkedList<Quote>
+    /// The index in the content the graph was made from (drafts left out unless built with them) of the event and
+    /// the quote at each place.
+    let eventOrder: [Int]
+    let quoteOrder: [Int]
     /// By nav order, then title.
     public private(set) var pages: [Page]
     /// By label, case-insensitively.
@@ -69,6 +73,7 @@ public struct SiteGraph: Sendable {
         pages = content.pages.sorted { ($0.navOrder ?? Int.max, $0.title) < ($1.navOrder ?? Int.max, $1.title) }
         let order = TimelineOrder(siteTimeZone: content.config.timezone).order(of: content.events)
         events = ChunkedList(content.events, order: order, noting: .placedEvent)
+        eventOrder = order
         self.partyByID = partyByID
         caseByID = Dictionary(content.cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         sourceByID = Dictionary(content.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -95,12 +100,19 @@ public struct SiteGraph: Sendable {
         let quoted = quoteIndexes.value
         self.quoteIndexes = (content.quotes, content.parties, quoted)
         quotes = ChunkedList(content.quotes, order: quoted.order, noting: .placedQuote)
+        quoteOrder = quoted.order
         quotesBySpeaker = quoted.bySpeaker
         quotesMentioning = quoted.mentioning
         quotesByCase = quoted.byCase
         quotesBySource = quoted.bySource
         topics = quoted.topics
         topicSlugs = quoted.topicSlugs
+    }
+
+    /// The latest date of an event or of a source's publication or update: when the site was last updated.
+    var latestDate: PartialDate? {
+        let eventDates = events.indices.map { events.withElement(at: $0) { $0.pointee.date } }
+        return (sources.map { $0.updated ?? $0.published } + eventDates).max()
     }
 
     /// Whether two lists hold the same bytes: the same items, as the loader keeps them from an unchanged file.

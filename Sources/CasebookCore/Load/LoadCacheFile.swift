@@ -22,7 +22,7 @@ enum LoadCacheFile {
 
     /// Names the binary that may read the file and the content folder it is of (by which stale files are found).
     static func header(content: String) -> String {
-        "casebook-load-cache 1\nbinary \(RenderCache.binaryIdentity())\ncontent \(OutputFolderPolicy.canonical(content))\n"
+        "casebook-load-cache 2\nbinary \(RenderCache.binaryIdentity())\ncontent \(OutputFolderPolicy.canonical(content))\n"
     }
 
     static func read(_ path: String, header: String) -> [LoadMemory.Key: LoadMemory.Entry] {
@@ -183,13 +183,14 @@ enum LoadCacheFile {
     private static func encode(_ shapes: [ContentShape.Item], _ writer: inout BinaryWriter) {
         writer.write(shapes) { writer, shape in
             writer.write(shape.structure)
+            writer.write(shape.links)
             writer.write(shape.wording)
         }
     }
 
     private static func shapes(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> [ContentShape.Item] {
         try reader.list { r throws(BinaryReader.Damaged) in
-            ContentShape.Item(structure: try r.digest(), wording: try r.digest())
+            ContentShape.Item(structure: try r.digest(), links: try r.digest(), wording: try r.digest())
         }
     }
 }

@@ -32,8 +32,7 @@ struct LastBuild: Sendable {
         var digest: PageDigest {
             var state = DigestState()
             for option in options { state.add(option.map { "+" + $0 } ?? "-") }
-            state.add(templates.high)
-            state.add(templates.low)
+            state.add(templates)
             for files in [assets, statics] {
                 state.add(UInt64(files.count))
                 for file in files {

@@ -20,23 +20,29 @@ struct LedgerFile: Sendable {
         let ledger: PageLedger
         /// Where each event's and quote's record lies in the data files the build wrote, to splice an edit into.
         var data: [SplicedFile.Layout] = []
+        /// What the build's graph held at each place, to tell where a date edit moved items.
+        var places: PlacedItems?
     }
 
     let path: String
     private let header: String
 
     init(folder: String, output: String) {
-        (path, header) = RenderCache.outputCacheFile("ledger", format: "casebook-page-ledger 5", folder: folder, output: output)
+        (path, header) = RenderCache.outputCacheFile("ledger", format: "casebook-page-ledger 6", folder: folder, output: output)
     }
 
     func read() -> Stored? {
         BinaryReader.read(path, header: header) { reader throws(BinaryReader.Damaged) in
             let stamp = try reader.string(), inputs = try Self.digest(&reader)
-            let shape = ContentShape(structure: try Self.digest(&reader), eventWording: try reader.list(Self.digest),
-                                     quoteWording: try reader.list(Self.digest), documentWording: try reader.list(Self.digest))
+            let shape = ContentShape(structure: try Self.digest(&reader), frame: try Self.digest(&reader), links: try Self.digest(&reader),
+                                     eventWording: try reader.list(Self.digest), quoteWording: try reader.list(Self.digest),
+                                     documentWording: try reader.list(Self.digest))
             let ledger = try Self.ledger(&reader)
             let data = try reader.list(Self.layout)
-            return Stored(stamp: stamp, inputs: inputs, shape: shape, ledger: ledger, data: data)
+            let places = try reader.optional { reader throws(BinaryReader.Damaged) in
+                PlacedItems(events: try reader.list(Self.digest), quotes: try reader.list(Self.digest), chrome: try Self.digest(&reader))
+            }
+            return Stored(stamp: stamp, inputs: inputs, shape: shape, ledger: ledger, data: data, places: places)
         }
     }
 
@@ -53,6 +59,8 @@ struct LedgerFile: Sendable {
             writer.write(stored.stamp)
             Self.write(&writer, stored.inputs)
             Self.write(&writer, stored.shape.structure)
+            Self.write(&writer, stored.shape.frame)
+            Self.write(&writer, stored.shape.links)
             writer.write(stored.shape.eventWording, Self.write)
             writer.write(stored.shape.quoteWording, Self.write)
             writer.write(stored.shape.documentWording, Self.write)
@@ -64,6 +72,11 @@ struct LedgerFile: Sendable {
                 if number % 1024 == 0, written { written = flush() }
             }
             writer.write(stored.data, Self.write)
+            writer.write(stored.places) { writer, places in
+                writer.write(places.events, Self.write)
+                writer.write(places.quotes, Self.write)
+                writer.write(places.chrome)
+            }
             return written && flush()
         }
     }

@@ -121,8 +121,7 @@ public final class RenderCache: @unchecked Sendable {
             for (path, digest) in current where path.hasSuffix(".html") && digest != TreeRecord.comparedByBytes {
                 var state = DigestState()
                 state.add(path)
-                state.add(digest.high)
-                state.add(digest.low)
+                state.add(digest)
                 let page = state.digest
                 high &+= page.high
                 low &+= page.low

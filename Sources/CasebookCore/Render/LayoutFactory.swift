@@ -40,8 +40,7 @@ struct LayoutFactory: Sendable {
 
     /// The latest date of any event or source (events' dates read where they lie: copying each event was most of it).
     static func lastUpdated(_ graph: SiteGraph) -> DateView? {
-        let events = graph.events.indices.map { graph.events.withElement(at: $0) { $0.pointee.date } }
-        return (graph.sources.map { $0.updated ?? $0.published } + events).max().map { DateLabel.view($0) }
+        graph.latestDate.map { DateLabel.view($0) }
     }
 
     private static func chromeView(_ graph: SiteGraph, nav: [LayoutView.NavItem], footerLinks: [LayoutView.DataLink],

@@ -32,8 +32,7 @@ struct PageDigest: Hashable, Sendable, CustomStringConvertible {
     /// The digest of a page's context as Mustache would see it, with the template set's own digest mixed in.
     static func of<Context: Encodable>(template: String, templates: PageDigest, context: Context) -> PageDigest {
         let encoder = DigestEncoder()
-        encoder.state.pointee.add(templates.high)
-        encoder.state.pointee.add(templates.low)
+        encoder.state.pointee.add(templates)
         encoder.state.pointee.add(template)
         try? context.encode(to: encoder)  // the digest encoder never throws
         return encoder.state.pointee.digest
@@ -50,6 +49,11 @@ struct DigestState {
         first = Self.mixFirst(first, word)
         second = Self.mixSecond(second, word) &+ first
         count &+= 1
+    }
+
+    mutating func add(_ digest: PageDigest) {
+        add(digest.high)
+        add(digest.low)
     }
 
     @inline(__always)

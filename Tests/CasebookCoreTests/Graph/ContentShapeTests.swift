@@ -72,6 +72,17 @@ import Testing
         #expect(replaced == change.reworded.map { $0.subtracting(Self.content.events.map(\.id) + Self.content.quotes.map(\.id)) })
     }
 
+    /// A date edit leaves the frame (settings and documents' front matter) and every item's links as they were, as a
+    /// prose edit does; any other change of structure changes one of them (`MovedItems` then builds whole).
+    @Test(arguments: changes)
+    func keepsFrameAndLinksThroughADateEditAlone(change: Change) {
+        var changed = Self.content
+        change.change(&changed)
+        let shape = ContentShape(changed), old = ContentShape(Self.content)
+        #expect((shape.frame == old.frame && shape.links == old.links) == (change.reworded != nil || change.name == "an event's date"))
+        #expect(shape.eventStructure.count == changed.events.count && shape.quoteStructure.count == changed.quotes.count)
+    }
+
     static func all(_ ids: EditedItems.IDs) -> Set<String> {
         ids.events.union(ids.quotes).union(ids.cases).union(ids.parties).union(ids.sources).union(ids.pages)
     }

@@ -25,12 +25,27 @@ import Testing
         return Built(content: content, graph: SiteGraph(content: content, urls: try URLBuilder(baseURL: "/")))
     }
 
-    func moved(_ last: Built, _ new: Built) -> MovedItems? {
+    /// What moved, as a long-lived process tells it from its last graph. A `casebook build` process tells it from the
+    /// last build's shape and places, and must tell the same when the footer's latest date is the same (a long-lived
+    /// process compares that apart).
+    func moved(_ last: Built, _ new: Built, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> MovedItems? {
         func index<Item>(_ items: ChunkedList<Item>, _ id: (Item) -> String) -> [String: Int] {
             Dictionary(uniqueKeysWithValues: items.enumerated().map { (id($1), $0) })
         }
-        return KeptViews(from: last.graph, last.content, eventIndex: index(last.graph.events, \.id), quoteIndex: index(last.graph.quotes, \.id),
-                         to: new.content, graph: new.graph).flatMap { MovedItems(from: last.graph, to: new.graph, kept: $0) }
+        let moved = KeptViews(from: last.graph, last.content, eventIndex: index(last.graph.events, \.id), quoteIndex: index(last.graph.quotes, \.id),
+                              to: new.content, graph: new.graph).flatMap { MovedItems(from: last.graph, to: new.graph, kept: $0) }
+        let sameFooter = last.graph.latestDate == new.graph.latestDate
+        #expect(byPlaces(last, new).map { [$0.events, $0.quotes] } == (sameFooter ? moved : nil).map { [$0.events, $0.quotes] },
+                "by places", sourceLocation: sourceLocation)
+        return moved
+    }
+
+    /// What moved, as a `casebook build` process tells it.
+    func byPlaces(_ last: Built, _ new: Built) -> MovedItems? {
+        let shape = ContentShape(last.content)
+        return PlacedItems(last.graph, content: last.content, shape: shape, drafts: false).flatMap { places in
+            MovedItems(since: shape, places, to: new.graph, content: new.content, shape: ContentShape(new.content), drafts: false)
+        }
     }
 
     @Test func aMoveIsTheStretchFromItsOldPlaceToItsNew() throws {
@@ -79,5 +94,24 @@ import Testing
         #expect(moved(last, try built(quotes: respoken)) == nil, "a quote's speaker changed")
         let both = Self.events.replacingOccurrences(of: "2021-01-02", with: "2021-01-04")
         #expect(moved(last, try built(both, quotes: respoken)) == nil, "an event moved and a quote's speaker changed")
+        let latest = try built(Self.events.replacingOccurrences(of: "2021-01-02", with: "2021-01-20"))
+        #expect(moved(last, latest) != nil && byPlaces(last, latest) == nil, "the footer's latest date changed")
+    }
+
+    /// A `casebook build` process finds the graph's items by their index in the content, which counts no draft when
+    /// the graph leaves drafts out: a draft before the moved event shifts every index after it.
+    @Test func draftsLeftOutOfTheGraphDoNotShiftThePlaces() throws {
+        let events = "- {id: z, date: 2021-01-01, title: Z, draft: true, sources: [news]}\n" + Self.events
+        func places(_ built: Built, drafts: Bool) throws -> (SiteGraph, PlacedItems) {
+            let graph = SiteGraph(content: drafts ? built.content : built.content.withoutDrafts(), urls: try URLBuilder(baseURL: "/"))
+            return (graph, try #require(PlacedItems(graph, content: built.content, shape: ContentShape(built.content), drafts: drafts)))
+        }
+        let last = try built(events), later = try built(events.replacingOccurrences(of: "2021-01-02", with: "2021-01-04"))
+        for drafts in [false, true] {
+            let (old, (graph, new)) = (try places(last, drafts: drafts).1, try places(later, drafts: drafts))
+            #expect(old.events.count == (drafts ? 6 : 5) && new.events.count == old.events.count)
+            #expect(MovedItems(since: ContentShape(last.content), old, to: graph, content: later.content,
+                               shape: ContentShape(later.content), drafts: drafts)?.events == (drafts ? 2...3 : 1...2))
+        }
     }
 }

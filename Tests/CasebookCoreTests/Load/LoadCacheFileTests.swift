@@ -62,8 +62,10 @@ import Testing
         let path = folder.appendingPathComponent("loads.bin").path
         let events = LoadMemory.Key(path: Self.file, lineOffset: 0, text: PageDigest(high: 1, low: 2))
         let quotes = LoadMemory.Key(path: "Content/quotes/q.yml", lineOffset: 40, text: PageDigest(high: .max, low: 0))
-        let eventShapes = [ContentShape.Item(structure: PageDigest(high: .max, low: 1), wording: PageDigest(high: 2, low: .max - 3)),
-                           ContentShape.Item(structure: PageDigest(high: 4, low: 5), wording: PageDigest(high: 6, low: 7))]
+        let eventShapes = [ContentShape.Item(structure: PageDigest(high: .max, low: 1), links: PageDigest(high: 8, low: 9),
+                                             wording: PageDigest(high: 2, low: .max - 3)),
+                           ContentShape.Item(structure: PageDigest(high: 4, low: 5), links: PageDigest(high: 10, low: .max),
+                                             wording: PageDigest(high: 6, low: 7))]
         LoadCacheFile.write([events: .init(items: [Self.event, Self.event], diagnostics: Self.diagnostics, shapes: eventShapes),
                              quotes: .init(items: [Self.quote], diagnostics: DiagnosticList())], header: "test 1\n", to: path)
         let read = LoadCacheFile.read(path, header: "test 1\n")

@@ -16,11 +16,13 @@ import Testing
                                      PageLedger.Page(path: "events/é/data.json", digest: digest(3))], events: [2], quotes: [0, 5],
                              documents: [ReadLog.document(.legalCase, 0)]),
         ]
-        let shape = ContentShape(structure: digest(4), eventWording: [digest(5), digest(6), digest(7)], quoteWording: [digest(8)],
-                                 documentWording: [digest(12), digest(13)])
+        let shape = ContentShape(structure: digest(4), frame: digest(14), links: digest(15), eventWording: [digest(5), digest(6), digest(7)],
+                                 quoteWording: [digest(8)], documentWording: [digest(12), digest(13)])
+        let places = PlacedItems(events: [digest(16), digest(17), digest(18)], quotes: [digest(19)], chrome: digest(20))
         let data = [SplicedFile.Layout(path: "data/timeline.json", starts: [16, 400, 70_000], digest: digest(10)),
                     SplicedFile.Layout(path: "timeline.ics", starts: [9], digest: digest(11))]
-        return LedgerFile.Stored(stamp: "stamp-1", inputs: digest(9), shape: shape, ledger: PageLedger(entries: entries), data: data)
+        return LedgerFile.Stored(stamp: "stamp-1", inputs: digest(9), shape: shape, ledger: PageLedger(entries: entries), data: data,
+                                 places: places)
     }
 
     static func describe(_ stored: LedgerFile.Stored?) -> [String] {
@@ -31,7 +33,7 @@ import Testing
                 "\(Array($0.pages)) events \(Array($0.events)) quotes \(Array($0.quotes)) documents \(Array($0.documents))"
             } ?? "runs again")
         }
-        return lines + stored.data.map { "\($0)" }
+        return lines + stored.data.map { "\($0)" } + ["\(String(describing: stored.places))"]
     }
 
     @Test func readsBackAsSaved() throws {

@@ -160,7 +160,7 @@ struct DataFiles: Sendable {
         self.pagePaths = pagePaths
     }
 
-    /// These files after a prose edit that reworded these items of `graph`. The downloads of cases, parties and
+    /// These files after a prose edit that reworded these items of `graph`, or a date edit that moved items there. The downloads of cases, parties and
     /// sources that one of theirs reached are made again, and kept as the output holds them when `cache` finds them
     /// unchanged.
     func patched(_ graph: SiteGraph, _ views: ViewCatalog, _ edited: EditedItems, cache: RenderCache?) -> DataFiles {
@@ -175,6 +175,7 @@ struct DataFiles: Sendable {
                 return file.replacing(pieces, tail: edited.hasDocuments ? search.tail() : nil)
             case "timeline.ics":
                 for event in edited.events { pieces[event] = calendar.piece(event: event) }
+                return file.replacing(pieces, head: edited.moved ? calendar.head() : nil)
             default:
                 // A file holds events or quotes: the other kind's numbers are not its pieces (setting nil would drop
                 // the piece of an item of its own kind with the same number).

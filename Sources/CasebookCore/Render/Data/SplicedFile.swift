@@ -79,18 +79,19 @@ struct SplicedFile: Sendable {
         }
     }
 
-    /// This file with the pieces of some items (by number) replaced, and its tail when another is given.
-    func replacing(_ pieces: [Int: [UInt8]], tail: [UInt8]? = nil) -> SplicedFile {
+    /// This file with the pieces of some items (by number) replaced, and its head and tail when others are given.
+    func replacing(_ pieces: [Int: [UInt8]], head: [UInt8]? = nil, tail: [UInt8]? = nil) -> SplicedFile {
         let replaced = pieces.filter { $0.key >= 0 && $0.key + 1 < starts.count }.sorted { $0.key < $1.key }
-        guard !replaced.isEmpty || tail != nil else { return self }
-        // What stays of the file, between the new pieces.
-        var kept: [Range<Int>] = [], copied = 0
+        guard !replaced.isEmpty || head != nil || tail != nil else { return self }
+        // What stays of the file, between the new pieces, after the new head if there is one.
+        let start = head == nil ? 0 : starts[0]
+        var kept: [Range<Int>] = [], copied = start
         for (item, _) in replaced {
             kept.append(copied..<starts[item])
             copied = starts[item + 1]
         }
-        // Each start moves by how much the pieces before it grew or shrank.
-        var newStarts = starts, shift = 0, next = replaced[...]
+        // Each start moves by how much the head and the pieces before it grew or shrank.
+        var newStarts = starts, shift = (head?.count ?? start) - start, next = replaced[...]
         for item in starts.indices {
             newStarts[item] += shift
             if let (number, piece) = next.first, number == item {
@@ -104,7 +105,8 @@ struct SplicedFile: Sendable {
         if case .whole(let bytes) = self.storage {
             var whole: [UInt8] = []
             bytes.withUnsafeBufferPointer { bytes in
-                whole.reserveCapacity(bytes.count + replaced.reduce(0) { $0 + $1.value.count })
+                whole.reserveCapacity(bytes.count + (head?.count ?? 0) + replaced.reduce(0) { $0 + $1.value.count })
+                whole += head ?? []
                 for (range, (_, piece)) in zip(kept, replaced) {
                     whole += UnsafeBufferPointer(rebasing: bytes[range])
                     whole += piece
@@ -117,7 +119,7 @@ struct SplicedFile: Sendable {
             let data = if case .mapped(let data) = self.storage { data } else { Data(self.bytes) }
             func slice(_ range: Range<Int>) -> Data { data[data.startIndex + range.lowerBound..<data.startIndex + range.upperBound] }
             let rest = tail.map { [slice(copied..<end), Data($0)] } ?? [data[(data.startIndex + copied)...]]
-            storage = .pieces(zip(kept, replaced).flatMap { [slice($0), Data($1.value)] } + rest)
+            storage = .pieces((head.map { [Data($0)] } ?? []) + zip(kept, replaced).flatMap { [slice($0), Data($1.value)] } + rest)
         }
         return SplicedFile(path: path, storage: storage, starts: newStarts)
     }

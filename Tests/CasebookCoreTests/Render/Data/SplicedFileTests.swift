@@ -4,8 +4,8 @@ import Testing
 
 @Suite struct SplicedFileTests {
     /// A file of `pieces` between a head and a tail, laid out as the data files lay theirs out.
-    static func file(_ pieces: [String]) -> SplicedFile {
-        var bytes = Array("head[".utf8), starts: [Int] = []
+    static func file(_ pieces: [String], head: String = "head[") -> SplicedFile {
+        var bytes = Array(head.utf8), starts: [Int] = []
         for piece in pieces {
             starts.append(bytes.count)
             bytes += piece.utf8
@@ -14,10 +14,11 @@ import Testing
         return SplicedFile(path: "x", bytes: bytes + Array("]tail".utf8), starts: starts)
     }
 
-    /// Pieces replaced by longer, shorter and empty ones, the first and the last among them, and then replaced again
-    /// from the spliced file's own starts: each time the same bytes and starts as the file written whole.
+    /// Pieces replaced by longer, shorter and empty ones, the first and the last among them, now and then with the
+    /// head, and then replaced again from the spliced file's own starts: each time the same bytes and starts as the
+    /// file written whole.
     @Test func splicingEqualsWritingWhole() {
-        var pieces = ["a", "bb", "ccc", "", "eeee", "f"]
+        var pieces = ["a", "bb", "ccc", "", "eeee", "f"], head = "head["
         var spliced = Self.file(pieces)
         var random = SeededGenerator(seed: 11)
         for round in 0..<200 {
@@ -28,8 +29,10 @@ import Testing
                 replacements[item] = Array(piece.utf8)
                 pieces[item] = piece
             }
-            spliced = spliced.replacing(replacements)
-            let whole = Self.file(pieces)
+            let newHead = round % 3 == 0 ? String(repeating: "h", count: Int.random(in: 0...8, using: &random)) : nil
+            head = newHead ?? head
+            spliced = spliced.replacing(replacements, head: newHead.map { Array($0.utf8) })
+            let whole = Self.file(pieces, head: head)
             #expect(spliced.bytes == whole.bytes, "round \(round)")
             #expect(spliced.starts == whole.starts, "round \(round)")
         }
@@ -66,7 +69,8 @@ import Testing
         try Data(whole.bytes).write(to: URL(fileURLWithPath: path))
         let read = try #require(SplicedFile(whole.layout, in: folder.path))
         let replacements: [Int: [UInt8]] = [0: Array("first".utf8), 7: Array(repeating: 65, count: 70_000), 39: []]
-        let once = read.replacing(replacements), kept = whole.replacing(replacements)
+        let head = Array("a longer head[".utf8)
+        let once = read.replacing(replacements, head: head), kept = whole.replacing(replacements, head: head)
         func pieceCount(_ file: OutputFile) -> Int {
             var count = 0
             file.forEachPiece { _ in
@@ -75,7 +79,8 @@ import Testing
             }
             return count
         }
-        #expect(pieceCount(once.file) == 7)
+        #expect(pieceCount(once.file) == 8)
+        #expect(kept.bytes.starts(with: head) && kept.starts[0] == head.count)
         #expect(pieceCount(kept.file) == 1)
         #expect(once.bytes == kept.bytes)
         #expect(once.layout == kept.layout)
