@@ -23,7 +23,7 @@ extension BuildPipeline {
     /// 0.13–0.16 s).
     static func movedSinceLedger(_ output: Output, shape: Pending<ContentShape>?, inputs: PageDigest?, _ content: SiteContent,
                                  _ graph: SiteGraph) -> (edited: EditedItems, reading: [Int])? {
-        guard output.cache != nil, output.memory == nil, let shape, let inputs, let previous = output.previousLedger,
+        guard output.cache != nil, let shape, let inputs, let previous = output.previousLedger,
               previous.inputs == inputs, let last = previous.places,
               let moved = MovedItems(since: previous.shape, last, to: graph, content: content, shape: shape.value, drafts: output.options.drafts)
         else { return nil }

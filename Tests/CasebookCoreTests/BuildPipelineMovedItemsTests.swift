@@ -59,6 +59,26 @@ import Testing
         #expect(rebuilt.files.contains { $0.path == "sitemap.xml" } || mode != .inMemory)
     }
 
+    /// Dates changed while `casebook build --watch` runs, then by a `casebook build` after it stopped, then before and
+    /// while it runs again: each build is patched, by the last build in memory or by the ledger on disk.
+    @Test func aDateEditIsPatchedByWhicheverProcessBuilds() throws {
+        var session = try Self.session(.watching)
+        defer { session.remove() }
+        let lines = try Self.dateLines(in: session.content)
+        for (step, date) in ["2021-01-08", "2021-01-09", "2021-01-10", "2021-01-11"].enumerated() {
+            switch step {
+            case 1:
+                session.options.memory?.waitForSaves()
+                session.options.memory = nil
+            case 2: session.options.memory = BuildMemory(watchingOutput: true)
+            default: break
+            }
+            let (file, line) = lines[step]
+            try Self.replace(line: line, in: file, with: "  date: " + date)
+            try session.rebuildEqualsAFreshBuild(patched: true, "step \(step): dated \(date)", spliced: step == 1)
+        }
+    }
+
     /// Two events' dates swapped, and a time changed, before one build; then every change undone.
     @Test(arguments: Mode.allCases)
     func changesSavedTogetherAndUndoneEqualAFreshBuild(mode: Mode) throws {
