@@ -3,8 +3,8 @@
 # pages written, median wall time, median CPU time, median peak RSS, pages/s and the median time of each stage of
 # a cold build (empty output, no spare tree, no render cache), then the median wall time of a rebuild after one
 # event's title changed (warm: spare tree and render cache from the builds before); the same rebuild on the largest
-# scale with its timeline cut into files of 40 events, and after a case file changed; then serve and watch
-# latencies on the largest scale.
+# scale with its timeline cut into files of 40 events, after a case file changed and after an event's date changed;
+# then serve and watch latencies on the largest scale.
 # The output of a run is moved aside, not deleted, before the next cold run, and the set-aside trees are deleted
 # after the last scale: on a file system without a journal (ext4 as this machine has it) creating files next to
 # thousands of inodes deleted seconds before makes the kernel skip each of them, which cost either tool seconds
@@ -27,6 +27,18 @@ set_aside() { if [ -e "$1" ]; then mkdir -p "$work/trash"; mv "$1" "$work/trash/
 edit_title() {
   if grep -q '^  title: "(edited) ' "$1"; then sed -i '0,/^  title: "(edited) /s//  title: "/' "$1"
   else sed -i '0,/^  title: "/s//  title: "(edited) /' "$1"; fi
+}
+# Moves the first event of a timeline file to the next day of its month (from the 28th, to the 1st), as a writer
+# correcting a date would.
+edit_date() {
+  python3 - "$1" <<'PYTHON'
+import re, sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+date = re.search(r"^  date: (\d{4}-\d{2})-(\d{2})$", text, re.M)
+moved = f"  date: {date.group(1)}-{int(date.group(2)) % 28 + 1:02d}"
+open(path, "w", encoding="utf-8").write(text[:date.start()] + moved + text[date.end():])
+PYTHON
 }
 # Times a rebuild of content $1 into output $2 and adds "wall cpu peak-rss stage=ms ..." to the file $3.
 timed_rebuild() {
@@ -123,6 +135,14 @@ for _ in $(seq "$runs"); do
 done
 printf 'N=%s: rebuild after one case file changed: wall=%ss cpu=%ss\n' "$largest" \
   "$(cut -d' ' -f1 "$work/rebuilds-case.txt" | median)" "$(cut -d' ' -f2 "$work/rebuilds-case.txt" | median)"
+# One event's date changed instead, which moves it in the timeline: the ledger's places name the pages to make again.
+: > "$work/rebuilds-date.txt"
+for _ in $(seq "$runs"); do
+  edit_date "$work/content-$largest/timeline/events.yml"
+  timed_rebuild "$work/content-$largest" "$work/site-$largest" "$work/rebuilds-date.txt"
+done
+printf "N=%s: rebuild after one event's date changed: wall=%ss cpu=%ss\n" "$largest" \
+  "$(cut -d' ' -f1 "$work/rebuilds-date.txt" | median)" "$(cut -d' ' -f2 "$work/rebuilds-date.txt" | median)"
 # `casebook serve` on the largest scale: from a saved edit of one event's title to the live-reload event, which a
 # long-lived process reaches by patching its last build (see README, "Previewing while you write").
 echo "serve, N=$largest:"
