@@ -160,9 +160,9 @@ struct DataFiles: Sendable {
         self.pagePaths = pagePaths
     }
 
-    /// These files after a prose edit that reworded these items of `graph`, or a date edit that moved items there. The downloads of cases, parties and
-    /// sources that one of theirs reached are made again, and kept as the output holds them when `cache` finds them
-    /// unchanged.
+    /// These files after a prose edit that reworded these items of `graph`, or a date edit that moved items there. The
+    /// downloads of cases, parties and sources that one of theirs reached are made again, and kept as the output holds
+    /// them when `cache` finds them unchanged.
     func patched(_ graph: SiteGraph, _ views: ViewCatalog, _ edited: EditedItems, cache: RenderCache?) -> DataFiles {
         let export = DataExport(graph: graph, cache: cache, digestsRecords: true), search = SearchIndex(graph: graph, views: views)
         let calendar = CalendarFile(graph: graph, views: views)
