@@ -39,8 +39,10 @@ struct EditedItems: Sendable, Equatable {
             if let index { return ids.compactMap { index[$0] }.sorted() }
             return ids.isEmpty ? [] : (0..<count).filter { ids.contains(id($0)) }
         }
-        events = placed(graph.events.count, ids.events, eventIndex) { graph.events[$0].id }
-        quotes = placed(graph.quotes.count, ids.quotes, quoteIndex) { graph.quotes[$0].id }
+        // Each id read where its item lies: a copy of each of 10,000 events, retaining every string in it, was 4 ms of
+        // a one-event rebuild's critical path.
+        events = placed(graph.events.count, ids.events, eventIndex) { graph.events.withElement(at: $0) { $0.pointee.id } }
+        quotes = placed(graph.quotes.count, ids.quotes, quoteIndex) { graph.quotes.withElement(at: $0) { $0.pointee.id } }
         cases = placed(graph.cases.count, ids.cases, nil) { graph.cases[$0].id }
         parties = placed(graph.parties.count, ids.parties, nil) { graph.parties[$0].id }
         sources = placed(graph.sources.count, ids.sources, nil) { graph.sources[$0].id }
