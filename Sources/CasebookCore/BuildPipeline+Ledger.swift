@@ -17,10 +17,11 @@ extension BuildPipeline {
     /// that read them, when only the items' places and wording changed: the same inputs, settings, documents (front
     /// matter and bodies) and links of each item. Nil otherwise, when nothing moved (`rewordedSinceLedger` tells a prose
     /// edit), or when the jobs are more than an eighth of the site's (and more than a few hundred, which either build
-    /// makes in about a tenth of a second): a move across years reaches thousands of pages, which a whole build, with
-    /// the Markdown memo and the card cache, makes as fast or faster (at N=10,000, 2,900 pages made again took 1.11 s
-    /// and 9,055 took 1.27 s, a whole build 1.1 s; at N=1,000, 275 of 2,240 pages 0.13 s and 471 0.23 s, a whole build
-    /// 0.13–0.16 s).
+    /// makes in about a tenth of a second) or more than 2,500: a move across months or years reaches thousands of
+    /// pages, which a whole build, with the Markdown memo and the card cache, makes as fast or faster. At N=1,000, 275
+    /// of 2,240 pages made again took 0.13 s and 471 0.23 s, a whole build 0.13–0.16 s; at N=10,000, 2,900 pages 1.11 s
+    /// and 9,055 1.27 s, a whole build 1.1 s; at N=50,000, 1,414 pages 3.2 s and 2,113 and 3,716 3.6–5.6 s, a whole
+    /// build 5.9–6.2 s.
     static func movedSinceLedger(_ output: Output, shape: Pending<ContentShape>?, inputs: PageDigest?, _ content: SiteContent,
                                  _ graph: SiteGraph) -> (edited: EditedItems, reading: [Int])? {
         guard output.cache != nil, let shape, let inputs, let previous = output.previousLedger,
@@ -28,7 +29,7 @@ extension BuildPipeline {
               let moved = MovedItems(since: previous.shape, last, to: graph, content: content, shape: shape.value, drafts: output.options.drafts)
         else { return nil }
         let reading = previous.ledger.jobs(readingEventsIn: moved.events, quotesIn: moved.quotes)
-        guard reading.count <= max(previous.ledger.jobCount / 8, 256) else { return nil }
+        guard reading.count <= min(max(previous.ledger.jobCount / 8, 256), 2_500) else { return nil }
         return (EditedItems(moved: moved), reading)
     }
 
