@@ -51,7 +51,8 @@ extension BuildPipeline {
         let data = Pending.whenAsked { previousData.value.patched(graph, views, edited, cache: nil) }
         result.dataSpliced = true
         guard renderData(graph, views, input, pagePaths: pagePaths, kept: data, into: &output, &result) else { return true }
-        output.lastBuild = last.patched(content: input.content, graph: graph, views: views, renderer: renderer, ledger: ledger, data: data)
+        output.lastBuild = last.patched(content: input.content, shape: input.shape, graph: graph, views: views, renderer: renderer,
+                                        ledger: ledger, data: data)
         if output.ledgerFile != nil, let shape = input.shape {
             output.keepLedger(inputs: last.inputs.digest, shape: shape, ledger, graph: graph, content: input.content)
         }

@@ -64,7 +64,8 @@ public enum BuildPipeline {
         /// The load cache, which may still be saving while the build goes on.
         let loads: LoadMemory?
         /// The content's shape, for a build that keeps a page ledger on disk: taken on another core while the
-        /// content is checked, or, by a long-lived process that patches from memory, when the ledger is saved.
+        /// content is checked, or, by a long-lived process that patches from memory, when the ledger is saved; and
+        /// for a long-lived process's build, which keeps it to tell whether the next build's content needs checking.
         let shape: Pending<ContentShape>?
         /// The records of the last builds that a writing build reads, read on another core while the content loads.
         let cacheFiles: Pending<Output.CacheFiles>?
@@ -100,13 +101,14 @@ public enum BuildPipeline {
         let assets = TreeFiles.collect(from: options.templates + "/assets", to: "assets/", keepHidden: false,
                                        fileSystem: templateFiles, &result.diagnostics)
         let statics = StaticFiles.collect(from: options.content, fileSystem: contentFiles, &result.diagnostics)
-        let keepsLedger = options.write && options.cacheFolder != nil && !contentDiagnostics.hasErrors
-        let shape: Pending<ContentShape>? = if !keepsLedger {
+        // A long-lived process also keeps the shape with its build, for the next to tell whether it needs checking.
+        let keepsLedger = options.write && options.cacheFolder != nil
+        let shape: Pending<ContentShape>? = if contentDiagnostics.hasErrors || !(keepsLedger || options.memory != nil) {
             nil
-        } else if options.memory?.lastBuild != nil {
-            .whenAsked { ContentShape(content, events: loaded.eventShapes, quotes: loaded.quoteShapes) }
-        } else {
+        } else if keepsLedger && options.memory?.lastBuild == nil {
             Pending { ContentShape(content, events: loaded.eventShapes, quotes: loaded.quoteShapes) }
+        } else {
+            .whenAsked { ContentShape(content, events: loaded.eventShapes, quotes: loaded.quoteShapes) }
         }
         return Input(content: content, templates: templates, assets: assets, statics: statics, contentRoot: options.content,
                      loads: memory, shape: shape, cacheFiles: cacheFiles)
@@ -117,14 +119,21 @@ public enum BuildPipeline {
         result.diagnostics.append(contentsOf: ContentValidator(includeDrafts: options.drafts).validate(input.content))
     }
 
-    /// Whether the content needs no checking: the build that left the ledger, which succeeded, had the same inputs and
-    /// content of this frame and these links (settings, documents, and every event's and quote's ids, links and tags:
-    /// all that `ContentValidator` reads), so checking it again would find nothing; only what items say and their dates
-    /// may differ. After a prose edit at N=10,000 the check was 20 ms of two cores.
+    /// Whether the content needs no checking: the last build, which succeeded, had the same inputs and content of this
+    /// frame and these links (settings, documents, and every event's and quote's ids, links and tags: all that
+    /// `ContentValidator` reads), so checking it again would find nothing; only what items say and their dates may
+    /// differ. The last build is a long-lived process's, or the one that left the ledger. After a prose edit at
+    /// N=10,000 the check was 20 ms of two cores; after a date edit it ran beside a long-lived process's graph.
     static func checkedBefore(_ input: Input, _ options: BuildOptions, _ templates: TemplateSet) -> Bool {
-        guard let ledger = input.cacheFiles?.value.ledger, let shape = input.shape else { return false }
-        return ledger.shape.frame == shape.value.frame && ledger.shape.links == shape.value.links
-            && ledger.inputs == LastBuild.Inputs(options, templates: templates, assets: input.assets, statics: input.statics).digest
+        guard let shape = input.shape else { return false }
+        let inputs = LastBuild.Inputs(options, templates: templates, assets: input.assets, statics: input.statics)
+        let last: (inputs: Bool, shape: ContentShape)? = if let build = options.memory?.lastBuild {
+            build.shape.map { (build.inputs == inputs, $0.value) }
+        } else {
+            input.cacheFiles?.value.ledger.map { ($0.inputs == inputs.digest, $0.shape) }
+        }
+        guard let last, last.inputs else { return false }
+        return last.shape.frame == shape.value.frame && last.shape.links == shape.value.links
     }
 
     /// The site's URLs by its base URL; nil, with the reason noted, when that is not one.
@@ -230,8 +239,9 @@ public enum BuildPipeline {
                     lastData.flatMap { $0.rearranged(graph, views, keeping: $1, pagePaths: pages) } ?? DataFiles(graph, views, pagePaths: pages)
                 }
                 data = made
-                output.lastBuild = LastBuild(inputs: inputs, content: input.content, graph: graph, views: views, renderer: renderer,
-                                             ledger: ledger, data: made, indexes: moved.flatMap { kept?.1.indexes(after: $0, in: graph) })
+                output.lastBuild = LastBuild(inputs: inputs, content: input.content, shape: input.shape, graph: graph, views: views,
+                                             renderer: renderer, ledger: ledger, data: made,
+                                             indexes: moved.flatMap { kept?.1.indexes(after: $0, in: graph) })
             }
             if let ledger, let shape, let inputsDigest {
                 output.keepLedger(inputs: inputsDigest, shape: shape, ledger, graph: graph, content: input.content)

@@ -108,22 +108,26 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)) == memo)
     }
 
-    /// A build whose content has the structure of the build that left the ledger does not check it again; one that
-    /// names an unknown party is not of that structure, and fails with the error, the output left as it was.
-    @Test func aBrokenReferenceIsCaughtThoughALedgerWasLeft() throws {
-        let session = try Session(of: "Tests/Fixtures/minimal-site/Content", mode: .writing)
+    /// A build whose content has the frame and links of the last build (the one that left the ledger, or a long-lived
+    /// process's) does not check it again, as after a date edit; one that names an unknown party has other links, and
+    /// fails with the error, the output left as it was.
+    @Test(arguments: Mode.allCases)
+    func aBrokenReferenceIsCaughtThoughTheLastBuildWasChecked(mode: Mode) throws {
+        var session = try Session(of: "Tests/Fixtures/minimal-site/Content", mode: mode)
         defer { session.remove() }
         let file = session.content.appendingPathComponent("timeline/2021.yml")
-        let original = try String(contentsOf: file, encoding: .utf8)
+        let dated = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "date: 2021-01-09", with: "date: 2021-01-10")
+        try dated.write(to: file, atomically: true, encoding: .utf8)
+        try session.rebuildEqualsAFreshBuild(patched: nil, "dated a day later")
         let before = Fixtures.tree(at: URL(fileURLWithPath: session.options.output))
-        try original.replacingOccurrences(of: "parties: [sample, example]", with: "parties: [sample, exampel]")
+        try dated.replacingOccurrences(of: "parties: [sample, example]", with: "parties: [sample, exampel]")
             .write(to: file, atomically: true, encoding: .utf8)
         let broken = BuildPipeline.run(session.options)
         #expect(broken.exitCode == 1)
         #expect(broken.diagnostics.sorted.contains { $0.description.contains("unknown party 'exampel' (did you mean 'example'?)") })
         #expect(Fixtures.tree(at: URL(fileURLWithPath: session.options.output)) == before)
-        // Mended, the content is the ledger's again: nothing to make again.
-        try original.write(to: file, atomically: true, encoding: .utf8)
+        // Mended, the content is the last build's again: nothing to make again.
+        try dated.write(to: file, atomically: true, encoding: .utf8)
         let mended = BuildPipeline.run(session.options)
         #expect(mended.exitCode == 0 && mended.pagesPatched == 0)
         var tree = Fixtures.tree(at: URL(fileURLWithPath: session.options.output)), was = before

@@ -5,6 +5,8 @@ struct LastBuild: Sendable {
     /// Everything the build was made from besides the content: options, templates, theme assets, static files.
     let inputs: Inputs
     let content: SiteContent
+    /// The content's shape (nil when it had errors), for the next build to tell whether its content needs checking.
+    let shape: Pending<ContentShape>?
     let graph: SiteGraph
     let views: ViewCatalog
     let renderer: SiteRenderer
@@ -45,9 +47,9 @@ struct LastBuild: Sendable {
     }
 
     /// `indexes`, when given, are the graph's events' and quotes' indexes by id (see `indexes(after:in:)`).
-    init(inputs: Inputs, content: SiteContent, graph: SiteGraph, views: ViewCatalog, renderer: SiteRenderer, ledger: PageLedger,
-         data: Pending<DataFiles>, indexes: (events: [String: Int], quotes: [String: Int])? = nil) {
-        self.init(inputs, content, graph, views, renderer, ledger, data,
+    init(inputs: Inputs, content: SiteContent, shape: Pending<ContentShape>?, graph: SiteGraph, views: ViewCatalog,
+         renderer: SiteRenderer, ledger: PageLedger, data: Pending<DataFiles>, indexes: (events: [String: Int], quotes: [String: Int])? = nil) {
+        self.init(inputs, content, shape, graph, views, renderer, ledger, data,
                   eventIndex: indexes?.events ?? Self.index(graph.events) { $0.pointee.id },
                   quoteIndex: indexes?.quotes ?? Self.index(graph.quotes) { $0.pointee.id })
     }
@@ -69,15 +71,17 @@ struct LastBuild: Sendable {
     }
 
     /// The build that patched this one: the same inputs and item places, its own content and what it made.
-    func patched(content: SiteContent, graph: SiteGraph, views: ViewCatalog, renderer: SiteRenderer, ledger: PageLedger,
-                 data: Pending<DataFiles>) -> LastBuild {
-        LastBuild(inputs, content, graph, views, renderer, ledger, data, eventIndex: eventIndex, quoteIndex: quoteIndex)
+    func patched(content: SiteContent, shape: Pending<ContentShape>?, graph: SiteGraph, views: ViewCatalog, renderer: SiteRenderer,
+                 ledger: PageLedger, data: Pending<DataFiles>) -> LastBuild {
+        LastBuild(inputs, content, shape, graph, views, renderer, ledger, data, eventIndex: eventIndex, quoteIndex: quoteIndex)
     }
 
-    private init(_ inputs: Inputs, _ content: SiteContent, _ graph: SiteGraph, _ views: ViewCatalog, _ renderer: SiteRenderer,
-                 _ ledger: PageLedger, _ data: Pending<DataFiles>, eventIndex: [String: Int], quoteIndex: [String: Int]) {
+    private init(_ inputs: Inputs, _ content: SiteContent, _ shape: Pending<ContentShape>?, _ graph: SiteGraph, _ views: ViewCatalog,
+                 _ renderer: SiteRenderer, _ ledger: PageLedger, _ data: Pending<DataFiles>, eventIndex: [String: Int],
+                 quoteIndex: [String: Int]) {
         self.inputs = inputs
         self.content = content
+        self.shape = shape
         self.graph = graph
         self.views = views
         self.renderer = renderer
