@@ -127,13 +127,13 @@ public enum BuildPipeline {
     static func checkedBefore(_ input: Input, _ options: BuildOptions, _ templates: TemplateSet) -> Bool {
         guard let shape = input.shape else { return false }
         let inputs = LastBuild.Inputs(options, templates: templates, assets: input.assets, statics: input.statics)
-        let last: (inputs: Bool, shape: ContentShape)? = if let build = options.memory?.lastBuild {
-            build.shape.map { (build.inputs == inputs, $0.value) }
+        let last: ContentShape? = if let build = options.memory?.lastBuild {
+            build.inputs == inputs ? build.shape?.value : nil
         } else {
-            input.cacheFiles?.value.ledger.map { ($0.inputs == inputs.digest, $0.shape) }
+            input.cacheFiles?.value.ledger.flatMap { $0.inputs == inputs.digest ? $0.shape : nil }
         }
-        guard let last, last.inputs else { return false }
-        return last.shape.frame == shape.value.frame && last.shape.links == shape.value.links
+        guard let last else { return false }
+        return last.frame == shape.value.frame && last.links == shape.value.links
     }
 
     /// The site's URLs by its base URL; nil, with the reason noted, when that is not one.
