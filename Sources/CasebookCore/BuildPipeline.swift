@@ -26,14 +26,14 @@ public enum BuildPipeline {
                            _ clock: inout StageClock) throws(BuildResult.Failure) {
         guard let templates = input.templates else { return }
         guard let urls = siteURLs(input, options, &result), !result.diagnostics.hasErrors else {
-            return validate(input, options, &result)  // every error at once
+            return result.diagnostics.append(contentsOf: crossReferenceErrors(input, options))  // every error at once
         }
         let memo = Output.readMarkdownMemo(options, settings: MarkdownRenderer.settings(urls, input.content.config.unsafeHTML))
         // The content is checked on another core while the graph is made, once its shape, taken on a third, tells
         // whether it needs checking at all (see `checkedBefore`): on the main thread, after a date edit at N=10,000 the
         // check was a sixth of a long-lived process's rebuild.
         let checks = Pending {
-            checkedBefore(input, options, templates) ? DiagnosticList() : ContentValidator(includeDrafts: options.drafts).validate(input.content)
+            checkedBefore(input, options, templates) ? DiagnosticList() : crossReferenceErrors(input, options)
         }
         let graph = SiteGraph(content: options.drafts ? input.content : input.content.withoutDrafts(), urls: urls,
                               last: options.memory?.lastBuild?.graph)
@@ -115,8 +115,8 @@ public enum BuildPipeline {
     }
 
     /// Cross-reference checks.
-    static func validate(_ input: Input, _ options: BuildOptions, _ result: inout BuildResult) {
-        result.diagnostics.append(contentsOf: ContentValidator(includeDrafts: options.drafts).validate(input.content))
+    static func crossReferenceErrors(_ input: Input, _ options: BuildOptions) -> DiagnosticList {
+        ContentValidator(includeDrafts: options.drafts).validate(input.content)
     }
 
     /// Whether the content needs no checking: the last build, which succeeded, had the same inputs and content of this
@@ -179,7 +179,7 @@ public enum BuildPipeline {
         result.viewsKept = kept?.0.count
         // When items only moved, it keeps its views, cards and pages but those that read where they moved.
         let moved = kept.flatMap { kept, last in
-            LayoutFactory.lastUpdated(graph) == last.renderer.layout.lastUpdated ? MovedItems(from: last.graph, to: graph, kept: kept) : nil
+            graph.latestDate == last.graph.latestDate ? MovedItems(from: last.graph, to: graph, kept: kept) : nil
         }
         // A process that exits after a build of a few pages makes the views those pages read, rendering their Markdown
         // without the memo, which it leaves as it was; one that keeps the build for the next makes them all.

@@ -109,7 +109,8 @@ public struct SiteGraph: Sendable {
         topicSlugs = quoted.topicSlugs
     }
 
-    /// The latest date of an event or of a source's publication or update: when the site was last updated.
+    /// The latest date of an event or of a source's publication or update: when the site was last updated, in every
+    /// page's footer. Events' dates are read where they lie: copying each event was most of it.
     var latestDate: PartialDate? {
         let eventDates = events.indices.map { events.withElement(at: $0) { $0.pointee.date } }
         return (sources.map { $0.updated ?? $0.published } + eventDates).max()

@@ -7,8 +7,7 @@ struct LayoutFactory: Sendable {
     private let footerHTML: String
     private let navEntries: [(label: String, route: Route?, url: String)]
     private let footerLinks: [LayoutView.DataLink]
-    /// The latest date of any event or source, in every page's footer.
-    let lastUpdated: DateView?
+    private let lastUpdated: DateView?
     /// The shared part of the layout by the navigation's `aria-current` states.
     private let shared = LockedCache<[[String?]: KnownDigest<LayoutView.Shared>]>([:])
 
@@ -34,13 +33,8 @@ struct LayoutFactory: Sendable {
                        "data/quotes.json", "data/quotes.csv", "data/sources.json", "timeline.ics"].map {
             .init(label: String($0.split(separator: "/").last ?? ""), url: urls.path(.file($0)))
         } + [.init(label: "feed.xml (Atom)", url: urls.path(.file("feed.xml")))]
-        lastUpdated = Self.lastUpdated(graph)
+        lastUpdated = graph.latestDate.map { DateLabel.view($0) }
         footerHTML = chrome.footer(Self.chromeView(graph, nav: [], footerLinks: footerLinks, lastUpdated: lastUpdated))
-    }
-
-    /// The latest date of any event or source (events' dates read where they lie: copying each event was most of it).
-    static func lastUpdated(_ graph: SiteGraph) -> DateView? {
-        graph.latestDate.map { DateLabel.view($0) }
     }
 
     private static func chromeView(_ graph: SiteGraph, nav: [LayoutView.NavItem], footerLinks: [LayoutView.DataLink],

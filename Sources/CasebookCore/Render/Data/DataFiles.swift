@@ -105,7 +105,8 @@ struct DataFiles: Sendable {
             }
         }
         // The sitemap, which names every page, is kept when the pages are the last build's (after events moved).
-        let sitemap = Self.samePages(pagePaths, self.pagePaths) ? self.kept.filter { Sitemap(graph: graph).paths.contains($0.path) } : nil
+        let sitemapPaths = Sitemap(graph: graph).paths
+        let sitemap = Self.samePages(pagePaths, self.pagePaths) ? self.kept.filter { sitemapPaths.contains($0.path) } : nil
         return DataFiles(made: spliced + Self.unsplicedJobs(export, graph, pagePaths: pagePaths, sitemap: sitemap),
                          feed: AtomFeed(graph: graph, views: views).file(), pagePaths: pagePaths)
     }
