@@ -34,18 +34,17 @@ extension BuildPipeline {
     }
 
     /// The numbers of the jobs to run, in order, when the ledger describes a build of as many jobs: those `reading`
-    /// an edited item or place, and those whose files the output no longer holds as the ledger lists them. Nil when it
-    /// describes another number of jobs, and every job runs.
+    /// an edited item or place, and those whose files the output no longer holds as the ledger lists them; every other
+    /// page keeps the digest the ledger's build gave it. Nil when it describes another number of jobs, and every job runs.
     static func jobsToRun(_ jobCount: Int, after previous: LedgerFile.Stored, reading: [Int], _ cache: RenderCache?,
                           spare: TreeRecord?) -> [Int]? {
         guard let cache, previous.ledger.jobCount == jobCount else { return nil }
+        cache.keepPrevious()
         return jobsWithFilesLost(previous.ledger, besides: reading, cache, spare: spare)
     }
 
-    /// `jobs` and every other job of the ledger whose files the output no longer holds as listed, in order. Each file
-    /// is checked as a build that digests it would check it (and its digest kept for the new output's record), a
-    /// slice of jobs to a core; but for a file that `spare`, the record of the staging tree checked to match it,
-    /// holds under the same digest: the staging tree keeps its own copy, so the output's is not needed.
+    /// `jobs` and every other job of the ledger whose files the output no longer holds as listed, in order, a slice of
+    /// jobs to a core. The ledger is the last build's, whose digests `cache` took as this build's (`keepPrevious`).
     static func jobsWithFilesLost(_ ledger: PageLedger, besides jobs: [Int], _ cache: RenderCache, spare: TreeRecord?) -> [Int] {
         let reading = Set(jobs), jobCount = ledger.jobCount
         let slices = Array(stride(from: 0, to: jobCount, by: 1024))
@@ -56,8 +55,7 @@ extension BuildPipeline {
                 jobs += repeatElement(number, count: entry.pages.count)
                 pages += entry.pages
             }
-            // One lock for the slice's digests rather than one per file: the cores took turns at it.
-            return Set(zip(jobs, cache.unchanged(pages, keptIn: spare)).compactMap { $1 ? nil : $0 })
+            return Set(zip(jobs, cache.holds(pages, keptIn: spare)).compactMap { $1 ? nil : $0 })
         }
         return reading.union(missing.joined()).sorted()
     }
