@@ -91,7 +91,7 @@ struct ContentShape: Equatable, Sendable {
 
     private static func bodies(_ documents: [some ProseDocument], _ writer: inout BinaryWriter) -> [PageDigest] {
         documents.map { document in
-            writer.write(document.body.text)
+            writer.writeText(of: document.body)
             return digest(&writer)
         }
     }

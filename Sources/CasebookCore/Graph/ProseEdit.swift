@@ -117,9 +117,9 @@ extension TimelineEvent {
     /// What `saysTheSame(as:)` compares besides the structure, for `ContentShape`'s digests.
     static func writeWording(of event: UnsafePointer<TimelineEvent>, to writer: inout BinaryWriter) {
         writer.write(event.pointee.approximate)
-        writer.write(event.pointee.title.text)
-        writer.write(event.pointee.summary) { $0.write($1.text) }
-        writer.write(event.pointee.disputed) { $0.write($1.text) }
+        writer.writeText(of: event.pointee.title)
+        writer.write(event.pointee.summary) { $0.writeText(of: $1) }
+        writer.write(event.pointee.disputed) { $0.writeText(of: $1) }
         writer.write(event.pointee.sources) { $1.writeWordingAndLocator(to: &$0) }
     }
 }
@@ -163,7 +163,7 @@ extension Quote {
     /// What `saysTheSame(as:)` compares besides the structure, for `ContentShape`'s digests.
     static func writeWording(of quote: UnsafePointer<Quote>, to writer: inout BinaryWriter) {
         writer.write(quote.pointee.text)
-        writer.write(quote.pointee.context) { $0.write($1.text) }
+        writer.write(quote.pointee.context) { $0.writeText(of: $1) }
         writer.write(quote.pointee.sources) { $1.writeWordingAndLocator(to: &$0) }
     }
 }

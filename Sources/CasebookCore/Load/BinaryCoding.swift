@@ -57,6 +57,14 @@ struct BinaryWriter {
         }
     }
 
+    /// A Markdown source's text as `write(_ text: String)` writes it, from its bytes.
+    mutating func writeText(of markdown: MarkdownSource) {
+        markdown.withUTF8 { utf8 in
+            write(UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
     /// A path that recurs: the first time in full, then by its number.
     mutating func write(file path: String) {
         if let number = files[path] { return write(UInt64(number + 1)) }
@@ -84,10 +92,13 @@ struct BinaryReader {
     private let bytes: UnsafeRawBufferPointer
     private(set) var offset: Int
     private var files: [String] = []
+    /// The buffer `bytes` lies in, when Markdown text is to be kept as slices of it (`keptText()`).
+    private let owner: Data?
 
-    init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
+    init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0, owner: Data? = nil) {
         self.bytes = bytes
         self.offset = offset
+        self.owner = owner
     }
 
     /// The bytes read since `start`, copied out of the file.
@@ -140,6 +151,15 @@ struct BinaryReader {
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
     }
 
+    /// A string's bytes as a slice of the buffer the reader was given with them, which outlives the reader; nil,
+    /// with nothing read, for a reader given none.
+    mutating func keptString() throws(Damaged) -> Data? {
+        guard let owner else { return nil }
+        let length = try count(), start = owner.startIndex + offset
+        offset += length
+        return owner[start..<(start + length)]
+    }
+
     /// Moves past a string without making it.
     mutating func skipString() throws(Damaged) {
         offset += try count()
@@ -171,10 +191,12 @@ struct BinaryReader {
 extension BinaryReader {
     /// Reads a cache file (mapped, not copied) whose bytes follow `header`, through `body`; nil when the file is
     /// missing, starts with another header (another binary, folder or format), is damaged or has bytes left over.
-    static func read<Value>(_ path: String, header: String, _ body: (inout BinaryReader) throws(Damaged) -> Value) -> Value? {
+    /// `keepingText`: Markdown text is kept as slices of the mapped file (which Casebook never changes in place).
+    static func read<Value>(_ path: String, header: String, keepingText: Bool = false,
+                            _ body: (inout BinaryReader) throws(Damaged) -> Value) -> Value? {
         guard let (data, start) = MappedFile.contents(of: path, header: header) else { return nil }
         return data.withUnsafeBytes { bytes in
-            var reader = BinaryReader(bytes, offset: start)
+            var reader = BinaryReader(bytes, offset: start, owner: keepingText ? data : nil)
             do throws(Damaged) {
                 let value = try body(&reader)
                 return reader.atEnd ? value : nil

@@ -13,7 +13,7 @@ extension BinaryWriter {
     }
 
     mutating func write(_ markdown: MarkdownSource) {
-        write(markdown.text)
+        writeText(of: markdown)
         write(markdown.location)
     }
 
@@ -136,7 +136,8 @@ extension BinaryReader {
     }
 
     mutating func markdown() throws(Damaged) -> MarkdownSource {
-        MarkdownSource(try string(), at: try location())
+        if let bytes = try keptString() { return MarkdownSource(utf8: bytes, at: try location()) }
+        return MarkdownSource(try string(), at: try location())
     }
 
     mutating func date() throws(Damaged) -> PartialDate {

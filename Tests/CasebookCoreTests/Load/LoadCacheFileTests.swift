@@ -76,6 +76,10 @@ import Testing
         #expect(read[quotes]?.items as? [Quote] == [Self.quote])
         #expect(read[quotes]?.diagnostics.items.isEmpty == true)
         #expect(LoadCacheFile.read(path, header: "test 2\n").isEmpty, "another binary's file")
+        // Read back, their Markdown kept as the file's bytes, the entries are written as they were.
+        let again = folder.appendingPathComponent("again.bin").path
+        LoadCacheFile.write(read, header: "test 1\n", to: again)
+        #expect(FileManager.default.contents(atPath: again) == FileManager.default.contents(atPath: path))
     }
 
     @Test func everyDocumentFieldComesBack() throws {
