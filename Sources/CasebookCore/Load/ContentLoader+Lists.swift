@@ -48,14 +48,20 @@ extension ContentLoader {
         return (items, ContentShape.items(items))
     }
 
-    /// The items of a list file's pieces in order with their digests, their diagnostics added to `diagnostics`.
+    /// The items of a list file's pieces in order with their digests, their diagnostics added to `diagnostics`. The
+    /// list is sized once: grown piece by piece, the 10,000 events of a big timeline were moved a dozen times.
     private static func joined<Item>(_ entries: [LoadMemory.Entry], _ diagnostics: inout DiagnosticList)
         -> (items: [Item], shapes: [ContentShape.Item]) {
-        let items = entries.flatMap { entry -> [Item] in
+        let lists = entries.map { entry -> [Item] in
             diagnostics.append(contentsOf: entry.diagnostics)
             return entry.items as? [Item] ?? []
         }
-        return (items, entries.flatMap(\.shapes))
+        var items: [Item] = [], shapes: [ContentShape.Item] = []
+        items.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        shapes.reserveCapacity(entries.reduce(0) { $0 + $1.shapes.count })
+        for list in lists { items += list }
+        for entry in entries { shapes += entry.shapes }
+        return (items, shapes)
     }
 
     private func loadItem<Item>(_ node: Node, lineOffset: Int, path: String, what: String, _ diagnostics: inout DiagnosticList,
