@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CasebookCore
 
@@ -47,5 +48,39 @@ import Testing
         let (set, diagnostics) = try TemplateSet.load(from: Fixtures.templates, fileSystem: LocalFileSystem(root: Fixtures.templates))
         #expect(set != nil)
         #expect(diagnostics.items.isEmpty, "\(diagnostics.sorted)")
+    }
+
+    /// Partial tags are found, named and placed as Foundation's search and trim found them (the oracle below), on
+    /// lines with tags side by side, non-ASCII before a tag, tabs and no-break spaces, and tags left open.
+    @Test func partialReferencesAreFoundAsFoundationFindsThem() {
+        func oracle(_ text: String) -> [String] {
+            var found: [String] = []
+            for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                var rest = line[...]
+                while let open = rest.range(of: "{{") {
+                    let afterOpen = rest[open.upperBound...]
+                    guard let close = afterOpen.range(of: "}}") else { break }
+                    let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                    if let sigil = tag.first, sigil == ">" || sigil == "<" {
+                        let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                        if !name.isEmpty, !name.hasPrefix("*") {
+                            found.append("\(name)@\(lineIndex + 1):\(line.distance(from: line.startIndex, to: open.lowerBound) + 1)")
+                        }
+                    }
+                    rest = afterOpen[close.upperBound...]
+                }
+            }
+            return found
+        }
+        let texts = [
+            "{{> a}}{{<b}}\n  {{ > c }} {{x}} {{>*dynamic}}", "naïve “é” {{> partials/card}} and 🚀{{<layout}}",
+            "\t{{>\tpartials/tab\t}}", "{{> \u{A0}nbsp\u{A0}}} {{> \u{3000}wide}}", "{{> cr\r}}", "{{> open", "{{> open\n{{> next}} {{", "{{\n}}{{>n}}", "}} {{ {{> x}}",
+            "{{>}} {{> }} {{}}", "e\u{301}{{> combining}}", "",
+        ]
+        for text in texts {
+            let found = TemplateSet.partialReferences(in: text).map { "\($0.name)@\($0.line):\($0.column)" }
+            #expect(found == oracle(text), "\(text.debugDescription)")
+        }
+        #expect(TemplateSet.partialReferences(in: texts[1]).map(\.column) == [11, 36])
     }
 }
