@@ -92,7 +92,7 @@ struct BinaryReader {
     private let bytes: UnsafeRawBufferPointer
     private(set) var offset: Int
     private var files: [String] = []
-    /// The buffer `bytes` lies in, when Markdown text is to be kept as slices of it (`keptText()`).
+    /// The buffer `bytes` lies in, when Markdown text is to be kept as slices of it (`keptString()`).
     private let owner: Data?
 
     init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0, owner: Data? = nil) {

@@ -82,5 +82,7 @@ import Testing
             #expect(found == oracle(text), "\(text.debugDescription)")
         }
         #expect(TemplateSet.partialReferences(in: texts[1]).map(\.column) == [11, 36])
+        // Lines end at each line feed, after a carriage return too (where "\r\n", one character, split no line).
+        #expect(TemplateSet.partialReferences(in: "<ul>\r\n  {{> item}}\r\n").map { "\($0.name)@\($0.line):\($0.column)" } == ["item@2:3"])
     }
 }
