@@ -126,7 +126,7 @@ printf 'N=%s, timeline in %s files: rebuild after one event changed: wall=%ss cp
   "$(grep -o "load=[0-9.]*" "$work/rebuilds-split.txt" | cut -d= -f2 | median)"
 # A line of a case file's Markdown changed, on the largest tracker as the scale loop left it: a prose edit, which
 # makes again the pages that show the case.
-case_file=$(find "$work/content-$largest/cases" -name '*.md' | sort | head -1)
+case_file=$(find "$work/content-$largest/cases" -name '*.md' | sort | sed -n 1p)
 : > "$work/rebuilds-case.txt"
 for _ in $(seq "$runs"); do
   if grep -q '^Edited by the bench\.$' "$case_file"; then sed -i '/^Edited by the bench\.$/d' "$case_file"
