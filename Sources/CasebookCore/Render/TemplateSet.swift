@@ -140,7 +140,8 @@ public struct TemplateSet: Sendable {
             }
             // The tag closes on its line, or the rest of the line holds none.
             var close = index + 2
-            while close + 1 < bytes.count, bytes[close] != newline, bytes[close] != UInt8(ascii: "}") || bytes[close + 1] != UInt8(ascii: "}") {
+            let brace = UInt8(ascii: "}")
+            while close + 1 < bytes.count, bytes[close] != newline, bytes[close] != brace || bytes[close + 1] != brace {
                 close += 1
             }
             guard close + 1 < bytes.count, bytes[close] != newline else {

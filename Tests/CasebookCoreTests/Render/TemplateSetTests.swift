@@ -74,8 +74,8 @@ import Testing
         }
         let texts = [
             "{{> a}}{{<b}}\n  {{ > c }} {{x}} {{>*dynamic}}", "naïve “é” {{> partials/card}} and 🚀{{<layout}}",
-            "\t{{>\tpartials/tab\t}}", "{{> \u{A0}nbsp\u{A0}}} {{> \u{3000}wide}}", "{{> cr\r}}", "{{> open", "{{> open\n{{> next}} {{", "{{\n}}{{>n}}", "}} {{ {{> x}}",
-            "{{>}} {{> }} {{}}", "e\u{301}{{> combining}}", "",
+            "\t{{>\tpartials/tab\t}}", "{{> \u{A0}nbsp\u{A0}}} {{> \u{3000}wide}}", "{{> cr\r}}", "{{> open",
+            "{{> open\n{{> next}} {{", "{{\n}}{{>n}}", "}} {{ {{> x}}", "{{>}} {{> }} {{}}", "e\u{301}{{> combining}}", "",
         ]
         for text in texts {
             let found = TemplateSet.partialReferences(in: text).map { "\($0.name)@\($0.line):\($0.column)" }
@@ -83,6 +83,7 @@ import Testing
         }
         #expect(TemplateSet.partialReferences(in: texts[1]).map(\.column) == [11, 36])
         // Lines end at each line feed, after a carriage return too (where "\r\n", one character, split no line).
-        #expect(TemplateSet.partialReferences(in: "<ul>\r\n  {{> item}}\r\n").map { "\($0.name)@\($0.line):\($0.column)" } == ["item@2:3"])
+        let crlf = TemplateSet.partialReferences(in: "<ul>\r\n  {{> item}}\r\n")
+        #expect(crlf.map { "\($0.name)@\($0.line):\($0.column)" } == ["item@2:3"])
     }
 }
