@@ -51,18 +51,17 @@ struct BinaryWriter {
 
     mutating func write(_ text: String) {
         var text = text
-        text.withUTF8 { utf8 in
-            write(UInt64(utf8.count))
-            bytes.append(contentsOf: utf8)
-        }
+        text.withUTF8 { write(utf8: UnsafeRawBufferPointer($0)) }
     }
 
     /// A Markdown source's text as `write(_ text: String)` writes it, from its bytes.
     mutating func writeText(of markdown: MarkdownSource) {
-        markdown.withUTF8 { utf8 in
-            write(UInt64(utf8.count))
-            bytes.append(contentsOf: utf8)
-        }
+        markdown.withUTF8 { write(utf8: $0) }
+    }
+
+    private mutating func write(utf8: UnsafeRawBufferPointer) {
+        write(UInt64(utf8.count))
+        bytes.append(contentsOf: utf8)
     }
 
     /// A path that recurs: the first time in full, then by its number.

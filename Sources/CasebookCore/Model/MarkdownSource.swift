@@ -40,7 +40,15 @@ public struct MarkdownSource: Hashable, Sendable {
         }
     }
 
-    public var isBlank: Bool { text.allSatisfy(\.isWhitespace) }
+    /// Told from the bytes when the first one that is not ASCII whitespace (tab to carriage return, space) is ASCII, or
+    /// there is none: a view checks each text before rendering it, and kept bytes were otherwise made a string twice.
+    public var isBlank: Bool {
+        let firstVisibleIsASCII = withUTF8 { bytes in
+            bytes.first { !($0 == 0x20 || (0x09...0x0D).contains($0)) }.map { $0 < 0x80 }
+        }
+        guard firstVisibleIsASCII == false else { return firstVisibleIsASCII == nil }
+        return text.allSatisfy(\.isWhitespace)
+    }
 
     /// Equal as their texts are (`String` equality, which takes canonically equivalent texts as equal): the same
     /// bytes are equal without either being made into a `String`.
