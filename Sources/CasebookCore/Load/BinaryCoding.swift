@@ -91,7 +91,7 @@ struct BinaryReader {
     private let bytes: UnsafeRawBufferPointer
     private(set) var offset: Int
     private var files: [String] = []
-    /// The buffer `bytes` lies in, when Markdown text is to be kept as slices of it (`keptString()`).
+    /// The buffer `bytes` lies in, when what is read may keep slices of it (`keptString()`, `keptBytes`).
     private let owner: Data?
 
     init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0, owner: Data? = nil) {
@@ -159,6 +159,10 @@ struct BinaryReader {
         return owner[start..<(start + length)]
     }
 
+    /// The buffer the reader was given its bytes with (offsets count from its `startIndex`), which outlives the reader;
+    /// nil for a reader given none.
+    var keptBytes: Data? { owner }
+
     /// Moves past a string without making it.
     mutating func skipString() throws(Damaged) {
         offset += try count()
@@ -190,12 +194,13 @@ struct BinaryReader {
 extension BinaryReader {
     /// Reads a cache file (mapped, not copied) whose bytes follow `header`, through `body`; nil when the file is
     /// missing, starts with another header (another binary, folder or format), is damaged or has bytes left over.
-    /// `keepingText`: Markdown text is kept as slices of the mapped file (which Casebook never changes in place).
-    static func read<Value>(_ path: String, header: String, keepingText: Bool = false,
+    /// `keepingBytes`: what is read may keep slices of the mapped file (which Casebook never changes in place), such as
+    /// Markdown text (`keptString()`) or a ledger's records (`keptBytes`).
+    static func read<Value>(_ path: String, header: String, keepingBytes: Bool = false,
                             _ body: (inout BinaryReader) throws(Damaged) -> Value) -> Value? {
         guard let (data, start) = MappedFile.contents(of: path, header: header) else { return nil }
         return data.withUnsafeBytes { bytes in
-            var reader = BinaryReader(bytes, offset: start, owner: keepingText ? data : nil)
+            var reader = BinaryReader(bytes, offset: start, owner: keepingBytes ? data : nil)
             do throws(Damaged) {
                 let value = try body(&reader)
                 return reader.atEnd ? value : nil

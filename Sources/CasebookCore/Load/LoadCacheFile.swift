@@ -40,7 +40,7 @@ enum LoadCacheFile {
 
     static func contents(_ path: String, header: String) -> Contents? {
         // Mapped, not read: the decoded items are the only copy the build keeps, their Markdown text slices of it.
-        BinaryReader.read(path, header: header, keepingText: true) { reader throws(BinaryReader.Damaged) in
+        BinaryReader.read(path, header: header, keepingBytes: true) { reader throws(BinaryReader.Damaged) in
             var contents = Contents()
             while !reader.atEnd {
                 let key = LoadMemory.Key(path: try reader.file(), lineOffset: try reader.int(),

@@ -32,7 +32,7 @@ struct LedgerFile: Sendable {
     }
 
     func read() -> Stored? {
-        BinaryReader.read(path, header: header) { reader throws(BinaryReader.Damaged) in
+        BinaryReader.read(path, header: header, keepingBytes: true) { reader throws(BinaryReader.Damaged) in
             let stamp = try reader.string(), inputs = try Self.digest(&reader)
             let shape = ContentShape(structure: try Self.digest(&reader), frame: try Self.digest(&reader), links: try Self.digest(&reader),
                                      eventWording: try reader.list(Self.digest), quoteWording: try reader.list(Self.digest),
@@ -66,10 +66,15 @@ struct LedgerFile: Sendable {
             writer.write(stored.shape.documentWording, Self.write)
             writer.write(UInt64(stored.ledger.jobCount))
             var number = 0, written = true
-            stored.ledger.forEachEntry { entry in
-                writer.write(entry, Self.write)
-                number += 1
-                if number % 1024 == 0, written { written = flush() }
+            stored.ledger.forEachRecord { record in
+                switch record {
+                case .encoded(let bytes):
+                    written = written && flush() && bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, stream) == $0.count }
+                case .entry(let entry):
+                    writer.write(entry, Self.write)
+                    number += 1
+                    if number % 1024 == 0, written { written = flush() }
+                }
             }
             writer.write(stored.data, Self.write)
             writer.write(stored.places) { writer, places in
@@ -102,10 +107,13 @@ struct LedgerFile: Sendable {
 
     /// The jobs' records as `save` wrote them (each optional, then a list each of pages, events, quotes and
     /// documents), read into arrays reused from job to job: four arrays made and freed for each of 22,000 jobs were
-    /// half of reading the file, on the core that a rebuild's loading waits for.
+    /// half of reading the file, on the core that a rebuild's loading waits for. The ledger keeps the bytes of the
+    /// records, for `save` to write back those of the jobs that do not run again.
     private static func ledger(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> PageLedger {
         let count = try reader.count()
         let ledger = PageLedger(reserving: count)
+        var bounds: [Int] = []
+        bounds.reserveCapacity(count + 1)
         var pages: [PageLedger.Page] = [], events: [Int32] = [], quotes: [Int32] = [], documents: [Int32] = []
         func list<Value>(_ values: inout [Value], _ read: (inout BinaryReader) throws(BinaryReader.Damaged) -> Value)
             throws(BinaryReader.Damaged) {
@@ -113,6 +121,7 @@ struct LedgerFile: Sendable {
             for _ in 0..<(try reader.count()) { values.append(try read(&reader)) }
         }
         for _ in 0..<count {
+            bounds.append(reader.offset)
             guard try reader.bool() else {
                 ledger.add(nil)
                 continue
@@ -123,6 +132,8 @@ struct LedgerFile: Sendable {
             try list(&documents, Self.index)
             ledger.add(PageLedger.Entry(pages: pages[...], events: events[...], quotes: quotes[...], documents: documents[...]))
         }
+        bounds.append(reader.offset)
+        if let bytes = reader.keptBytes { ledger.keep(PageLedger.Encoding(bytes: bytes, bounds: bounds)) }
         return ledger
     }
 

@@ -48,6 +48,28 @@ import Testing
         #expect(file.read() == nil)
     }
 
+    /// A ledger read back and saved after some of its jobs ran again writes the others' records as the file held them:
+    /// byte for byte what a ledger made from the same records writes.
+    @Test func recordsOfJobsNotRunAgainAreWrittenBackAsRead() throws {
+        let folder = Fixtures.temporaryFolder(), reference = Fixtures.temporaryFolder()
+        defer { for url in [folder, reference] { try? FileManager.default.removeItem(at: url) } }
+        let file = LedgerFile(folder: folder.path, output: "/srv/site"), made = LedgerFile(folder: reference.path, output: "/srv/site")
+        file.save(Self.stored())
+        // Kept records before, between and after those made again; then the others.
+        for again in [[1, 2], [0, 3]] {
+            let read = try #require(file.read())
+            let jobs = again.map { PageLedgerTests.job("again-\($0).html", events: [$0, 7], digest: UInt64(100 + $0)) }
+            _ = read.ledger.recording(jobs, numbers: again).map { $0() }
+            file.save(read)
+            var entries: [PageLedger.Entry?] = []
+            read.ledger.forEachEntry { entries.append($0) }
+            made.save(LedgerFile.Stored(stamp: read.stamp, inputs: read.inputs, shape: read.shape, ledger: PageLedger(entries: entries),
+                                        data: read.data, places: read.places))
+            #expect(try Data(contentsOf: URL(fileURLWithPath: file.path)) == Data(contentsOf: URL(fileURLWithPath: made.path)))
+            #expect(Self.describe(file.read()).filter { $0.contains("again-") }.count == (again == [1, 2] ? 2 : 4))
+        }
+    }
+
     @Test func aDamagedFileReadsAsNone() throws {
         let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
