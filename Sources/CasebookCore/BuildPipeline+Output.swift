@@ -18,8 +18,8 @@ extension BuildPipeline {
         /// output: after the swap, that tree is the spare.
         private let trees: TreeRecordFile?
         private let outputRecord: TreeRecord?
-        /// The output's record as the file holds it, when `outputRecord` was read from it (see `TreeRecordFile.Stored`).
-        private let outputRecordEncoding: [UInt8]?
+        /// The records file's parts, when `outputRecord` and the spare's were read from it (see `TreeRecordFile.save`).
+        private let treeFileParts: TreeRecordFile.Parts?
         /// A long-lived process's memory (`casebook serve`, `casebook build --watch`), and what it is to keep of this
         /// build should it succeed.
         let memory: BuildMemory?
@@ -61,7 +61,7 @@ extension BuildPipeline {
                 return Pending {
                     options.memory?.waitForSaves()
                     // A long-lived process keeps the output's record as the spare's after the swap, folders and all.
-                    let trees = readsTrees ? TreeRecordFile(folder: folder, output: options.output).read(outputFolders: options.memory != nil) : nil
+                    let trees = readsTrees ? TreeRecordFile(folder: folder, output: options.output).read() : nil
                     let spare = SiteWriter(output: options.output).spare
                     return CacheFiles(trees: trees, ledger: readsLedger ? LedgerFile(folder: folder, output: options.output).read() : nil,
                                       spareMatches: trees?.spare.map { SiteWriter.isCasebookTree(spare) && $0.describes(spare) } ?? false)
@@ -84,7 +84,7 @@ extension BuildPipeline {
                 writes = nil
                 trees = nil
                 outputRecord = nil
-                outputRecordEncoding = nil
+                treeFileParts = nil
                 ledgerFile = nil
                 previousLedger = nil
                 return
@@ -99,7 +99,7 @@ extension BuildPipeline {
             let writer = SiteWriter(output: options.output)
             let outputRecord = records?.output.flatMap { $0.isStamped(on: writer.output) ? $0 : nil }
             self.outputRecord = outputRecord
-            outputRecordEncoding = kept == nil && outputRecord != nil ? read?.trees?.outputEncoding : nil
+            treeFileParts = kept == nil && outputRecord != nil ? read?.trees?.parts : nil
             // What this process swapped in and no one changed since is as recorded.
             let watch = kept == nil ? nil : options.memory?.treeWatch
             let outputUnchanged = outputRecord != nil && watch?.isUnchanged(writer.output) == true
@@ -167,7 +167,7 @@ extension BuildPipeline {
                     guard let record = try staged.commitRecording(stamp: stamp) else { return }
                     memory?.rememberTrees(BuildMemory.OutputTrees(output: record, spare: outputRecord), output: staged.writer.output,
                                           spare: staged.writer.spare, staged: staged.footprint)
-                    let save = saving(record, into: trees)
+                    let save = saving(record, changes: staged.changesFromKnown, into: trees)
                     if let memory { memory.saveLater(save) } else { save() }
                 } else {
                     try staged.commit(stamp: stamp)
@@ -188,14 +188,14 @@ extension BuildPipeline {
         /// Saves the record of the tree just swapped in as `record` (the old output's as the spare's) and the page
         /// ledger, for the next build. A long-lived process, which keeps both in memory for its own next build, leaves
         /// this to another thread (it took 25 ms of a rebuild at N=10,000) and the ledger's content shape with it.
-        private func saving(_ record: TreeRecord, into trees: TreeRecordFile) -> @Sendable () -> Void {
-            let spare = outputRecord, spareEncoding = outputRecordEncoding, ledgerFile = ledgerFile, saved = ledgerToSave
+        private func saving(_ record: TreeRecord, changes: TreeRecord.Changes?, into trees: TreeRecordFile) -> @Sendable () -> Void {
+            let spare = outputRecord, parts = treeFileParts, ledgerFile = ledgerFile, saved = ledgerToSave
             let layouts = ledgerFile != nil && saved != nil ? layoutsToSave() : []
             // The two files on two cores: one after the other, they were the last 30 ms of a one-shot rebuild.
             return {
                 DispatchQueue.concurrentPerform(iterations: 2) { file in
                     if file == 0 {
-                        trees.save(output: record, spare: spare, spareEncoding: spareEncoding)
+                        trees.save(output: record, spare: spare, read: parts, changes: changes)
                     } else if let ledgerFile, let saved {
                         ledgerFile.save(LedgerFile.Stored(stamp: record.stamp, inputs: saved.inputs, shape: saved.shape.value,
                                                           ledger: saved.ledger, data: layouts, places: saved.places.value))

@@ -21,11 +21,6 @@ struct BinaryWriter {
         return bytes.withUnsafeBytes(write)
     }
 
-    /// Adds bytes another writer wrote, as they are (a record read back and written again unchanged).
-    mutating func write(encoded: [UInt8]) {
-        bytes += encoded
-    }
-
     mutating func write(_ value: UInt64) {
         var value = value
         while value >= 0x80 {
@@ -91,18 +86,13 @@ struct BinaryReader {
     private let bytes: UnsafeRawBufferPointer
     private(set) var offset: Int
     private var files: [String] = []
-    /// The buffer `bytes` lies in, when what is read may keep slices of it (`keptString()`, `keptBytes`).
+    /// The buffer `bytes` lies in, when what is read may keep slices of it (`keptString()`, `kept(since:)`).
     private let owner: Data?
 
     init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0, owner: Data? = nil) {
         self.bytes = bytes
         self.offset = offset
         self.owner = owner
-    }
-
-    /// The bytes read since `start`, copied out of the file.
-    func bytesRead(since start: Int) -> [UInt8] {
-        Array(bytes[start..<offset])
     }
 
     var atEnd: Bool { offset >= bytes.count }
@@ -159,9 +149,11 @@ struct BinaryReader {
         return owner[start..<(start + length)]
     }
 
-    /// The buffer the reader was given its bytes with (offsets count from its `startIndex`), which outlives the reader;
-    /// nil for a reader given none.
-    var keptBytes: Data? { owner }
+    /// The bytes read since `start`, as a slice of the buffer the reader was given with them, which outlives the
+    /// reader; nil for a reader given none.
+    func kept(since start: Int) -> Data? {
+        owner.map { $0[($0.startIndex + start)..<($0.startIndex + offset)] }
+    }
 
     /// Moves past a string without making it.
     mutating func skipString() throws(Damaged) {
@@ -195,7 +187,7 @@ extension BinaryReader {
     /// Reads a cache file (mapped, not copied) whose bytes follow `header`, through `body`; nil when the file is
     /// missing, starts with another header (another binary, folder or format), is damaged or has bytes left over.
     /// `keepingBytes`: what is read may keep slices of the mapped file (which Casebook never changes in place), such as
-    /// Markdown text (`keptString()`) or a ledger's records (`keptBytes`).
+    /// Markdown text (`keptString()`) or a ledger's records (`kept(since:)`).
     static func read<Value>(_ path: String, header: String, keepingBytes: Bool = false,
                             _ body: (inout BinaryReader) throws(Damaged) -> Value) -> Value? {
         guard let (data, start) = MappedFile.contents(of: path, header: header) else { return nil }

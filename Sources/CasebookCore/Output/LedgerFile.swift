@@ -133,7 +133,9 @@ struct LedgerFile: Sendable {
             ledger.add(PageLedger.Entry(pages: pages[...], events: events[...], quotes: quotes[...], documents: documents[...]))
         }
         bounds.append(reader.offset)
-        if let bytes = reader.keptBytes { ledger.keep(PageLedger.Encoding(bytes: bytes, bounds: bounds)) }
+        if let first = bounds.first, let bytes = reader.kept(since: first) {
+            ledger.keep(PageLedger.Encoding(bytes: bytes, bounds: bounds.map { $0 - first }))
+        }
         return ledger
     }
 

@@ -30,6 +30,11 @@ extension SiteWriter {
         private var removed: Set<String> = []
         /// Whether this build wrote exactly the files the reused spare's record lists, found when removing stale files.
         private var writtenAsKnown = false
+        /// The files placed in the staging tree, with their digests: what changed of the reused spare's record.
+        private var placed: [String: PageDigest] = [:]
+        /// What the record taken at the swap changes of the reused spare's, when this build wrote the files that record
+        /// lists, and no other (then only placed files and touched folders differ).
+        private(set) var changesFromKnown: TreeRecord.Changes?
         private var finished = false
 
         init(writer: SiteWriter, staging: String, previous: String?, reused: Bool, known: TreeRecord? = nil) {
@@ -59,6 +64,7 @@ extension SiteWriter {
                     SiteWriter.collectFolders(for: staging + "/" + file.path, made: &made, levels: &levels)
                     touched.insert(Self.folder(of: file.path))
                     placing.append(file)
+                    placed[file.path] = digest
                 }
                 let staging = staging, previous = previous, reused = reused
                 let place: @Sendable (OutputFile) throws(Failure) -> Void = { file throws(Failure) in
@@ -183,7 +189,13 @@ extension SiteWriter {
                 var folders: [String: TreeRecord.FolderState] = [:]
                 if let known, writtenAsKnown {
                     folders = known.folders
-                    for folder in touched where !folder.isEmpty { folders[folder] = TreeRecord.FolderState(of: folder, in: root) }
+                    var changes = TreeRecord.Changes(stamp: stamp, files: placed.mapValues { $0 })
+                    for folder in touched where !folder.isEmpty {
+                        let state = TreeRecord.FolderState(of: folder, in: root)
+                        folders[folder] = state
+                        changes.folders.updateValue(state, forKey: folder)
+                    }
+                    changesFromKnown = changes
                 } else {
                     for folder in TreeRecord.folders(holding: written.keys) { folders[folder] = TreeRecord.FolderState(of: folder, in: root) }
                 }

@@ -111,32 +111,76 @@ import Testing
         #expect(file.read().output == nil, "a damaged file reads as no records")
     }
 
-    /// After the next swap the output's record is saved as the spare's as the file held it, not encoded again: it
-    /// reads back as the same record, beside the new output's.
-    @Test func theOutputsRecordIsSavedBackAsTheSpares() throws {
+    /// The file keeps one record whole and the trees' records as changes of it. Saved after a build staged into the
+    /// spare the file held, it writes that base back as it was and the old output's changes as the spare's: each
+    /// record reads back as saved, and the base changes only when the changes grow past what is kept.
+    @Test func recordsAreKeptAsChangesOfOneBase() throws {
         let root = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        let first = TreeRecord(stamp: "s1", files: ["index.html": PageDigest(high: 1, low: 2), "a/b.html": TreeRecord.comparedByBytes],
-                               folders: ["a": .init(inode: 7, seconds: 1_700_000_000, nanoseconds: 5)])
-        let second = TreeRecord(stamp: "s2", files: ["index.html": PageDigest(high: 3, low: 4)], folders: [:])
+        let digest = { (n: UInt64) in PageDigest(high: n, low: ~n) }
+        let state = { (n: UInt64) in TreeRecord.FolderState(inode: n, seconds: 1_700_000_000, nanoseconds: Int64(n)) }
+        let pages = (0..<100).map { "events/\($0)/index.html" }
+        let first = TreeRecord(stamp: "s1", files: Dictionary(uniqueKeysWithValues: pages.map { ($0, digest(1)) } + [("feed.xml", TreeRecord.comparedByBytes)]),
+                               folders: Dictionary(uniqueKeysWithValues: (0..<100).map { ("events/\($0)", state(1)) } + [("events", state(1))]))
+        var second = first
+        second.files["events/0/index.html"] = digest(2)
+        second.files["gone.html"] = digest(2)
+        second.folders["events/0"] = nil
         let file = TreeRecordFile(folder: root.path, output: root.path + "/Site")
         file.save(output: first, spare: nil)
-        let stored = file.read()
-        #expect(stored.output == first && stored.spare == nil)
-        let encoding = try #require(stored.outputEncoding)
-        file.save(output: second, spare: stored.output, spareEncoding: encoding)
-        let read = file.read()
-        #expect(read.output == second && read.spare == first)
-        let again = file.read()
-        file.save(output: first, spare: again.output, spareEncoding: again.outputEncoding)
-        #expect(file.read().output == first && file.read().spare == second)
+        var read = file.read()
+        #expect(read.output == first && read.spare == nil && read.parts?.spareChanges == nil)
+        file.save(output: second, spare: read.output, read: read.parts, changes: TreeRecord.Changes(from: first, to: second))
+        read = file.read()
+        #expect(read.output == second && read.spare == first, "without the spare's changes the output is the new base")
+        let base = try #require(read.parts?.base)
 
-        // A build process reads the output's record without its folders, and saves it back whole all the same.
-        let lean = file.read(outputFolders: false)
-        #expect(lean.output?.files == first.files && lean.output?.folders.isEmpty == true && lean.spare == second)
-        #expect(lean.outputEncoding == file.read().outputEncoding)
-        file.save(output: second, spare: lean.output, spareEncoding: lean.outputEncoding)
-        #expect(file.read().output == second && file.read().spare == first)
+        // Builds staged into the spare (the output before last), each changing a page and a folder of it.
+        var trees = (output: second, spare: first)
+        for build in 3...12 {
+            var changes = TreeRecord.Changes(stamp: "s\(build)")
+            changes.files.updateValue(digest(UInt64(build)), forKey: pages[build])
+            changes.folders.updateValue(state(UInt64(build)), forKey: "events/\(build)")
+            let staged = changes.applied(to: trees.spare)
+            file.save(output: staged, spare: trees.output, read: read.parts, changes: changes)
+            read = file.read()
+            trees = (staged, trees.output)
+            #expect(read.output == trees.output && read.spare == trees.spare, "build \(build)")
+            #expect(read.parts?.base == base, "build \(build): the base written back as it was")
+        }
+
+        // More changes than are kept (an eighth of the base, and at least 64): the output becomes the base.
+        var changes = TreeRecord.Changes(stamp: "s13")
+        for page in pages.prefix(80) { changes.files.updateValue(digest(13), forKey: page) }
+        let staged = changes.applied(to: trees.spare)
+        file.save(output: staged, spare: trees.output, read: read.parts, changes: changes)
+        read = file.read()
+        #expect(read.output == staged && read.spare == trees.output)
+        #expect(read.parts?.base != base)
+    }
+
+    /// A build that writes the files its spare's record lists reports what its record changes of that record: the
+    /// pages it placed and the folders it touched.
+    @Test func aStagedTreeTellsWhatItChangedOfItsSparesRecord() throws {
+        let root = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let writer = SiteWriter(output: root.appendingPathComponent("Site").path)
+        let sites = [["a", "b", "c"], ["a2", "b", "c"], ["a", "b", "c3"], ["a", "b", "c3"]].map { texts in
+            zip(["index.html", "events/b/index.html", "events/c/index.html"], texts).map { page($0, $1) }
+        }
+        var records: (output: TreeRecord?, spare: TreeRecord?) = (nil, nil)
+        var reported: [Int] = []
+        for (number, files) in sites.enumerated() {
+            let staged = try writer.begin(spareRecord: records.spare)
+            try staged.add(files)
+            let record = try #require(try staged.commitRecording(stamp: "build-\(number)"))
+            if let known = staged.known, let changes = staged.changesFromKnown {
+                #expect(changes.applied(to: known) == record, "build \(number)")
+                reported.append(changes.files.count)
+            }
+            records = (record, records.output)
+        }
+        #expect(reported == [1, 2], "the third build places c3 over the first's c; the fourth, a and c3 over the second's a2 and c")
     }
 
     @Test func topLevelPathsAreTheRootsEntries() {
