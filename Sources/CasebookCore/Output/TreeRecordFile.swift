@@ -6,12 +6,13 @@ import Darwin
 #endif
 
 /// The records of an output folder's two trees, the live output and the spare, kept in
-/// `.casebook-cache/trees-<key>.bin`: one record whole (the base), the output's as changes of it, and the spare's as
-/// changes of it or whole. A rebuild that stages a few pages into a spare that matches its record writes the base back
-/// as the file held it, the spare's changes with its own, and the old output's changes as the spare's: encoding 44,000
-/// paths again was the longer half of saving the two files that end a one-shot rebuild. Digests name bytes only for
-/// the binary that rendered them, so the file is read only by that binary; a damaged or foreign file reads as no
-/// records, and the next build walks the spare.
+/// `.casebook-cache/trees-<key>.bin`, each as a record whole (its base) and changes of it. After the next swap the
+/// output's record is saved as the spare's as the file held it; and a build that stages a few pages into a spare that
+/// matches its record saves the new output's as the spare's base, as the file held it, with the spare's changes and its
+/// own: encoding 44,000 paths again was the longer half of saving the two files that end a one-shot rebuild. (The two
+/// trees' folders differ throughout, so one tree's record is not kept as changes of the other's.) Digests name bytes
+/// only for the binary that rendered them, so the file is read only by that binary; a damaged or foreign file reads as
+/// no records, and the next build walks the spare.
 struct TreeRecordFile {
     let path: String
     private let header: String
@@ -28,73 +29,90 @@ struct TreeRecordFile {
         let parts: Parts?
     }
 
-    /// The file's parts as it holds them (slices of the mapped file).
+    /// The two records as the file holds them (slices of the mapped file).
     struct Parts: Sendable {
-        let base: Data
-        let baseCount: Int
-        /// The output's changes of the base, to be written back as the spare's once the output is swapped out.
-        let outputChanges: Data
-        /// The spare's changes of the base; nil when the file holds the spare whole.
-        let spareChanges: TreeRecord.Changes?
+        /// The output's record, base and changes, to be written back as the spare's once the output is swapped out.
+        let output: Data
+        /// The spare's base, how many files and folders it lists, and the spare's changes of it.
+        let spareBase: Data
+        let spareBaseCount: Int
+        let spareChanges: TreeRecord.Changes
     }
 
-    /// The records.
-    func read() -> Stored {
+    /// The records; the output's without its folders unless `outputFolders`: a build process that swaps the output
+    /// out writes its record back as read (`Parts.output`) and looks none of its 22,000 folders up.
+    func read(outputFolders: Bool = true) -> Stored {
         BinaryReader.read(path, header: header, keepingBytes: true) { reader throws(BinaryReader.Damaged) in
-            var start = reader.offset
-            let base = try Self.record(&reader)
-            let baseBytes = reader.kept(since: start)
-            start = reader.offset
-            let outputChanges = try Self.changes(&reader)
+            guard try reader.bool() else { return Stored(output: nil, spare: nil, parts: nil) }
+            let start = reader.offset
+            let output = try Self.tree(&reader, folders: outputFolders)
             let outputBytes = reader.kept(since: start)
-            let spare: TreeRecord?, spareChanges: TreeRecord.Changes?
-            switch try reader.unsigned() {
-            case 0: (spare, spareChanges) = (nil, nil)
-            case 1: (spare, spareChanges) = (try Self.record(&reader), nil)
-            case 2:
-                let changes = try Self.changes(&reader)
-                (spare, spareChanges) = (changes.applied(to: base), changes)
-            default: throw BinaryReader.Damaged()
+            guard try reader.bool() else { return Stored(output: output.record, spare: nil, parts: nil) }
+            let spareStart = reader.offset
+            let spare = try Self.tree(&reader)
+            let parts = outputBytes.flatMap { bytes in
+                reader.kept(since: spareStart).map { spareBytes in
+                    Parts(output: bytes, spareBase: spareBytes.prefix(spare.baseBytes), spareBaseCount: spare.baseCount,
+                          spareChanges: spare.changes)
+                }
             }
-            let parts = baseBytes.flatMap { bytes in
-                outputBytes.map { Parts(base: bytes, baseCount: base.files.count + base.folders.count, outputChanges: $0, spareChanges: spareChanges) }
-            }
-            return Stored(output: outputChanges.applied(to: base), spare: spare, parts: parts)
+            return Stored(output: output.record, spare: spare.record, parts: parts)
         } ?? Stored(output: nil, spare: nil, parts: nil)
     }
 
-    /// Replaces the file; one that cannot be written only makes the next build walk the spare. When `output` is the
-    /// tree staged into the spare `read` held, changed as `changes` tell, and `spare` is the output `read` held, the
-    /// file's base and the old output's changes are written back as they are; otherwise `output` becomes the base.
+    /// Replaces the file; one that cannot be written only makes the next build walk the spare. `read`: the parts of the
+    /// file as read, when `spare` is the output it held; `changes`: how `output` differs from the spare it held, when
+    /// it was staged into that tree.
     func save(output: TreeRecord, spare: TreeRecord?, read: Parts? = nil, changes: TreeRecord.Changes? = nil) {
-        var writer = BinaryWriter()
-        var kept: (base: Data, spare: Data)?
-        if let read, let changes, spare != nil, let outputChanges = read.spareChanges.map({ $0.then(changes) }),
-           outputChanges.count <= Self.changesKept(of: read.baseCount) {
-            kept = (read.base, read.outputChanges)
-            Self.write(&writer, outputChanges)
-            writer.write(UInt64(2))
+        // The file in pieces: bytes written back as read, between what `writer` encodes.
+        var writer = BinaryWriter(), pieces: [Data] = []
+        func keep(_ bytes: Data) {
+            _ = writer.drain { bytes in
+                pieces.append(Data(bytes))
+                return true
+            }
+            pieces.append(bytes)
+        }
+        writer.write(true)
+        if let read, let changes, case let merged = read.spareChanges.then(changes),
+           merged.count <= Self.changesKept(of: read.spareBaseCount) {
+            keep(read.spareBase)
+            Self.write(&writer, merged)
         } else {
             Self.write(&writer, output)
             Self.write(&writer, TreeRecord.Changes(stamp: output.stamp))
-            if let spare {
-                let changes = TreeRecord.Changes(from: output, to: spare)
-                let whole = changes.count > Self.changesKept(of: output.files.count + output.folders.count)
-                writer.write(UInt64(whole ? 1 : 2))
-                if whole { Self.write(&writer, spare) } else { Self.write(&writer, changes) }
-            } else {
-                writer.write(UInt64(0))
-            }
+        }
+        writer.write(spare != nil)
+        if let read, spare != nil {
+            keep(read.output)
+        } else if let spare {
+            Self.write(&writer, spare)
+            Self.write(&writer, TreeRecord.Changes(stamp: spare.stamp))
         }
         ReplacedFile.write(path, header: header) { stream in
             func put(_ bytes: UnsafeRawBufferPointer) -> Bool { fwrite(bytes.baseAddress, 1, bytes.count, stream) == bytes.count }
-            guard let kept else { return writer.drain(put) }
-            return kept.base.withUnsafeBytes(put) && writer.drain(put) && kept.spare.withUnsafeBytes(put)
+            return pieces.allSatisfy { $0.withUnsafeBytes(put) } && writer.drain(put)
         }
     }
 
-    /// How many changes of a base of `count` entries a record is kept as: beyond an eighth, the next build would
-    /// apply more than it saves in reading.
+    /// A tree's record as `save` wrote it: a base and changes of it; with how many bytes the base took and how many
+    /// files and folders it lists. Without folders when not `folders`: such a record is for writing back, not for
+    /// checking a tree against.
+    private static func tree(_ reader: inout BinaryReader, folders: Bool = true) throws(BinaryReader.Damaged)
+        -> (record: TreeRecord, baseBytes: Int, baseCount: Int, changes: TreeRecord.Changes) {
+        let start = reader.offset
+        let base = try record(&reader, folders: folders)
+        let baseBytes = reader.offset - start
+        var changes = try Self.changes(&reader)
+        let record = folders ? changes.applied(to: base) : {
+            changes.folders = [:]
+            return changes.applied(to: base)
+        }()
+        return (record, baseBytes, base.files.count + base.folders.count, changes)
+    }
+
+    /// How many changes of a base of `count` files and folders a record is kept as: beyond an eighth (and 64), the base
+    /// is written again, so that changes stay few to read and apply.
     static func changesKept(of count: Int) -> Int {
         max(count / 8, 64)
     }
@@ -134,8 +152,8 @@ struct TreeRecordFile {
         TreeRecord.FolderState(inode: try reader.unsigned(), seconds: Int64(try reader.int()), nanoseconds: Int64(try reader.int()))
     }
 
-    /// A record as `write` wrote it.
-    private static func record(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> TreeRecord {
+    /// A record as `write` wrote it; with its folders left out when not `folders`.
+    private static func record(_ reader: inout BinaryReader, folders readsFolders: Bool) throws(BinaryReader.Damaged) -> TreeRecord {
         let stamp = try reader.string()
         var files: [String: PageDigest] = [:], folders: [String: TreeRecord.FolderState] = [:]
         let fileCount = try reader.count()
@@ -145,8 +163,13 @@ struct TreeRecordFile {
             files[path] = try reader.digest()
         }
         let folderCount = try reader.count()
-        folders.reserveCapacity(folderCount)
+        if readsFolders { folders.reserveCapacity(folderCount) }
         for _ in 0..<folderCount {
+            guard readsFolders else {
+                try reader.skipString()
+                for _ in 0..<3 { _ = try reader.unsigned() }
+                continue
+            }
             let path = try reader.string()
             folders[path] = try folderState(&reader)
         }
