@@ -103,7 +103,8 @@ extension BuildPipeline {
             // What this process swapped in and no one changed since is as recorded.
             let watch = kept == nil ? nil : options.memory?.treeWatch
             let outputUnchanged = outputRecord != nil && watch?.isUnchanged(writer.output) == true
-            cache = trees.map { _ in RenderCache(output: writer.output, previous: outputRecord?.files ?? [:], unchanged: outputUnchanged) }
+            cache = trees.map { _ in RenderCache(output: writer.output, previous: outputRecord?.files ?? [:], stamp: outputRecord?.stamp,
+                                                               unchanged: outputUnchanged) }
             let previousLedger = read?.ledger.flatMap { $0.stamp == outputRecord?.stamp ? $0 : nil }
             self.previousLedger = previousLedger
             // The card cache (50 MB at N=10,000) is read on another core while the spare is checked against its

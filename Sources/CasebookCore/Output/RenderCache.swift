@@ -17,18 +17,22 @@ public final class RenderCache: @unchecked Sendable {
     /// lookups in a rebuild at N=10,000); -1 when there is none or it cannot be opened.
     private let outputFolder: Int32
     private let previous: [String: PageDigest]
+    /// The previous build's stamp, when it is one `PageStamp` reads.
+    private let previousStamp: PageStamp?
     /// Sized for the previous build's pages up front: grown one insertion at a time, it was rehashed a dozen times
-    /// while a rebuild recorded 22,000 digests.
-    private let current: LockedCache<[String: PageDigest]>
+    /// while a rebuild recorded 22,000 digests. With the stamp of the pages so far, once `keepPrevious` took the
+    /// previous build's.
+    private let current: LockedCache<(digests: [String: PageDigest], stamp: PageStamp?)>
     /// Whether the process that wrote the output knows no one changed it since (`TreeWatch`): each page recorded
     /// is then taken to be there without looking it up.
     let outputUnchanged: Bool
 
-    /// A cache for a build into `output`, whose files were made from `previous` digests.
-    init(output: String, previous: [String: PageDigest], unchanged: Bool = false) {
+    /// A cache for a build into `output`, whose files were made from `previous` digests, under `stamp`.
+    init(output: String, previous: [String: PageDigest], stamp: String? = nil, unchanged: Bool = false) {
         hasOutput = true
         self.previous = previous
-        current = LockedCache(Dictionary(minimumCapacity: previous.count))
+        previousStamp = stamp.flatMap(PageStamp.init)
+        current = LockedCache((Dictionary(minimumCapacity: previous.count), nil))
         outputUnchanged = unchanged
         outputFolder = previous.isEmpty || unchanged ? -1 : open(output, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     }
@@ -39,7 +43,8 @@ public final class RenderCache: @unchecked Sendable {
         outputUnchanged = false
         outputFolder = -1
         self.previous = previous
-        current = LockedCache(Dictionary(minimumCapacity: previous.count))
+        previousStamp = nil
+        current = LockedCache((Dictionary(minimumCapacity: previous.count), nil))
     }
 
     deinit {
@@ -47,7 +52,7 @@ public final class RenderCache: @unchecked Sendable {
     }
 
     /// This build's page digests so far.
-    var digests: [String: PageDigest] { current.withLock { $0 } }
+    var digests: [String: PageDigest] { current.withLock { $0.digests } }
 
     /// Where a cache file of one output folder lies (`<folder>/<name>-<key>.bin`) and the header that names the
     /// binary and output it may be read for.
@@ -66,7 +71,12 @@ public final class RenderCache: @unchecked Sendable {
     /// Records the page's digest for this build; true when the output (or the previous in-memory build) already
     /// holds exactly that page.
     func unchanged(_ path: String, _ digest: PageDigest) -> Bool {
-        current.withLock { $0[path] = digest }
+        current.withLock { current in
+            let replaced = current.digests.updateValue(digest, forKey: path)
+            guard current.stamp != nil else { return }
+            if let replaced { current.stamp?.remove(path, replaced) }
+            current.stamp?.add(path, digest)
+        }
         return holds(path, digest)
     }
 
@@ -84,7 +94,7 @@ public final class RenderCache: @unchecked Sendable {
     /// Whether this build has the file at `path` with the digest the previous build had.
     func madeSame(_ path: String) -> Bool {
         guard let digest = previous[path], digest != TreeRecord.comparedByBytes else { return false }
-        return current.withLock { $0[path] } == digest
+        return current.withLock { $0.digests[path] } == digest
     }
 
     /// The digest of the file at `path` in the previous build.
@@ -104,31 +114,28 @@ public final class RenderCache: @unchecked Sendable {
     /// before those are made, so that their new digests replace the old (an edit undone by the next build would
     /// otherwise find its page's digest from before the edit and report the edited page unchanged).
     func keepPrevious() {
-        current.withLock { $0 = previous }
+        current.withLock { $0 = (previous, previousStamp) }
     }
 
-    /// Names this build's pages: written into the output's marker and its tree record. The pages' own digests are
-    /// summed, which needs no order: sorting 22,000 paths for it took 10 ms of each rebuild at N=10,000. Only HTML
+    /// Names this build's pages: written into the output's marker and its tree record (see `PageStamp`). Only HTML
     /// pages count: a build that splices downloads, or keeps its data files and assets from memory, records those
     /// otherwise than a whole build, whose marker then named another stamp for the same site. (The stamp ties a tree
     /// to its record, which is trusted only while the tree's folders stand as it lists them, so it need not tell
     /// apart builds whose data files alone differ.)
     var stamp: String {
-        var high: UInt64 = 0, low: UInt64 = 0, count: UInt64 = 0
         current.withLock { current in
-            for (path, digest) in current where path.hasSuffix(".html") && digest != TreeRecord.comparedByBytes {
-                var state = DigestState()
-                state.add(path)
-                state.add(digest)
-                let page = state.digest
-                high &+= page.high
-                low &+= page.low
-                count &+= 1
+            if let stamp = current.stamp {
+                assert(stamp == Self.stamp(of: current.digests), "the stamp kept from the last build's names other pages")
+                return stamp.description
             }
+            return Self.stamp(of: current.digests).description
         }
-        var state = DigestState()
-        for word in [high, low, count] { state.add(word) }
-        return state.digest.description
+    }
+
+    private static func stamp(of digests: [String: PageDigest]) -> PageStamp {
+        var stamp = PageStamp()
+        for (path, digest) in digests { stamp.add(path, digest) }
+        return stamp
     }
 
     /// Path, size and modification time of the running executable. On Linux through `/proc/self/exe`, which names the
