@@ -49,13 +49,11 @@ extension BuildPipeline {
         let reading = Set(jobs), jobCount = ledger.jobCount
         let slices = Array(stride(from: 0, to: jobCount, by: 1024))
         let missing = slices.parallelMap { start in
-            var jobs: [Int] = [], pages: [PageLedger.Page] = []
-            for number in start..<min(start + 1024, jobCount) where !reading.contains(number) {
-                guard let entry = ledger.entry(number) else { continue }
-                jobs += repeatElement(number, count: entry.pages.count)
-                pages += entry.pages
+            let numbers = start..<min(start + 1024, jobCount)
+            return zip(numbers, ledger.pages(of: numbers)).compactMap { number, pages -> Int? in
+                guard !reading.contains(number), let pages, !cache.holds(pages, keptIn: spare) else { return nil }
+                return number
             }
-            return Set(zip(jobs, cache.holds(pages, keptIn: spare)).compactMap { $1 ? nil : $0 })
         }
         return reading.union(missing.joined()).sorted()
     }

@@ -61,7 +61,7 @@ extension BuildPipeline {
                 return Pending {
                     options.memory?.waitForSaves()
                     // A long-lived process keeps the output's record as the spare's after the swap, folders and all.
-                    let trees = readsTrees ? TreeRecordFile(folder: folder, output: options.output).read() : nil
+                    let trees = readsTrees ? TreeRecordFile(folder: folder, output: options.output).read(outputFolders: options.memory != nil) : nil
                     let spare = SiteWriter(output: options.output).spare
                     return CacheFiles(trees: trees, ledger: readsLedger ? LedgerFile(folder: folder, output: options.output).read() : nil,
                                       spareMatches: trees?.spare.map { SiteWriter.isCasebookTree(spare) && $0.describes(spare) } ?? false)

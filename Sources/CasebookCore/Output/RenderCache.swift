@@ -80,12 +80,12 @@ public final class RenderCache: @unchecked Sendable {
         return holds(path, digest)
     }
 
-    /// Whether the output still holds each of `pages`, pages of the build that wrote it (whose digests `keepPrevious`
+    /// Whether the output still holds all of `pages`, pages of the build that wrote it (whose digests `keepPrevious`
     /// took as this build's): a page that `spare` (the record of a tree checked to match it) holds under the same
     /// digest needs no copy in the output and is not looked up. Looking each page up in this cache too, and recording
     /// its digest again, was two thirds of finding the files lost in a one-shot rebuild at N=10,000.
-    func holds(_ pages: [PageLedger.Page], keptIn spare: TreeRecord?) -> [Bool] {
-        pages.map { page in
+    func holds(_ pages: ArraySlice<PageLedger.Page>, keptIn spare: TreeRecord?) -> Bool {
+        pages.allSatisfy { page in
             if let spare, spare.files[page.path] == page.digest { return true }
             return holds(page.path, page.digest)
         }

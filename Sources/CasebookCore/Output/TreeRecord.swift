@@ -11,7 +11,7 @@ import Darwin
 /// 22,000 of a big tracker (linking and checking them was a sixth of a one-event rebuild at N=10,000).
 struct TreeRecord: Equatable, Sendable {
     /// The stamp in the tree's marker file (`pages <stamp>`).
-    let stamp: String
+    var stamp: String
     /// Each file's digest; `TreeRecord.comparedByBytes` for a file made without one (assets, feeds, static files),
     /// which the writer always compares with what is there.
     var files: [String: PageDigest]

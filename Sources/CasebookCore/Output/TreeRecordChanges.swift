@@ -26,10 +26,17 @@ extension TreeRecord {
 
         /// The record these changes make of `base`.
         func applied(to base: TreeRecord) -> TreeRecord {
-            var record = TreeRecord(stamp: stamp, files: base.files, folders: base.folders)
+            var record = base
+            apply(to: &record)
+            return record
+        }
+
+        /// Makes `record` the record these changes make of it, in place (copying the 44,000 entries of a base read
+        /// from the file took 5 ms of a one-shot rebuild).
+        func apply(to record: inout TreeRecord) {
+            record.stamp = stamp
             for (path, digest) in files { record.files[path] = digest }
             for (path, state) in folders { record.folders[path] = state }
-            return record
         }
 
         /// These changes followed by `later`'s, under `later`'s stamp.

@@ -29,14 +29,13 @@ struct TreeRecordFile {
         let parts: Parts?
     }
 
-    /// The two records as the file holds them (slices of the mapped file).
+    /// The records as the file holds them (slices of the mapped file).
     struct Parts: Sendable {
-        /// The output's record, base and changes, to be written back as the spare's once the output is swapped out.
+        /// The output's record, base and changes, to be written back as the spare's once the output is swapped out
+        /// (read without its folders, it could not be written again).
         let output: Data
-        /// The spare's base, how many files and folders it lists, and the spare's changes of it.
-        let spareBase: Data
-        let spareBaseCount: Int
-        let spareChanges: TreeRecord.Changes
+        /// The spare's base, how many files and folders it lists, and the spare's changes of it; nil without a spare.
+        let spare: (base: Data, count: Int, changes: TreeRecord.Changes)?
     }
 
     /// The records; the output's without its folders unless `outputFolders`: a build process that swaps the output
@@ -47,16 +46,18 @@ struct TreeRecordFile {
             let start = reader.offset
             let output = try Self.tree(&reader, folders: outputFolders)
             let outputBytes = reader.kept(since: start)
-            guard try reader.bool() else { return Stored(output: output.record, spare: nil, parts: nil) }
-            let spareStart = reader.offset
-            let spare = try Self.tree(&reader)
-            let parts = outputBytes.flatMap { bytes in
-                reader.kept(since: spareStart).map { spareBytes in
-                    Parts(output: bytes, spareBase: spareBytes.prefix(spare.baseBytes), spareBaseCount: spare.baseCount,
-                          spareChanges: spare.changes)
-                }
+            var spare: (record: TreeRecord, baseBytes: Int, baseCount: Int, changes: TreeRecord.Changes)?, spareBytes: Data?
+            if try reader.bool() {
+                let spareStart = reader.offset
+                spare = try Self.tree(&reader)
+                spareBytes = reader.kept(since: spareStart)
             }
-            return Stored(output: output.record, spare: spare.record, parts: parts)
+            let parts = outputBytes.map { bytes in
+                Parts(output: bytes, spare: spare.flatMap { spare in
+                    spareBytes.map { ($0.prefix(spare.baseBytes), spare.baseCount, spare.changes) }
+                })
+            }
+            return Stored(output: output.record, spare: spare?.record, parts: parts)
         } ?? Stored(output: nil, spare: nil, parts: nil)
     }
 
@@ -74,9 +75,9 @@ struct TreeRecordFile {
             pieces.append(bytes)
         }
         writer.write(true)
-        if let read, let changes, case let merged = read.spareChanges.then(changes),
-           merged.count <= Self.changesKept(of: read.spareBaseCount) {
-            keep(read.spareBase)
+        if let spareRead = read?.spare, let changes, case let merged = spareRead.changes.then(changes),
+           merged.count <= Self.changesKept(of: spareRead.count) {
+            keep(spareRead.base)
             Self.write(&writer, merged)
         } else {
             Self.write(&writer, output)
@@ -101,14 +102,17 @@ struct TreeRecordFile {
     private static func tree(_ reader: inout BinaryReader, folders: Bool = true) throws(BinaryReader.Damaged)
         -> (record: TreeRecord, baseBytes: Int, baseCount: Int, changes: TreeRecord.Changes) {
         let start = reader.offset
-        let base = try record(&reader, folders: folders)
-        let baseBytes = reader.offset - start
-        var changes = try Self.changes(&reader)
-        let record = folders ? changes.applied(to: base) : {
-            changes.folders = [:]
-            return changes.applied(to: base)
-        }()
-        return (record, baseBytes, base.files.count + base.folders.count, changes)
+        var record = try Self.record(&reader, folders: folders)
+        let baseBytes = reader.offset - start, baseCount = record.files.count + record.folders.count
+        let changes = try Self.changes(&reader)
+        if folders {
+            changes.apply(to: &record)
+        } else {
+            var files = changes
+            files.folders = [:]
+            files.apply(to: &record)
+        }
+        return (record, baseBytes, baseCount, changes)
     }
 
     /// How many changes of a base of `count` files and folders a record is kept as: beyond an eighth (and 64), the base

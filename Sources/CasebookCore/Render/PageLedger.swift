@@ -90,6 +90,16 @@ final class PageLedger: @unchecked Sendable {
         lock.withLock { Self.entry(slots[number], reads, pages) }
     }
 
+    /// The pages each of the jobs `numbers` made, as slices of the pool, taken under the lock once and read without it
+    /// (a copy of the pool's, should recording append to it meanwhile); nil for a job that always runs again.
+    func pages(of numbers: Range<Int>) -> [ArraySlice<Page>?] {
+        lock.withLock {
+            slots[numbers].map { slot in
+                slot.pageCount < 0 ? nil : pages[Int(slot.pages)..<(Int(slot.pages) + Int(slot.pageCount))]
+            }
+        }
+    }
+
     /// Calls `body` with each job's record in job order.
     func forEachEntry(_ body: (Entry?) -> Void) {
         lock.withLock {
