@@ -26,39 +26,23 @@ struct SplicedFile: Sendable {
         self.init(path: path, storage: .whole(bytes), starts: starts)
     }
 
-    private init(path: String, storage: Storage, starts: [Int]) {
+    /// `digest`: taken when asked for; by default of the bytes (see `SplicedFile+Digest`).
+    private init(path: String, storage: Storage, starts: [Int], digest: Pending<PageDigest>? = nil) {
         self.path = path
         self.storage = storage
         self.starts = starts
-        bytesDigest = .whenAsked {
-            Self.digest(of: Self.file(path, storage))
+        bytesDigest = digest ?? .whenAsked {
+            Self.withContiguousBytes(storage) { Self.digest(of: $0, starts: starts) }
         }
     }
 
-    /// A digest of the file's bytes, taken in blocks of a fixed size so that it is the same however the bytes are cut
-    /// into pieces: a file spliced in slices is read back whole by the next build.
-    private static func digest(of file: OutputFile) -> PageDigest {
-        let size = 1 << 16
-        var state = DigestState(), straddling: [UInt8] = []
-        file.forEachPiece { piece in
-            var offset = 0
-            if !straddling.isEmpty {
-                offset = Swift.min(size - straddling.count, piece.count)
-                straddling += piece[..<offset]
-                if straddling.count == size {
-                    straddling.withUnsafeBytes { state.add($0) }
-                    straddling.removeAll(keepingCapacity: true)
-                }
-            }
-            while piece.count - offset >= size {
-                state.add(UnsafeRawBufferPointer(rebasing: piece[offset..<offset + size]))
-                offset += size
-            }
-            straddling += piece[offset...]
-            return true
+    /// Calls `body` with the file's bytes in one buffer (made for a file held in pieces).
+    private static func withContiguousBytes<Result>(_ storage: Storage, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        switch storage {
+        case .whole(let bytes): bytes.withUnsafeBytes(body)
+        case .mapped(let data): data.withUnsafeBytes(body)
+        case .pieces(let pieces): pieces.concatenated.withUnsafeBytes(body)
         }
-        if !straddling.isEmpty { straddling.withUnsafeBytes { state.add($0) } }
-        return state.digest
     }
 
     var bytes: [UInt8] {
@@ -121,7 +105,14 @@ struct SplicedFile: Sendable {
             let rest = tail.map { [slice(copied..<end), Data($0)] } ?? [data[(data.startIndex + copied)...]]
             storage = .pieces((head.map { [Data($0)] } ?? []) + zip(kept, replaced).flatMap { [slice($0), Data($1.value)] } + rest)
         }
-        return SplicedFile(path: path, storage: storage, starts: newStarts)
+        // The new digest: the old one with the terms of the parts replaced (the head is part 0, the tail the last).
+        let parts = replaced.map { (part: $0.key + 1, bytes: $0.value) } + (head.map { [(part: 0, bytes: $0)] } ?? [])
+            + (tail.map { [(part: starts.count, bytes: $0)] } ?? [])
+        let old = self.storage, oldStarts = starts, oldDigest = bytesDigest
+        let digest: Pending<PageDigest>? = if case .pieces = old { nil } else {
+            .whenAsked { Self.withContiguousBytes(old) { Self.digest(replacing: parts, in: $0, starts: oldStarts, oldDigest: oldDigest.value) } }
+        }
+        return SplicedFile(path: path, storage: storage, starts: newStarts, digest: digest)
     }
 }
 

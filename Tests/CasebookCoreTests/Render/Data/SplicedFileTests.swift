@@ -84,6 +84,11 @@ import Testing
         #expect(pieceCount(kept.file) == 1)
         #expect(once.bytes == kept.bytes)
         #expect(once.layout == kept.layout)
+        // The digest of a splice is the old one with the replaced parts' terms replaced: the digest of the bytes.
+        let both = read.replacing(replacements, head: head, tail: Array("]\n".utf8)), again = both.replacing([3: [], 4: [66]])
+        for file in [once, both, again] {
+            #expect(file.layout == SplicedFile(path: file.path, bytes: file.bytes, starts: file.starts).layout)
+        }
 
         try FileManager.default.removeItem(atPath: path)
         try SiteWriter.writeFile(once.file, to: path)
