@@ -34,12 +34,14 @@ extension BuildPipeline {
     }
 
     /// The numbers of the jobs to run, in order, when the ledger describes a build of as many jobs: those `reading`
-    /// an edited item or place, and those whose files the output no longer holds as the ledger lists them; every other
-    /// page keeps the digest the ledger's build gave it. Nil when it describes another number of jobs, and every job runs.
+    /// an edited item or place, and those whose files the output no longer holds as the ledger lists them (found
+    /// already as `lost`, when the spare was taken to hold its files then as now); every other page keeps the digest
+    /// the ledger's build gave it. Nil when it describes another number of jobs, and every job runs.
     static func jobsToRun(_ jobCount: Int, after previous: LedgerFile.Stored, reading: [Int], _ cache: RenderCache?,
-                          spare: TreeRecord?) -> [Int]? {
+                          spare: TreeRecord?, lost: (jobs: [Int], keptInSpare: Bool)?) -> [Int]? {
         guard let cache, previous.ledger.jobCount == jobCount else { return nil }
         cache.keepPrevious()
+        if let lost, lost.keptInSpare == (spare != nil) { return Set(reading).union(lost.jobs).sorted() }
         return jobsWithFilesLost(previous.ledger, besides: reading, cache, spare: spare)
     }
 

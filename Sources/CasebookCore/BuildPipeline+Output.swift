@@ -28,6 +28,9 @@ extension BuildPipeline {
         /// current output (when it still describes it), and what to save of this build's should it succeed.
         let ledgerFile: LedgerFile?
         let previousLedger: LedgerFile.Stored?
+        /// The jobs of `previousLedger` whose files were found lost while the content loaded, and whether the spare's
+        /// record was taken to hold its files then (see `CacheFiles.filesLost`).
+        let filesLost: (jobs: [Int], keptInSpare: Bool)?
         var ledgerToSave: (inputs: PageDigest, shape: Pending<ContentShape>, ledger: PageLedger, places: Pending<PlacedItems?>)?
         /// Where each record lies in the spliced data files this build made or kept, for the ledger.
         let splicedLayouts = SplicedFile.Layouts()
@@ -51,6 +54,10 @@ extension BuildPipeline {
             /// Whether the spare tree matched its record, checked folder by folder on that core once the records were
             /// read: the content's loading leaves it a third idle, and the check was 25 ms of a rebuild's critical path.
             let spareMatches: Bool
+            /// The ledger's jobs whose files neither the spare (when it matches) nor the output holds as the ledger
+            /// lists them (`jobsWithFilesLost`), when the ledger describes the output: found on that core too, while
+            /// the graph is made on one core (they were 5 ms of the render stage's start, on both).
+            let filesLost: [Int]?
 
             static func reading(_ options: BuildOptions) -> Pending<CacheFiles>? {
                 guard options.write, let folder = options.cacheFolder, !options.ignoreCache else { return nil }
@@ -63,8 +70,14 @@ extension BuildPipeline {
                     // A long-lived process keeps the output's record as the spare's after the swap, folders and all.
                     let trees = readsTrees ? TreeRecordFile(folder: folder, output: options.output).read(outputFolders: options.memory != nil) : nil
                     let spare = SiteWriter(output: options.output).spare
-                    return CacheFiles(trees: trees, ledger: readsLedger ? LedgerFile(folder: folder, output: options.output).read() : nil,
-                                      spareMatches: trees?.spare.map { SiteWriter.isCasebookTree(spare) && $0.describes(spare) } ?? false)
+                    let ledger = readsLedger ? LedgerFile(folder: folder, output: options.output).read() : nil
+                    let spareMatches = trees?.spare.map { SiteWriter.isCasebookTree(spare) && $0.describes(spare) } ?? false
+                    var lost: [Int]?
+                    if let ledger, let output = trees?.output, ledger.stamp == output.stamp, output.isStamped(on: options.output) {
+                        let cache = RenderCache(output: options.output, previous: output.files)
+                        lost = BuildPipeline.jobsWithFilesLost(ledger.ledger, besides: [], cache, spare: spareMatches ? trees?.spare : nil)
+                    }
+                    return CacheFiles(trees: trees, ledger: ledger, spareMatches: spareMatches, filesLost: lost)
                 }
             }
         }
@@ -87,6 +100,7 @@ extension BuildPipeline {
                 treeFileParts = nil
                 ledgerFile = nil
                 previousLedger = nil
+                filesLost = nil
                 return
             }
             memory = options.memory
@@ -107,6 +121,7 @@ extension BuildPipeline {
                                                                unchanged: outputUnchanged) }
             let previousLedger = read?.ledger.flatMap { $0.stamp == outputRecord?.stamp ? $0 : nil }
             self.previousLedger = previousLedger
+            filesLost = kept == nil && previousLedger != nil ? read?.filesLost.map { ($0, read?.spareMatches == true) } : nil
             // The card cache (50 MB at N=10,000) is read on another core while the spare is checked against its
             // record; when the ledger may spare most pages, only if the build turns out to need it.
             let readCards: @Sendable () -> CardCache? = {

@@ -215,7 +215,8 @@ public enum BuildPipeline {
             }
             let jobs = renderer.jobs()
             if let fromLedger, let previous = output.previousLedger,
-               let again = jobsToRun(jobs.count, after: previous, reading: fromLedger.reading, output.cache, spare: output.staged?.known) {
+               let again = jobsToRun(jobs.count, after: previous, reading: fromLedger.reading, output.cache, spare: output.staged?.known,
+                                     lost: output.filesLost) {
                 ledger = previous.ledger
                 patched = fromLedger.edited
                 result.pagesPatched = previous.ledger.run(again, of: jobs, emit)
