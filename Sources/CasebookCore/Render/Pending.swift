@@ -3,14 +3,16 @@ import Foundation
 /// A value computed on another core while the caller goes on; `value` waits for it. For work that needs
 /// nothing the caller does next, such as parsing the templates while the content loads. What makes the value is let
 /// go once it is made, so that a value made from an earlier one does not hold that one as well.
-final class Pending<Value: Sendable>: Sendable {
+final class Pending<Value: Sendable>: @unchecked Sendable {
     private enum State {
         case waiting(@Sendable () -> Value)
+        case making
         case made(Value)
     }
 
-    private let state: LockedCache<State>
-    private let done = DispatchGroup()
+    /// Guards `state`; signalled when a value is made.
+    private let condition = NSCondition()
+    private var state: State
 
     convenience init(_ make: @escaping @Sendable () -> Value) {
         self.init(make, startingNow: true)
@@ -22,35 +24,51 @@ final class Pending<Value: Sendable>: Sendable {
     }
 
     private init(_ make: @escaping @Sendable () -> Value, startingNow: Bool) {
-        state = LockedCache(.waiting(make))
+        state = .waiting(make)
         guard startingNow else { return }
-        DispatchQueue.global().async(group: done) { [state] in
-            let made = make()
-            state.withLock { $0 = .made(made) }
+        DispatchQueue.global().async { [self] in
+            if let make = take() { finish(make()) }
         }
     }
 
-    /// The value when it is made (or being made by a caller of `value`, who is waited for); nil, without making it,
-    /// when it is still being made on another core or left for a first caller who has not come.
+    /// The value when it is made; nil, without making it, when it is still being made or left for a first caller.
     var valueIfMade: Value? {
-        state.withLock { state in
-            guard case .made(let value) = state else { return nil }
-            return value
+        condition.lock()
+        defer { condition.unlock() }
+        guard case .made(let value) = state else { return nil }
+        return value
+    }
+
+    /// The value, once it is made: made here when no core has started on it, as when it was left for the first
+    /// caller, or when its block still waits for a thread while every core is busy (the caller would wait idle:
+    /// a one-shot rebuild's graph waited 10 ms for its quote indexes so).
+    var value: Value {
+        if let make = take() {
+            let made = make()
+            finish(made)
+            return made
+        }
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if case .made(let value) = state { return value }
+            condition.wait()
         }
     }
 
-    /// The value, once it is made (made here when it was left for the first caller).
-    var value: Value {
-        done.wait()
-        return state.withLock { state in
-            switch state {
-            case .made(let value):
-                return value
-            case .waiting(let make):
-                let made = make()
-                state = .made(made)
-                return made
-            }
-        }
+    /// What makes the value, for the caller to make it, when no one has started.
+    private func take() -> (@Sendable () -> Value)? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard case .waiting(let make) = state else { return nil }
+        state = .making
+        return make
+    }
+
+    private func finish(_ value: Value) {
+        condition.lock()
+        state = .made(value)
+        condition.broadcast()
+        condition.unlock()
     }
 }

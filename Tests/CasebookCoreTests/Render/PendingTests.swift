@@ -3,17 +3,35 @@ import Testing
 @testable import CasebookCore
 
 @Suite struct PendingTests {
-    /// The value is made once, on another thread than the caller's, and every read returns it.
-    @Test func makesTheValueOnceOnAnotherThread() {
-        let calls = LockedCache(0)
+    /// Begun on another thread, the value is waited for, not made again, and every read returns it.
+    @Test func aValueBegunOnAnotherThreadIsWaitedFor() {
+        let calls = LockedCache(0), begun = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
         let caller = pthread_self()
         let pending = Pending { () -> Bool in
             calls.withLock { $0 += 1 }
+            begun.signal()
+            release.wait()
             return pthread_equal(pthread_self(), caller) == 0
         }
+        begun.wait()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.05) { release.signal() }
         #expect(pending.value)
         #expect(pending.value)
         #expect(calls.withLock { $0 } == 1)
+    }
+
+    /// However many callers ask at once, and whichever thread makes it (a caller takes it when no thread has begun),
+    /// the value is made once.
+    @Test func aValueAskedForByManyAtOnceIsMadeOnce() {
+        for _ in 0..<50 {
+            let calls = LockedCache(0)
+            let pending = Pending { calls.withLock { count in
+                count += 1
+                return count
+            } }
+            let values = Array(0..<8).parallelMap { _ in pending.value }
+            #expect(Set(values) == [1] && calls.withLock { $0 } == 1)
+        }
     }
 }
 
