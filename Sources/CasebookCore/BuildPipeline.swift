@@ -171,6 +171,15 @@ public enum BuildPipeline {
             movedSinceLedger(output, shape: shape, inputs: inputsDigest, input.content, graph)
         }
         let patchedFromLedger = fromLedger?.edited
+        // The data files to splice the edit into are read back while the views and jobs are made on one core.
+        let dataReadBack = patchedFromLedger.flatMap { edited in
+            output.cache.flatMap { cache in
+                output.previousLedger.map { previous in
+                    let path = output.options.output, layouts = previous.data
+                    return Pending { DataFiles.readBack(from: path, editing: edited, layouts: layouts, cache: cache) }
+                }
+            }
+        }
         let settings = MarkdownRenderer.settings(graph.urls, graph.config.unsafeHTML)
         // A long-lived process keeps its last build's views of the events and quotes that say what they said.
         let kept = output.memory?.lastBuild.flatMap { last in
@@ -251,7 +260,8 @@ public enum BuildPipeline {
         // Handing freed memory back costs 30 ms at N=10,000, worth it only after many pages (and the cards in them)
         // were rendered and released: a rebuild that renders a few pages has little to give back.
         if renderedBytes > Self.releaseAfter { GlibcHeap.returnFreedMemory() }
-        let rendered = renderData(graph, views, input, pagePaths: pagePaths, kept: data, patching: patched, into: &output, &result)
+        let rendered = renderData(graph, views, input, pagePaths: pagePaths, kept: data, patching: patched, readBack: dataReadBack,
+                                  into: &output, &result)
         if rendered { ExitReclaim.leave(views, when: output.options) }
         return rendered
     }
@@ -270,7 +280,8 @@ public enum BuildPipeline {
     /// Renders the data files, sitemap, assets and static files after the pages at `pagePaths`; the data files are
     /// `kept` ones when a long-lived process keeps them for its next build, or `patching` an edit into the output's.
     static func renderData(_ graph: SiteGraph, _ views: ViewCatalog, _ input: Input, pagePaths: [String], kept: Pending<DataFiles>?,
-                           patching edited: EditedItems? = nil, into output: inout Output, _ result: inout BuildResult) -> Bool {
+                           patching edited: EditedItems? = nil, readBack: Pending<[String: SplicedFile]>? = nil,
+                           into output: inout Output, _ result: inout BuildResult) -> Bool {
         var dataPaths: [String] = []
         if let kept {
             dataPaths = DataFiles.paths(graph)
@@ -282,7 +293,8 @@ public enum BuildPipeline {
             }
         } else if let edited, let cache = output.cache, let layouts = output.previousLedger?.data,
                   let written = DataFiles(in: output.options.output, editing: edited,
-                                          layouts: layouts, graph: graph, pagePaths: pagePaths, cache: cache, keeping: output.splicedLayouts) {
+                                          layouts: layouts, graph: graph, pagePaths: pagePaths, cache: cache, keeping: output.splicedLayouts,
+                                          readBack: readBack?.value) {
             output.add(written.patched(graph, views, edited, cache: cache))
             dataPaths = DataFiles.paths(graph)
             result.dataSpliced = true
