@@ -18,7 +18,7 @@ extension BuildPipeline {
         /// output: after the swap, that tree is the spare.
         private let trees: TreeRecordFile?
         private let outputRecord: TreeRecord?
-        /// The records file's parts, when `outputRecord` and the spare's were read from it (see `TreeRecordFile.save`).
+        /// The records file's parts, when `outputRecord` was read from it (see `TreeRecordFile.save`).
         private let treeFileParts: TreeRecordFile.Parts?
         /// A long-lived process's memory (`casebook serve`, `casebook build --watch`), and what it is to keep of this
         /// build should it succeed.

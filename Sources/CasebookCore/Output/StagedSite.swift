@@ -64,7 +64,7 @@ extension SiteWriter {
                     SiteWriter.collectFolders(for: staging + "/" + file.path, made: &made, levels: &levels)
                     touched.insert(Self.folder(of: file.path))
                     placing.append(file)
-                    placed[file.path] = digest
+                    if known != nil { placed[file.path] = digest }
                 }
                 let staging = staging, previous = previous, reused = reused
                 let place: @Sendable (OutputFile) throws(Failure) -> Void = { file throws(Failure) in
