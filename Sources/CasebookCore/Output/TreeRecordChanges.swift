@@ -1,7 +1,7 @@
 extension TreeRecord {
     /// How one record differs from another: its stamp, and the files and folders it sets (nil: does not have). The
-    /// trees' records file keeps one record whole and the two trees' records as changes of it, so that after a rebuild
-    /// of a few pages only those pages are written and read again, not 44,000 paths (`TreeRecordFile`).
+    /// trees' records file keeps each tree's record as a base and changes of it, so that a rebuild of a few pages
+    /// writes those pages' changes, not 44,000 paths (`TreeRecordFile`).
     struct Changes: Equatable, Sendable {
         var stamp: String
         var files: [String: PageDigest?] = [:]
