@@ -6,7 +6,8 @@ import Foundation
 final class Pending<Value: Sendable>: @unchecked Sendable {
     private enum State {
         case waiting(@Sendable () -> Value)
-        case making
+        /// `byCaller`: made by a caller of `value`, as the first caller of a value made when asked always was.
+        case making(byCaller: Bool)
         case made(Value)
     }
 
@@ -27,23 +28,29 @@ final class Pending<Value: Sendable>: @unchecked Sendable {
         state = .waiting(make)
         guard startingNow else { return }
         DispatchQueue.global().async { [self] in
-            if let make = take() { finish(make()) }
+            if let make = take(byCaller: false) { finish(make()) }
         }
     }
 
-    /// The value when it is made; nil, without making it, when it is still being made or left for a first caller.
+    /// The value when it is made (or being made by a caller of `value`, who is waited for); nil, without making it,
+    /// when it is still being made on another core or left for a first caller who has not come.
     var valueIfMade: Value? {
         condition.lock()
         defer { condition.unlock() }
-        guard case .made(let value) = state else { return nil }
-        return value
+        while true {
+            switch state {
+            case .made(let value): return value
+            case .making(byCaller: true): condition.wait()
+            case .waiting, .making(byCaller: false): return nil
+            }
+        }
     }
 
     /// The value, once it is made: made here when no core has started on it, as when it was left for the first
     /// caller, or when its block still waits for a thread while every core is busy (the caller would wait idle:
     /// a one-shot rebuild's graph waited 10 ms for its quote indexes so).
     var value: Value {
-        if let make = take() {
+        if let make = take(byCaller: true) {
             let made = make()
             finish(made)
             return made
@@ -57,11 +64,11 @@ final class Pending<Value: Sendable>: @unchecked Sendable {
     }
 
     /// What makes the value, for the caller to make it, when no one has started.
-    private func take() -> (@Sendable () -> Value)? {
+    private func take(byCaller: Bool) -> (@Sendable () -> Value)? {
         condition.lock()
         defer { condition.unlock() }
         guard case .waiting(let make) = state else { return nil }
-        state = .making
+        state = .making(byCaller: byCaller)
         return make
     }
 

@@ -46,4 +46,29 @@ extension PendingTests {
         #expect(asked.value == 2 && asked.value == 2)
         #expect(made.withLock { $0 } == 1)
     }
+
+    /// `valueIfMade` waits for a value a caller of `value` is making (as the next preview build waits for the data files
+    /// the last one's server is making), and reads a value made on another core, or not asked for yet, as nil.
+    @Test func aValueBeingMadeIsWaitedForOnlyWhenACallerMakesIt() {
+        let begun = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        let asked = Pending<Int>.whenAsked {
+            begun.signal()
+            release.wait()
+            return 7
+        }
+        #expect(asked.valueIfMade == nil)
+        DispatchQueue.global().async { _ = asked.value }
+        begun.wait()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.05) { release.signal() }
+        #expect(asked.valueIfMade == 7)
+        let started = Pending<Int> {
+            begun.signal()
+            release.wait()
+            return 8
+        }
+        begun.wait()
+        #expect(started.valueIfMade == nil)
+        release.signal()
+        #expect(started.value == 8 && started.valueIfMade == 8)
+    }
 }
