@@ -172,14 +172,13 @@ public enum BuildPipeline {
         }
         let patchedFromLedger = fromLedger?.edited
         // The data files to splice the edit into are read back while the views and jobs are made on one core.
-        let dataReadBack = patchedFromLedger.flatMap { edited in
-            output.cache.flatMap { cache in
-                output.previousLedger.map { previous in
-                    let path = output.options.output, layouts = previous.data
-                    return Pending { DataFiles.readBack(from: path, editing: edited, layouts: layouts, cache: cache) }
-                }
+        let outputPath = output.options.output
+        let dataReadBack: Pending<[String: SplicedFile]>? =
+            if let edited = patchedFromLedger, let cache = output.cache, let layouts = output.previousLedger?.data {
+                Pending { DataFiles.readBack(from: outputPath, editing: edited, layouts: layouts, cache: cache) }
+            } else {
+                nil
             }
-        }
         let settings = MarkdownRenderer.settings(graph.urls, graph.config.unsafeHTML)
         // A long-lived process keeps its last build's views of the events and quotes that say what they said.
         let kept = output.memory?.lastBuild.flatMap { last in
