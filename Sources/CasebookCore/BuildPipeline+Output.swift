@@ -233,8 +233,8 @@ extension BuildPipeline {
 
         /// The Markdown memo a writing build keeps on disk (30 MB at N=10,000), read on another core from when the
         /// renderer settings are known while the graph is made; unless the output has a ledger: the build is then
-        /// likely one after a prose edit, which makes a few views and renders their Markdown without the memo (reading
-        /// it cost more), and the memo is read only if the build turns out to make them all.
+        /// likely one after a prose edit, which makes a few views and looks up only their Markdown (see `DigestIndex`),
+        /// and the memo is mapped when the views are made.
         static func readMarkdownMemo(_ options: BuildOptions, settings: String) -> Pending<MarkdownMemo?>? {
             guard options.write, options.memory == nil, let folder = options.cacheFolder else { return nil }
             let read: @Sendable () -> MarkdownMemo? = {
@@ -260,9 +260,9 @@ extension BuildPipeline {
         }
 
         /// Called only by a build that asked for the cards (`cards`): one that did not would find none used and
-        /// empty the cache.
-        func cardsUsed() {
-            cards?.finishBuild()
+        /// empty the cache. `keepingUnused`: the build printed only some of them.
+        func cardsUsed(keepingUnused: Bool = false) {
+            cards?.finishBuild(keepingUnused: keepingUnused)
         }
 
         /// After a successful build of a long-lived process: its pages are the ones the next build compares with.

@@ -189,17 +189,17 @@ public enum BuildPipeline {
         let moved = kept.flatMap { kept, last in
             graph.latestDate == last.graph.latestDate ? MovedItems(from: last.graph, to: graph, kept: kept) : nil
         }
-        // A process that exits after a build of a few pages makes the views those pages read, rendering their Markdown
-        // without the memo, which it leaves as it was; one that keeps the build for the next makes them all.
+        // A process that exits after a build of a few pages makes the views those pages read, their Markdown looked up
+        // in the memo by its table (see `DigestIndex`); one that keeps the build for the next makes them all.
         let fewViews = patchedFromLedger != nil && output.memory == nil
-        let markdown = MarkdownRenderer(urls: graph.urls, unsafeHTML: graph.config.unsafeHTML,
-                                        memo: fewViews ? nil : output.markdownMemo(settings: settings))
+        let markdown = MarkdownRenderer(urls: graph.urls, unsafeHTML: graph.config.unsafeHTML, memo: output.markdownMemo(settings: settings))
         let views = if let moved, let (kept, last) = kept {
             last.views.moving(moved, keeping: kept, graph: graph, markdown: markdown)
         } else {
             ViewCatalog(graph: graph, markdown: markdown, whenRead: fewViews, keeping: kept.map { ($0, $1.views) })
         }
-        output.markdownUsed(keepingUnused: kept != nil)
+        // Views made when read use the memo until the data files are made.
+        if !fewViews { output.markdownUsed(keepingUnused: kept != nil) }
         let stylesheet = input.assets.first { $0.path == "assets/casebook.css" }.map { ContentHash.hex($0.bytes) }
         // Pages are independent jobs, run on all cores in one stream rather than kind by kind with a wait at the end
         // of each (that wait was a good part of a small site's build). The downloads, feed, search index and calendar
@@ -208,7 +208,8 @@ public enum BuildPipeline {
         var data: Pending<DataFiles>?, patched: EditedItems?
         do {
             let renderer = if patchedFromLedger != nil, let cache = output.cache {
-                SiteRenderer(fewPagesOf: graph, views: views, templates: templates, stylesheetVersion: stylesheet, cache: cache)
+                SiteRenderer(fewPagesOf: graph, views: views, templates: templates, stylesheetVersion: stylesheet, cache: cache,
+                             cards: output.cards)
             } else if let moved, let (kept, last) = kept {
                 SiteRenderer(moving: last.renderer, moved, keeping: kept, graph: graph, views: views, cache: output.cache, cards: output.cards)
             } else {
@@ -240,6 +241,7 @@ public enum BuildPipeline {
                 // Cards kept from the last build are not looked up: the cache keeps them as they were.
                 if moved == nil { output.cardsUsed() }
             } else {
+                output.cardsUsed(keepingUnused: true)
                 ExitReclaim.leave(renderer, when: output.options)  // few cards made: it holds little, but 100,000 objects
             }
             if let ledger, output.memory != nil {
@@ -261,6 +263,7 @@ public enum BuildPipeline {
         if renderedBytes > Self.releaseAfter { GlibcHeap.returnFreedMemory() }
         let rendered = renderData(graph, views, input, pagePaths: pagePaths, kept: data, patching: patched, readBack: dataReadBack,
                                   into: &output, &result)
+        if fewViews { output.markdownUsed(keepingUnused: true) }
         if rendered { ExitReclaim.leave(views, when: output.options) }
         return rendered
     }

@@ -92,20 +92,28 @@ import Testing
         }
     }
 
-    /// `casebook build` after a prose edit makes a few views and renders their Markdown without the memo, leaving
-    /// the memo's file as it was for the next build that makes them all (rewriting it with the few texts it used
-    /// made the next structural edit render every text again).
-    @Test func aProseEditLeavesTheMarkdownMemoAsItWas() throws {
+    /// `casebook build` after a prose edit makes a few views and cards, looking their Markdown and HTML up in the memo
+    /// and the card cache by their tables, and appends the few it made: each file keeps every byte it had for the
+    /// next build that makes them all (rewriting it with the few texts it used made the next structural edit render
+    /// every text again).
+    @Test func aProseEditAppendsItsFewTextsToTheMemoAndCardCache() throws {
         var session = try Session(of: "Content", mode: .writing)
         defer { session.remove() }
         let folder = try #require(session.options.cacheFolder)
-        let name = try #require(FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasPrefix("markdown-") })
-        let memo = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
-        #expect(memo.count > 10_000)
-        let edit = try #require(Self.edits(in: session.content, stride: 1).first { $0.prose })
+        func file(_ prefix: String) throws -> String {
+            folder + "/" + (try #require(FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasPrefix(prefix) }))
+        }
+        let memoFile = try file("markdown-"), cardFile = try file("cards-")
+        let memo = try Data(contentsOf: URL(fileURLWithPath: memoFile)), cards = try Data(contentsOf: URL(fileURLWithPath: cardFile))
+        #expect(memo.count > 10_000 && cards.count > 10_000)
+        let edit = try #require(Self.edits(in: session.content, stride: 1).first { $0.prose && $0.file.path.contains("/timeline/") })
         try edit.apply()
         try session.rebuildEqualsAFreshBuild(patched: true, "prose edit")
-        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)) == memo)
+        for (path, before) in [(memoFile, memo), (cardFile, cards)] {
+            let after = try Data(contentsOf: URL(fileURLWithPath: path))
+            #expect(after.count > before.count && after.count < before.count + before.count / 10, "\(path)")
+            #expect(after.prefix(before.count) == before, "\(path)")
+        }
     }
 
     /// A build whose content has the frame and links of the last build (the one that left the ledger, or a long-lived

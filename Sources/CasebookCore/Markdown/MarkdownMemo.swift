@@ -18,7 +18,7 @@ public final class MarkdownMemo: Sendable {
     init(settings: String, folder: String, output: String, ignoringPrevious: Bool = false) {
         self.settings = settings
         entries = DigestCache(file: folder + "/markdown-" + RenderCache.outputKey(output) + ".bin",
-                              header: "casebook-markdown-cache 1\nbinary \(RenderCache.binaryIdentity())\nsettings \(settings)\n",
+                              header: "casebook-markdown-cache 2\nbinary \(RenderCache.binaryIdentity())\nsettings \(settings)\n",
                               ignoringPrevious: ignoringPrevious)
     }
 

@@ -12,7 +12,7 @@ public final class CardCache: Sendable {
     /// The cache saved beside `output` under `folder`; an unreadable or foreign file is an empty cache.
     public init(folder: String, output: String, ignoringPrevious: Bool = false) {
         entries = DigestCache(file: folder + "/cards-" + RenderCache.outputKey(output) + ".bin",
-                              header: "casebook-card-cache 1\nbinary \(RenderCache.binaryIdentity())\n",
+                              header: "casebook-card-cache 2\nbinary \(RenderCache.binaryIdentity())\n",
                               ignoringPrevious: ignoringPrevious)
     }
 
@@ -25,12 +25,15 @@ public final class CardCache: Sendable {
     /// A rebuild prints only the cards of the pages it renders again; the others stay in the cache unread.
     func html(_ digest: PageDigest, render: @escaping @Sendable () -> String) -> LazyHTML {
         if let html = entries.textAtHand(for: digest) { return LazyHTML(made: html) }
-        return LazyHTML { [entries] in
-            if let html = entries.text(for: digest) { return html }
-            let html = render()
-            entries.add(html, for: digest)
-            return html
-        }
+        return LazyHTML { [self] in text(digest, render: render) }
+    }
+
+    /// The card's HTML: from the cache when its `digest` is known, else rendered now and kept.
+    func text(_ digest: PageDigest, render: () -> String) -> String {
+        if let html = entries.text(for: digest) { return html }
+        let html = render()
+        entries.add(html, for: digest)
+        return html
     }
 
     /// Cards rendered (not found in the cache) since the last `finishBuild`.
@@ -38,7 +41,8 @@ public final class CardCache: Sendable {
 
     /// This build's cards become the ones the next build looks up (saved, when the cache has a file): called once
     /// every page that may print a card is rendered.
-    func finishBuild() {
-        entries.finishBuild()
+    /// `keepingUnused`: the build printed only some cards, and those it did not are kept as well.
+    func finishBuild(keepingUnused: Bool = false) {
+        entries.finishBuild(keepingUnused: keepingUnused)
     }
 }

@@ -5,10 +5,11 @@ import Foundation
 /// names) is the same; each build keeps only the entries it used.
 /// Without a file it lives as long as the object, for a process that builds many times (`casebook serve`).
 /// With one, it serves one build: entries are `<32 hex digits> <byte count>\n<bytes>\n` under a header that says
-/// what wrote them; a file with another header, or damaged anywhere, reads as empty rather than risking a wrong
-/// entry. A build that adds a few entries appends them (rewriting 50 MB of cards for the one that changed was a
-/// tenth of a one-event rebuild at N=10,000); once a quarter of the file's entries are no longer used it is
-/// replaced whole, through a temporary file and a rename.
+/// what wrote them, those the file was written with behind a table sorted by digest (`DigestIndex`); a file with
+/// another header, or a damaged table or appended entry, reads as empty, and an entry the table misplaces is not
+/// found, rather than risking a wrong one. A build that adds a few entries appends them (rewriting 50 MB of cards for
+/// the one that changed was a tenth of a one-event rebuild at N=10,000); once a quarter of the file's entries are no
+/// longer used, or the appended ones are many, it is replaced whole, through a temporary file and a rename.
 final class DigestCache: @unchecked Sendable {
     private let file: String?
     private let header: String
@@ -16,9 +17,14 @@ final class DigestCache: @unchecked Sendable {
     /// of its pages, and the cards they hold, are not rendered again). Reading the 80 MB of both caches of a
     /// 10,000-event tracker into memory instead took 20 ms of a core.
     private var stored: Data
+    /// The table of the entries the file was written with; `previous` holds those appended since (or, without a
+    /// file, the last build's).
+    private var index: DigestIndex?
     private var previous: [PageDigest: Entry]
     /// Entries in the file as read, unused ones and repeats included: what an append would add to.
     private let entriesInFile: Int
+    /// Texts the last build left, each counted once.
+    private let previousCount: Int
     /// Sized for the file's entries when there is one: grown one lookup at a time, it was rehashed a dozen times while
     /// a whole build looked up 40,000 texts.
     private let current: LockedCache<[PageDigest: Entry]>
@@ -36,6 +42,7 @@ final class DigestCache: @unchecked Sendable {
         stored = Data()
         previous = [:]
         entriesInFile = 0
+        previousCount = 0
         current = LockedCache([:])
     }
 
@@ -44,9 +51,14 @@ final class DigestCache: @unchecked Sendable {
         self.header = header
         let read = ignoringPrevious ? nil : Self.read(file, header: header)
         stored = read?.bytes ?? Data()
-        previous = read?.entries.mapValues { .stored($0) } ?? [:]
-        current = LockedCache(Dictionary(minimumCapacity: previous.count))
-        entriesInFile = read?.count ?? 0
+        index = read?.index
+        previous = read?.appended.mapValues { .stored($0) } ?? [:]
+        entriesInFile = (read?.index.count ?? 0) + (read?.appendedCount ?? 0)
+        let index = index, appendedAnew = read.map { read in
+            read.bytes.withUnsafeBytes { bytes in read.appended.keys.count { index?.text($0, in: bytes) == nil } }
+        }
+        previousCount = (index?.count ?? 0) + (appendedAnew ?? 0)
+        current = LockedCache(Dictionary(minimumCapacity: previousCount))
     }
 
     /// The text kept for `digest`, from the previous build or this one.
@@ -68,10 +80,25 @@ final class DigestCache: @unchecked Sendable {
     private func find(_ digest: PageDigest) -> Entry? {
         current.withLock { current in
             if let entry = current[digest] { return entry }
-            guard let entry = previous[digest] else { return nil }
+            guard let entry = previous[digest] ?? index.flatMap({ index in
+                stored.withUnsafeBytes { index.text(digest, in: $0) }.map(Entry.stored)
+            }) else { return nil }
             current[digest] = entry
             return entry
         }
+    }
+
+    /// Every text the last build left.
+    private func allPrevious() -> [PageDigest: Entry] {
+        guard let index else { return previous }
+        let listed = stored.withUnsafeBytes { index.entries(in: $0) }
+        return Dictionary(listed.map { ($0, Entry.stored($1)) }) { _, last in last }.merging(previous) { _, appended in appended }
+    }
+
+    /// How many appended entries a file whose table holds `count` keeps: past that, the next build that adds any
+    /// writes it whole, so that the entries read one by one stay few.
+    static func appendedKept(_ count: Int) -> Int {
+        max(count / 8, 1024)
     }
 
     /// Keeps a text that was not found.
@@ -101,22 +128,24 @@ final class DigestCache: @unchecked Sendable {
             previous.merge(entries) { _, used in used }
             return
         }
-        let dropped = !keepingUnused && entries.count - new.count != previous.count
+        let dropped = !keepingUnused && entries.count - new.count != previousCount
         guard let file else {
             previous = entries
             return
         }
         defer {
             previous = [:]
+            index = nil
             stored = Data()
         }
         guard !new.isEmpty || dropped else { return }
+        let appendable = entriesInFile > 0 && entriesInFile - (index?.count ?? 0) + new.count <= Self.appendedKept(index?.count ?? 0)
         if keepingUnused {
-            if entriesInFile > 0, Self.append(new, to: file) { return }
-            return write(previous.merging(entries) { _, used in used }, to: file)
+            if appendable, Self.append(new, to: file) { return }
+            return write(allPrevious().merging(entries) { _, used in used }, to: file)
         }
         // An append keeps the unused entries in the file; once they are a quarter of it, it is rewritten.
-        if entriesInFile > 0, entries.count * 4 >= (entriesInFile + new.count) * 3 {
+        if appendable || (new.isEmpty && entriesInFile > 0), entries.count * 4 >= (entriesInFile + new.count) * 3 {
             if new.isEmpty || Self.append(new, to: file) { return }
         }
         write(entries, to: file)
@@ -127,18 +156,21 @@ final class DigestCache: @unchecked Sendable {
     private static func append(_ entries: [PageDigest: String], to path: String) -> Bool {
         var bytes: [UInt8] = []
         for (digest, text) in entries {
-            bytes += Array("\(digest) \(text.utf8.count)\n".utf8)
+            bytes += Array(DigestIndex.line(digest, length: text.utf8.count).utf8)
             bytes += Array(text.utf8)
             bytes.append(0x0A)
         }
         return ReplacedFile.append(path, bytes)
     }
 
-    /// The file, mapped, with its `index`; nil when it is missing, foreign or damaged.
-    private static func read(_ path: String, header: String) -> (bytes: Data, entries: [PageDigest: Range<Int>], count: Int)? {
+    /// The file, mapped, with its table and the entries appended after what the table describes; nil when it is
+    /// missing, foreign or damaged.
+    private static func read(_ path: String, header: String)
+        -> (bytes: Data, index: DigestIndex, appended: [PageDigest: Range<Int>], appendedCount: Int)? {
         guard let (data, body) = MappedFile.contents(of: path, header: header) else { return nil }
         return data.withUnsafeBytes { raw in
-            index(raw.bindMemory(to: UInt8.self), from: body).map { (data, $0.entries, $0.count) }
+            guard let index = DigestIndex(raw, at: body) else { return nil }
+            return self.index(raw.bindMemory(to: UInt8.self), from: index.end).map { (data, index, $0.entries, $0.count) }
         }
     }
 
@@ -150,7 +182,7 @@ final class DigestCache: @unchecked Sendable {
         var offset = offset
         while offset < bytes.count {
             // "<32 hex digits> <byte count>\n<bytes>\n"
-            guard offset + 34 < bytes.count, let high = hex(bytes, offset), let low = hex(bytes, offset + 16),
+            guard offset + 34 < bytes.count, let high = DigestIndex.hex(UnsafeRawBufferPointer(bytes), offset), let low = DigestIndex.hex(UnsafeRawBufferPointer(bytes), offset + 16),
                   bytes[offset + 32] == UInt8(ascii: " ") else { return nil }
             var cursor = offset + 33, length = 0
             while cursor < bytes.count, cursor - offset < 60, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[cursor]) {
@@ -166,28 +198,23 @@ final class DigestCache: @unchecked Sendable {
         return (Dictionary(found) { _, last in last }, found.count)
     }
 
-    /// Sixteen lowercase hex digits at `offset` as a number.
-    private static func hex(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt64? {
-        var value: UInt64 = 0
-        for byte in bytes[offset..<(offset + 16)] {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt64(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt64(byte - UInt8(ascii: "a") + 10)
-            default: return nil
-            }
-        }
-        return value
-    }
-
-    /// Streams the entries out through stdio's buffer, the stored ones straight from the bytes read: a copy of all
-    /// cards in one array was 100 MB at the end of a big tracker's build, its peak.
+    /// Streams the table and the entries out through stdio's buffer, the stored ones straight from the bytes read: a
+    /// copy of all cards in one array was 100 MB at the end of a big tracker's build, its peak.
     private func write(_ entries: [PageDigest: Entry], to path: String) {
+        let sorted = entries.sorted(by: { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) })
+        let table = DigestIndex.table(sorted.map { digest, entry in
+            switch entry {
+            case .stored(let range): (digest, range.count)
+            case .text(let text): (digest, text.utf8.count)
+            }
+        }, after: header.utf8.count)
         ReplacedFile.write(path, header: header) { stream in
-            stored.withUnsafeBytes { raw in
+            guard fwrite(table, 1, table.count, stream) == table.count else { return false }
+            return stored.withUnsafeBytes { raw in
                 let stored = raw.bindMemory(to: UInt8.self)
-                return entries.sorted(by: { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }).allSatisfy { digest, entry in
+                return sorted.allSatisfy { digest, entry in
                     func put(_ body: UnsafeBufferPointer<UInt8>) -> Bool {
-                        fputs("\(digest) \(body.count)\n", stream) >= 0
+                        fputs(DigestIndex.line(digest, length: body.count), stream) >= 0
                             && fwrite(body.baseAddress, 1, body.count, stream) == body.count
                             && fputc(0x0A, stream) != EOF
                     }

@@ -44,9 +44,10 @@ public struct SiteRenderer: Sendable {
 
     /// A renderer for a build that makes a few of its pages (by its page ledger) and reports the others unchanged:
     /// each view, card and digest is made when a page first asks for it (the views too, when the catalog makes them
-    /// when read), without the card cache (reading its 50 MB at N=10,000 for a few hundred cards cost more than
-    /// rendering them).
-    init(fewPagesOf graph: SiteGraph, views: ViewCatalog, templates: TemplateSet, stylesheetVersion: String?, cache: RenderCache) {
+    /// when read), a card's HTML looked up in the card cache, whose table finds a few hundred of its 20,000 cards
+    /// without reading the rest (see `DigestIndex`).
+    init(fewPagesOf graph: SiteGraph, views: ViewCatalog, templates: TemplateSet, stylesheetVersion: String?, cache: RenderCache,
+         cards: CardCache?) {
         self.cache = cache
         self.graph = graph
         self.views = views
@@ -57,8 +58,9 @@ public struct SiteRenderer: Sendable {
         let quoteViews = ItemList(.quote, count: views.quotes.count) { KnownDigest(digestWhenAsked: Self.citing(views.quotes.element(at: $0), templates)) }
         self.eventViews = eventViews
         self.quoteViews = quoteViews
-        eventCards = ItemList(.event, count: eventViews.count) { Self.cardWhenAsked(Self.eventCardTemplate, eventViews.element(at: $0), templates) }
-        quoteCards = ItemList(.quote, count: quoteViews.count) { Self.cardWhenAsked(Self.quoteCardTemplate, quoteViews.element(at: $0), templates) }
+        // The cards a page prints are looked up in the card cache by their digests, which the page's digest takes.
+        eventCards = ItemList(.event, count: eventViews.count) { Self.cardWhenAsked(Self.eventCardTemplate, eventViews.element(at: $0), templates, cards) }
+        quoteCards = ItemList(.quote, count: quoteViews.count) { Self.cardWhenAsked(Self.quoteCardTemplate, quoteViews.element(at: $0), templates, cards) }
     }
 
     /// This renderer for a graph and views that differ from its own only in the events and quotes at the given
@@ -154,10 +156,14 @@ public struct SiteRenderer: Sendable {
         return view
     }
 
+    /// A card whose digest is taken when a page asks for it, and whose HTML, when first printed, is the card cache's
+    /// for that digest or rendered (and added to the cache).
     private static func cardWhenAsked<View: TemplateValue & Sendable>(_ template: String, _ view: KnownDigest<View>,
-                                                                     _ templates: TemplateSet) -> Card {
-        Card(html: LazyHTML { templates.render(template, view.view) },
-             digestWhenAsked: LazyDigest { view.digest.map { CardCache.digest(template, templates: templates, viewDigest: $0) } })
+                                                                     _ templates: TemplateSet, _ cards: CardCache?) -> Card {
+        let digest = LazyDigest { view.digest.map { CardCache.digest(template, templates: templates, viewDigest: $0) } }
+        let render: @Sendable () -> String = { templates.render(template, view.view) }
+        return Card(html: LazyHTML { if let cards, let known = digest.value { cards.text(known, render: render) } else { render() } },
+                    digestWhenAsked: digest)
     }
 
     private static func card<View: TemplateValue & Sendable>(_ template: String, _ view: KnownDigest<View>, _ templates: TemplateSet,

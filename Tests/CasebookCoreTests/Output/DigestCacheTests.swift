@@ -55,4 +55,57 @@ import Testing
         try handle.close()
         #expect(DigestCache(file: path, header: "test-cache 1\n", ignoringPrevious: false).text(for: digest(1)) == nil)
     }
+
+    /// The table finds each entry the file was written with (an empty text and one not in ASCII too) and those
+    /// appended after it; an entry whose line is not the one the table points at is not found, the others still are.
+    @Test func theTableFindsWrittenAndAppendedEntriesButNoMisplacedOne() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("cache.bin").path
+        func open() -> DigestCache { DigestCache(file: path, header: "test-cache 1\n", ignoringPrevious: false) }
+        func text(_ number: Int) -> String { number == 0 ? "" : number == 1 ? "ünï — \(number)" : "text \(number)\n" }
+
+        let first = open()
+        for number in 0..<8 { first.add(text(number), for: digest(number)) }
+        first.finishBuild()
+        let second = open()
+        #expect(second.text(for: digest(3)) == text(3))
+        second.add(text(8), for: digest(8))
+        second.finishBuild(keepingUnused: true)
+        let third = open()
+        #expect((0..<10).map { third.text(for: digest($0)) } == (0..<9).map(text) + [nil])
+
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let line = try #require(bytes.range(of: Data("\(digest(3)) ".utf8)))
+        bytes[line.lowerBound + 31] = bytes[line.lowerBound + 31] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let fourth = open()
+        #expect((0..<9).map { fourth.text(for: digest($0)) } == (0..<9).map { $0 == 3 ? nil : text($0) })
+    }
+
+    /// Appended entries past what the table keeps (`appendedKept`) go into a new table with the next that are added.
+    @Test func manyAppendedEntriesAreWrittenIntoANewTable() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("cache.bin").path
+        func open() -> DigestCache { DigestCache(file: path, header: "test-cache 1\n", ignoringPrevious: false) }
+        func tableCount() throws -> Int? {
+            let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)).prefix(40), as: UTF8.self)
+            return text.split(separator: "\n").dropFirst().first.flatMap { $0.split(separator: " ").dropFirst().first }.flatMap { Int($0) }
+        }
+        func build(adding numbers: Range<Int>) {
+            let cache = open()
+            for number in numbers { cache.add("text \(number)", for: digest(number)) }
+            cache.finishBuild(keepingUnused: true)
+        }
+        build(adding: 0..<2)
+        #expect(try tableCount() == 2)
+        let kept = DigestCache.appendedKept(2)
+        build(adding: 2..<(2 + kept))
+        #expect(try tableCount() == 2, "appended")
+        build(adding: (2 + kept)..<(3 + kept))
+        #expect(try tableCount() == 3 + kept, "written again with a table of all")
+        let cache = open()
+        #expect((0..<(3 + kept)).allSatisfy { cache.text(for: digest($0)) == "text \($0)" })
+    }
 }
