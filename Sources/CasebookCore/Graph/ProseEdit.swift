@@ -162,7 +162,7 @@ extension Quote {
 
     /// What `saysTheSame(as:)` compares besides the structure, for `ContentShape`'s digests.
     static func writeWording(of quote: UnsafePointer<Quote>, to writer: inout BinaryWriter) {
-        writer.write(quote.pointee.text)
+        writer.write(kept: quote.pointee.quoted)
         writer.write(quote.pointee.context) { $0.writeText(of: $1) }
         writer.write(quote.pointee.sources) { $1.writeWordingAndLocator(to: &$0) }
     }

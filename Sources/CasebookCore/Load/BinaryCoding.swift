@@ -55,6 +55,11 @@ struct BinaryWriter {
         markdown.withUTF8 { write(utf8: $0) }
     }
 
+    /// Kept text as `write(_ text: String)` writes it, from its bytes.
+    mutating func write(kept text: KeptText) {
+        text.withUTF8 { write(utf8: $0) }
+    }
+
     private mutating func write(utf8: UnsafeRawBufferPointer) {
         write(UInt64(utf8.count))
         bytes.append(contentsOf: utf8)

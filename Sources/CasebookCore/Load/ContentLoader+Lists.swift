@@ -121,7 +121,7 @@ extension ContentLoader {
         let sources = citations(fields, extra: "text")
         guard let id, let text, let speaker, let date, !sources.isEmpty else { return nil }
         return Quote(
-            id: id.id, location: id.location, text: text, speaker: speaker, date: date,
+            id: id.id, location: id.location, text: KeptText(text), speaker: speaker, date: date,
             legalCase: fields.reference("case"), context: fields.markdown("context"),
             mentions: fields.references("mentions"), sources: sources, topics: fields.strings("topics"),
             draft: fields.bool("draft") ?? false)

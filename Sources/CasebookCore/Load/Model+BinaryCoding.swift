@@ -52,7 +52,7 @@ extension BinaryWriter {
     mutating func write(_ quote: Quote) {
         write(quote.id)
         write(quote.location)
-        write(quote.text)
+        write(kept: quote.quoted)
         write(quote.speaker)
         write(quote.date)
         write(quote.legalCase) { $0.write($1) }
@@ -140,6 +140,12 @@ extension BinaryReader {
         return MarkdownSource(try string(), at: try location())
     }
 
+    /// A string kept as the bytes it was written as, when the reader was given them with their buffer.
+    mutating func keptText() throws(Damaged) -> KeptText {
+        if let bytes = try keptString() { return KeptText(utf8: bytes) }
+        return KeptText(try string())
+    }
+
     mutating func date() throws(Damaged) -> PartialDate {
         PartialDate(year: try int(), month: try optional { r throws(Damaged) in try r.int() },
                     day: try optional { r throws(Damaged) in try r.int() })
@@ -165,7 +171,7 @@ extension BinaryReader {
 
     mutating func quote() throws(Damaged) -> Quote {
         Quote(
-            id: try string(), location: try location(), text: try string(), speaker: try reference(), date: try date(),
+            id: try string(), location: try location(), text: try keptText(), speaker: try reference(), date: try date(),
             legalCase: try optional { r throws(Damaged) in try r.reference() },
             context: try optional { r throws(Damaged) in try r.markdown() },
             mentions: try list { r throws(Damaged) in try r.reference() },

@@ -2,7 +2,8 @@
 public struct Quote: Hashable, Sendable {
     public let id: String
     public let location: SourceLocation
-    public var text: String
+    /// The words quoted, as parsed or as kept in a load cache (see `KeptText`).
+    var quoted: KeptText
     public var speaker: Reference
     public var date: PartialDate
     public var legalCase: Reference?
@@ -11,4 +12,15 @@ public struct Quote: Hashable, Sendable {
     public var sources: [Citation]
     public var topics: [String]
     public var draft: Bool
+
+    init(id: String, location: SourceLocation, text: KeptText, speaker: Reference, date: PartialDate, legalCase: Reference?,
+         context: MarkdownSource?, mentions: [Reference], sources: [Citation], topics: [String], draft: Bool) {
+        (self.id, self.location, quoted, self.speaker, self.date) = (id, location, text, speaker, date)
+        (self.legalCase, self.context, self.mentions, self.sources, self.topics, self.draft) = (legalCase, context, mentions, sources, topics, draft)
+    }
+
+    public var text: String {
+        get { quoted.text }
+        set { quoted = KeptText(newValue) }
+    }
 }

@@ -45,4 +45,25 @@ import Testing
         _ = fromKept.drain { b = Array($0); return true }
         #expect(!a.isEmpty && a == b)
     }
+
+    /// A quote's words are kept the same way: read back from the load cache, the quote equals the one saved, reads
+    /// its text, and is written again as the same bytes.
+    @Test func aQuoteReadBackKeepsItsWordsAsTheStringIs() throws {
+        let quote = LoadCacheFileTests.quote
+        var writer = BinaryWriter()
+        writer.write(quote)
+        var bytes: [UInt8] = []
+        _ = writer.drain { bytes = Array($0); return true }
+        let buffer = Data(bytes)
+        let read = try buffer.withUnsafeBytes { raw in
+            var reader = BinaryReader(raw, owner: buffer)
+            return try reader.quote()
+        }
+        #expect(read == quote && read.text == quote.text && read.hashValue == quote.hashValue)
+        var again = BinaryWriter()
+        again.write(read)
+        var rewritten: [UInt8] = []
+        _ = again.drain { rewritten = Array($0); return true }
+        #expect(rewritten == bytes)
+    }
 }
