@@ -25,10 +25,12 @@ final class DigestCache: @unchecked Sendable {
     private let entriesInFile: Int
     /// Texts the last build left, each counted once.
     private let previousCount: Int
-    /// Sized for the file's entries when there is one: grown one lookup at a time, it was rehashed a dozen times while
-    /// a whole build looked up 40,000 texts.
+    /// Sized for the file's entries up to `firstCapacity` when there is one: grown one lookup at a time from empty,
+    /// it was rehashed a dozen times while a whole build looked up 40,000 texts; sized for all 40,000, the few hundred
+    /// a rebuild after a prose edit looks up touched as many pages of its table (2 ms of page faults).
     private let current: LockedCache<[PageDigest: Entry]>
     private let added = LockedCache<[PageDigest: String]>([:])
+    static let firstCapacity = 4_096
 
     private enum Entry {
         case text(String)
@@ -58,7 +60,7 @@ final class DigestCache: @unchecked Sendable {
             read.bytes.withUnsafeBytes { bytes in read.appended.keys.count { index?.text($0, in: bytes) == nil } }
         }
         previousCount = (index?.count ?? 0) + (appendedAnew ?? 0)
-        current = LockedCache(Dictionary(minimumCapacity: previousCount))
+        current = LockedCache(Dictionary(minimumCapacity: min(previousCount, Self.firstCapacity)))
     }
 
     /// The text kept for `digest`, from the previous build or this one.

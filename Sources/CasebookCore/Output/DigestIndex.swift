@@ -40,11 +40,24 @@ struct DigestIndex {
     /// Where the text of `digest` lies in `bytes`, checked against the entry's own line (`<32 hex digits> <length>\n`
     /// before the text, a newline after): a damaged file gives no text rather than a wrong one.
     func text(_ digest: PageDigest, in bytes: UnsafeRawBufferPointer) -> Range<Int>? {
-        var low = 0, high = count
+        // Digests are spread evenly, so the first few probes go where the digest would lie between the keys known
+        // around it rather than halfway: about 4 probes to find one of 40,000 instead of 16, each a cache miss or a
+        // page fault. Any probe within the bounds keeps the search right, even in a damaged table.
+        var low = 0, high = count, below: UInt64 = 0, above = UInt64.max, guesses = 0
         while low < high {
-            let middle = (low + high) / 2, key = self.digest(at: middle, bytes)
+            var middle = (low + high) / 2
+            if guesses < 4, above > below {
+                let fraction = min(Double(digest.high &- below) / Double(above &- below), 1)
+                middle = min(max(low + Int(fraction * Double(high - low)), low), high - 1)
+                guesses += 1
+            }
+            let key = self.digest(at: middle, bytes)
             if key == digest { return checkedRange(at: middle, digest, bytes) }
-            if (key.high, key.low) < (digest.high, digest.low) { low = middle + 1 } else { high = middle }
+            if (key.high, key.low) < (digest.high, digest.low) {
+                (low, below) = (middle + 1, key.high)
+            } else {
+                (high, above) = (middle, key.high)
+            }
         }
         return nil
     }

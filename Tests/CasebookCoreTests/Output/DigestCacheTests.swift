@@ -108,4 +108,30 @@ import Testing
         let cache = open()
         #expect((0..<(3 + kept)).allSatisfy { cache.text(for: digest($0)) == "text \($0)" })
     }
+
+    /// A table whose keys are out of order (damaged) is searched without a crash, and what it finds is still only an
+    /// entry whose own line names the digest.
+    @Test func aDamagedTableFindsNoWrongText() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("cache.bin").path
+        func open() -> DigestCache { DigestCache(file: path, header: "test-cache 1\n", ignoringPrevious: false) }
+        let first = open()
+        for number in 0..<300 { first.add("text \(number)", for: digest(number)) }
+        first.finishBuild()
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let tableStart = try #require(bytes.firstIndex(of: 0x0A, after: "test-cache 1\n".utf8.count)) + 1
+        for offset in stride(from: tableStart, to: tableStart + 32 * 40, by: 32) { bytes.replaceSubrange(offset..<(offset + 8), with: [UInt8](repeating: 0xFF, count: 8)) }
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let damaged = open()
+        let found = (0..<300).map { damaged.text(for: digest($0)) }
+        #expect(zip(0..<300, found).allSatisfy { $1 == nil || $1 == "text \($0)" })
+        #expect(found.compactMap { $0 }.count >= 200)
+    }
+}
+
+private extension Data {
+    func firstIndex(of byte: UInt8, after offset: Int) -> Int? {
+        self[(startIndex + offset)...].firstIndex(of: byte)
+    }
 }
