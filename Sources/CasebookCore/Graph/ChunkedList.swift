@@ -59,7 +59,9 @@ public struct ChunkedList<Element>: RandomAccessCollection {
             return chunks[index >> Self.shift].withUnsafeBufferPointer { body($0.baseAddress! + (index & Self.mask)) }
         }
         if !replaced.isEmpty, let element = replaced[index] { return withUnsafePointer(to: element, body) }
-        return base.withUnsafeBufferPointer { body($0.baseAddress! + order[index]) }
+        let place = order[index]
+        precondition(base.indices.contains(place), "element \(index) lies at \(place) of \(base.count)")
+        return base.withUnsafeBufferPointer { body($0.baseAddress! + place) }
     }
 
     /// The same list with the elements at some indexes replaced.

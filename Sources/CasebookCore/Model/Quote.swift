@@ -15,8 +15,17 @@ public struct Quote: Hashable, Sendable {
 
     init(id: String, location: SourceLocation, text: KeptText, speaker: Reference, date: PartialDate, legalCase: Reference?,
          context: MarkdownSource?, mentions: [Reference], sources: [Citation], topics: [String], draft: Bool) {
-        (self.id, self.location, quoted, self.speaker, self.date) = (id, location, text, speaker, date)
-        (self.legalCase, self.context, self.mentions, self.sources, self.topics, self.draft) = (legalCase, context, mentions, sources, topics, draft)
+        self.id = id
+        self.location = location
+        quoted = text
+        self.speaker = speaker
+        self.date = date
+        self.legalCase = legalCase
+        self.context = context
+        self.mentions = mentions
+        self.sources = sources
+        self.topics = topics
+        self.draft = draft
     }
 
     public var text: String {

@@ -182,9 +182,10 @@ final class DigestCache: @unchecked Sendable {
     private static func index(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> (entries: [PageDigest: Range<Int>], count: Int)? {
         var found: [(PageDigest, Range<Int>)] = []
         var offset = offset
+        let raw = UnsafeRawBufferPointer(bytes)
         while offset < bytes.count {
             // "<32 hex digits> <byte count>\n<bytes>\n"
-            guard offset + 34 < bytes.count, let high = DigestIndex.hex(UnsafeRawBufferPointer(bytes), offset), let low = DigestIndex.hex(UnsafeRawBufferPointer(bytes), offset + 16),
+            guard offset + 34 < bytes.count, let high = DigestIndex.hex(raw, offset), let low = DigestIndex.hex(raw, offset + 16),
                   bytes[offset + 32] == UInt8(ascii: " ") else { return nil }
             var cursor = offset + 33, length = 0
             while cursor < bytes.count, cursor - offset < 60, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[cursor]) {
