@@ -55,13 +55,19 @@ public struct ChunkedList<Element>: RandomAccessCollection {
     func withElement<Result>(at index: Int, _ body: (UnsafePointer<Element>) -> Result) -> Result {
         if let readKind { ReadLog.note(readKind, index) }
         precondition(indices.contains(index), "element \(index) of \(count)")
-        if !chunks.isEmpty {
-            return chunks[index >> Self.shift].withUnsafeBufferPointer { body($0.baseAddress! + (index & Self.mask)) }
-        }
+        if !chunks.isEmpty { return Self.withElement(at: index & Self.mask, of: chunks[index >> Self.shift], body) }
         if !replaced.isEmpty, let element = replaced[index] { return withUnsafePointer(to: element, body) }
-        let place = order[index]
-        precondition(base.indices.contains(place), "element \(index) lies at \(place) of \(base.count)")
-        return base.withUnsafeBufferPointer { body($0.baseAddress! + place) }
+        return Self.withElement(at: order[index], of: base, body)
+    }
+
+    /// Calls `body` with a pointer to `elements[offset]`, checked to be there.
+    private static func withElement<Result>(at offset: Int, of elements: [Element], _ body: (UnsafePointer<Element>) -> Result) -> Result {
+        elements.withUnsafeBufferPointer { buffer in
+            guard let start = buffer.baseAddress, buffer.indices.contains(offset) else {
+                preconditionFailure("element at \(offset) of \(buffer.count)")
+            }
+            return body(start + offset)
+        }
     }
 
     /// The same list with the elements at some indexes replaced.

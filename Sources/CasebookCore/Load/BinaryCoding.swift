@@ -52,7 +52,7 @@ struct BinaryWriter {
 
     /// A Markdown source's text as `write(_ text: String)` writes it, from its bytes.
     mutating func writeText(of markdown: MarkdownSource) {
-        markdown.withUTF8 { write(utf8: $0) }
+        write(kept: markdown.kept)
     }
 
     /// Kept text as `write(_ text: String)` writes it, from its bytes.

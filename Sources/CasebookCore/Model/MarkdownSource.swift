@@ -5,24 +5,24 @@ public struct MarkdownSource: Hashable, Sendable {
     public let location: SourceLocation
     /// The text as parsed, or as bytes a build process read from its load cache (see `KeptText`). After the location,
     /// which is compared first.
-    private let storage: KeptText
+    let kept: KeptText
 
     public init(_ text: String, at location: SourceLocation) {
-        storage = KeptText(text)
+        kept = KeptText(text)
         self.location = location
     }
 
     /// Text kept as the UTF-8 bytes a `String` was written as.
     init(utf8 bytes: Data, at location: SourceLocation) {
-        storage = KeptText(utf8: bytes)
+        kept = KeptText(utf8: bytes)
         self.location = location
     }
 
-    public var text: String { storage.text }
+    public var text: String { kept.text }
 
     /// Calls `body` with the text's UTF-8 bytes, without making a `String` of kept bytes.
     func withUTF8<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-        storage.withUTF8(body)
+        kept.withUTF8(body)
     }
 
     /// Told from the bytes when the first one that is not ASCII whitespace (tab to carriage return, space) is ASCII, or
