@@ -21,12 +21,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        .target(name: "CAtomicSwap"),
+        .target(name: "CFileCalls"),
         .target(
             name: "CasebookCore",
             dependencies: [
                 "CCmark",
-                "CAtomicSwap",
+                "CFileCalls",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -1,4 +1,4 @@
-import CAtomicSwap
+import CFileCalls
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -168,12 +168,30 @@ public struct SiteWriter: Sendable {
     /// Writes the bytes of `file` (one piece after the other, for a file in pieces) as a new file.
     static func writeFile(_ file: OutputFile, to path: String) throws(Failure) {
         try writeNewFile(path) { descriptor in
+            if let (source, pieces) = file.splice { return writeSplice(source, pieces, to: descriptor) }
             var failure: Int32 = 0
             file.forEachPiece { buffer in
                 failure = writeAll(buffer, to: descriptor)
                 return failure == 0
             }
             return failure
+        }
+    }
+
+    /// Writes a spliced file's pieces: each range it keeps copied from its source file by the kernel, as far as the
+    /// kernel copies it (the rest written from the mapping), and its own bytes; the error number when that failed.
+    static func writeSplice(_ source: OpenedFile, _ pieces: [OutputFile.Piece], to descriptor: Int32) -> Int32 {
+        source.bytes.withUnsafeBytes { kept in
+            for piece in pieces {
+                let failure = switch piece {
+                case .kept(let range):
+                    writeAll(UnsafeRawBufferPointer(rebasing: kept[(range.lowerBound + source.copy(range, to: descriptor))..<range.upperBound]), to: descriptor)
+                case .made(let bytes):
+                    bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+                }
+                if failure != 0 { return failure }
+            }
+            return 0
         }
     }
 

@@ -13,13 +13,13 @@ struct SplicedFile: Sendable {
     private let bytesDigest: Pending<PageDigest>
 
     /// The file's bytes. A long-lived process keeps its spliced files whole, to splice into again. A `casebook build`
-    /// maps the file the output holds and, spliced, writes it once as slices of the mapping around the new pieces:
+    /// maps the file the output holds and, spliced, writes it once as ranges of that file around the new pieces:
     /// reading the 40 MB of downloads an event's edit reaches at N=10,000, and copying them into new arrays, were most
     /// of that build's page faults.
     private enum Storage: Sendable {
         case whole([UInt8])
-        case mapped(Data)
-        case pieces([Data])
+        case mapped(OpenedFile)
+        case spliced(OpenedFile, [OutputFile.Piece])
     }
 
     init(path: String, bytes: [UInt8], starts: [Int]) {
@@ -36,20 +36,20 @@ struct SplicedFile: Sendable {
         }
     }
 
-    /// Calls `body` with the file's bytes in one buffer (made for a file held in pieces).
+    /// Calls `body` with the file's bytes in one buffer (made for a spliced file).
     private static func withContiguousBytes<Result>(_ storage: Storage, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         switch storage {
         case .whole(let bytes): bytes.withUnsafeBytes(body)
-        case .mapped(let data): data.withUnsafeBytes(body)
-        case .pieces(let pieces): pieces.concatenated.withUnsafeBytes(body)
+        case .mapped(let source): source.bytes.withUnsafeBytes(body)
+        case .spliced: file("", storage).withBytes(body)
         }
     }
 
     var bytes: [UInt8] {
         switch storage {
         case .whole(let bytes): bytes
-        case .mapped(let data): [UInt8](data)
-        case .pieces(let pieces): pieces.concatenated
+        case .mapped(let source): [UInt8](source.bytes)
+        case .spliced: file.bytes
         }
     }
 
@@ -58,8 +58,8 @@ struct SplicedFile: Sendable {
     private static func file(_ path: String, _ storage: Storage) -> OutputFile {
         switch storage {
         case .whole(let bytes): OutputFile(path: path, bytes: bytes)
-        case .mapped(let data): OutputFile(path: path, pieces: [data])
-        case .pieces(let pieces): OutputFile(path: path, pieces: pieces)
+        case .mapped(let source): OutputFile(path: path, splicing: source, pieces: [.kept(0..<source.bytes.count)])
+        case .spliced(let source, let pieces): OutputFile(path: path, splicing: source, pieces: pieces)
         }
     }
 
@@ -86,7 +86,11 @@ struct SplicedFile: Sendable {
         // Where the last piece ends and the tail starts.
         let end = starts.last ?? copied
         let storage: Storage
-        if case .whole(let bytes) = self.storage {
+        if case .mapped(let source) = self.storage {
+            let rest: [OutputFile.Piece] = tail.map { [.kept(copied..<end), .made($0)] } ?? [.kept(copied..<source.bytes.count)]
+            storage = .spliced(source, (head.map { [.made($0)] } ?? []) + zip(kept, replaced).flatMap { [.kept($0), .made($1.value)] } + rest)
+        } else {
+            let bytes = bytes
             var whole: [UInt8] = []
             bytes.withUnsafeBufferPointer { bytes in
                 whole.reserveCapacity(bytes.count + (head?.count ?? 0) + replaced.reduce(0) { $0 + $1.value.count })
@@ -99,17 +103,12 @@ struct SplicedFile: Sendable {
                 whole += tail ?? []
             }
             storage = .whole(whole)
-        } else {
-            let data = if case .mapped(let data) = self.storage { data } else { Data(self.bytes) }
-            func slice(_ range: Range<Int>) -> Data { data[data.startIndex + range.lowerBound..<data.startIndex + range.upperBound] }
-            let rest = tail.map { [slice(copied..<end), Data($0)] } ?? [data[(data.startIndex + copied)...]]
-            storage = .pieces((head.map { [Data($0)] } ?? []) + zip(kept, replaced).flatMap { [slice($0), Data($1.value)] } + rest)
         }
         // The new digest: the old one with the terms of the parts replaced (the head is part 0, the tail the last).
         let parts = replaced.map { (part: $0.key + 1, bytes: $0.value) } + (head.map { [(part: 0, bytes: $0)] } ?? [])
             + (tail.map { [(part: starts.count, bytes: $0)] } ?? [])
         let old = self.storage, oldStarts = starts, oldDigest = bytesDigest
-        let digest: Pending<PageDigest>? = if case .pieces = old { nil } else {
+        let digest: Pending<PageDigest>? = if case .spliced = old { nil } else {
             .whenAsked { Self.withContiguousBytes(old) { Self.digest(replacing: parts, in: $0, starts: oldStarts, oldDigest: oldDigest.value) } }
         }
         return SplicedFile(path: path, storage: storage, starts: newStarts, digest: digest)
@@ -159,10 +158,10 @@ extension SplicedFile {
     /// fit in them (a damaged cache file must not splice out of bounds).
     init?(_ layout: Layout, in output: String) {
         let starts = layout.starts
-        guard let data = MappedFile.contents(of: output + "/" + layout.path),
-              let last = starts.last, last <= data.count, (starts.first ?? 0) >= 0, zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 })
+        guard let source = OpenedFile(path: output + "/" + layout.path),
+              let last = starts.last, last <= source.bytes.count, (starts.first ?? 0) >= 0, zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 })
         else { return nil }
-        self.init(path: layout.path, storage: .mapped(data), starts: starts)
+        self.init(path: layout.path, storage: .mapped(source), starts: starts)
         guard self.layout == layout else { return nil }
     }
 }

@@ -24,9 +24,15 @@ public struct OutputFile: Sendable, Equatable {
     private enum Storage: Sendable {
         case bytes([UInt8])
         case text(String)
-        /// Slices of other files' bytes, in order: a download spliced from the one the output holds (mapped, not
-        /// read), written without being copied into one array first.
-        case pieces([Data])
+        /// A download spliced from the one the output holds: ranges of that file around new bytes, written without
+        /// being copied into one array first, the ranges copied file to file.
+        case spliced(OpenedFile, [Piece])
+    }
+
+    /// A part of a spliced file: a range of the file it is spliced from, or bytes of its own.
+    enum Piece: Sendable {
+        case kept(Range<Int>)
+        case made([UInt8])
     }
 
     public init(path: String, bytes: [UInt8]) {
@@ -43,9 +49,9 @@ public struct OutputFile: Sendable, Equatable {
         digest = nil
     }
 
-    init(path: String, pieces: [Data]) {
+    init(path: String, splicing source: OpenedFile, pieces: [Piece]) {
         self.path = path
-        storage = .pieces(pieces)
+        storage = .spliced(source, pieces)
         unchanged = false
         digest = nil
     }
@@ -80,7 +86,7 @@ public struct OutputFile: Sendable, Equatable {
         switch storage {
         case .bytes(let bytes): return bytes
         case .text(let text): return Array(text.utf8)
-        case .pieces(let pieces): return pieces.concatenated
+        case .spliced: return splicedBytes
         }
     }
 
@@ -89,7 +95,13 @@ public struct OutputFile: Sendable, Equatable {
         switch storage {
         case .bytes(let bytes): return bytes.count
         case .text(let text): return text.utf8.count
-        case .pieces(let pieces): return pieces.reduce(0) { $0 + $1.count }
+        case .spliced(_, let pieces):
+            return pieces.reduce(0) {
+                switch $1 {
+                case .kept(let range): $0 + range.count
+                case .made(let bytes): $0 + bytes.count
+                }
+            }
         }
     }
 
@@ -98,7 +110,7 @@ public struct OutputFile: Sendable, Equatable {
         switch storage {
         case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
         case .text(let text): return text
-        case .pieces(let pieces): return String(decoding: pieces.concatenated, as: UTF8.self)
+        case .spliced: return String(decoding: splicedBytes, as: UTF8.self)
         }
     }
 
@@ -109,8 +121,8 @@ public struct OutputFile: Sendable, Equatable {
             return bytes.withUnsafeBytes(body)
         case .text(var text):
             return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
-        case .pieces(let pieces):
-            return pieces.concatenated.withUnsafeBytes(body)
+        case .spliced:
+            return splicedBytes.withUnsafeBytes(body)
         }
     }
 
@@ -121,21 +133,35 @@ public struct OutputFile: Sendable, Equatable {
         switch storage {
         case .bytes(let bytes): bytes.withUnsafeBytes(body)
         case .text(var text): text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
-        case .pieces(let pieces): pieces.allSatisfy { $0.withUnsafeBytes(body) }
+        case .spliced(let source, let pieces):
+            source.bytes.withUnsafeBytes { kept in
+                pieces.allSatisfy {
+                    switch $0 {
+                    case .kept(let range): body(UnsafeRawBufferPointer(rebasing: kept[range]))
+                    case .made(let bytes): bytes.withUnsafeBytes(body)
+                    }
+                }
+            }
         }
+    }
+
+    /// A spliced file's source and pieces, for the writer to copy the kept ranges file to file; nil for other files.
+    var splice: (source: OpenedFile, pieces: [Piece])? {
+        if case .spliced(let source, let pieces) = storage { (source, pieces) } else { nil }
+    }
+
+    /// A spliced file's bytes in one array.
+    private var splicedBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(byteCount)
+        forEachPiece {
+            bytes += $0
+            return true
+        }
+        return bytes
     }
 
     public static func == (lhs: OutputFile, rhs: OutputFile) -> Bool {
         lhs.path == rhs.path && lhs.unchanged == rhs.unchanged && lhs.withBytes { left in rhs.withBytes { left.elementsEqual($0) } }
-    }
-}
-
-extension [Data] {
-    /// The pieces' bytes in one array, each piece copied at once (`joined()` went byte by byte).
-    var concatenated: [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(reduce(0) { $0 + $1.count })
-        for piece in self { bytes += piece }
-        return bytes
     }
 }
