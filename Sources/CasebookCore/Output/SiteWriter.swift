@@ -183,11 +183,13 @@ public struct SiteWriter: Sendable {
     static func writeSplice(_ source: OpenedFile, _ pieces: [OutputFile.Piece], to descriptor: Int32) -> Int32 {
         source.bytes.withUnsafeBytes { kept in
             for piece in pieces {
-                let failure = switch piece {
+                let failure: Int32
+                switch piece {
                 case .kept(let range):
-                    writeAll(UnsafeRawBufferPointer(rebasing: kept[(range.lowerBound + source.copy(range, to: descriptor))..<range.upperBound]), to: descriptor)
+                    let copied = source.copy(range, to: descriptor)
+                    failure = writeAll(UnsafeRawBufferPointer(rebasing: kept[(range.lowerBound + copied)..<range.upperBound]), to: descriptor)
                 case .made(let bytes):
-                    bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+                    failure = bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
                 }
                 if failure != 0 { return failure }
             }
