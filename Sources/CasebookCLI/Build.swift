@@ -6,6 +6,7 @@ import Foundation
 /// `casebook build`: turns Content/ into Site/.
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Build the site from Content/ and Templates/ into Site/.",
         discussion: """
             Every problem in the content is reported at once as FILE:LINE:COLUMN: error: MESSAGE. On any error \

@@ -6,6 +6,7 @@ import Foundation
 /// and orphaned sources and parties, without writing anything.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check the site without writing it: content errors, broken links and anchors, missing titles, descriptions and alt text, orphaned sources and parties.",
         discussion: "Exit codes: 0 no errors (warnings may be printed), 1 errors, 2 usage or I/O errors."
     )

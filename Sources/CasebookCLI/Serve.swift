@@ -6,6 +6,7 @@ import Foundation
 /// `casebook serve`: a live preview that rebuilds on save and reloads the browser.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Preview the site in a browser; rebuild and reload on every save.",
         discussion: """
             Builds the site in memory (Site/ is never touched), serves it as a static host would, watches \
