@@ -36,6 +36,14 @@ final class DigestCache: @unchecked Sendable {
         case text(String)
         /// Where the text lies in `stored`.
         case stored(Range<Int>)
+
+        /// The text's length in bytes.
+        var length: Int {
+            switch self {
+            case .text(let text): text.utf8.count
+            case .stored(let range): range.count
+            }
+        }
     }
 
     init() {
@@ -205,19 +213,17 @@ final class DigestCache: @unchecked Sendable {
     /// copy of all cards in one array was 100 MB at the end of a big tracker's build, its peak.
     private func write(_ entries: [PageDigest: Entry], to path: String) {
         let sorted = entries.sorted(by: { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) })
-        let table = DigestIndex.table(sorted.map { digest, entry in
-            switch entry {
-            case .stored(let range): (digest, range.count)
-            case .text(let text): (digest, text.utf8.count)
-            }
-        }, after: header.utf8.count)
+        // Each entry's line is made once, for the table's offsets and for the file.
+        let lines = sorted.map { DigestIndex.line($0.key, length: $0.value.length) }
+        let table = DigestIndex.table(zip(sorted, lines).map { ($0.key, $1.utf8.count, $0.value.length) }, after: header.utf8.count)
         ReplacedFile.write(path, header: header) { stream in
             guard fwrite(table, 1, table.count, stream) == table.count else { return false }
             return stored.withUnsafeBytes { raw in
                 let stored = raw.bindMemory(to: UInt8.self)
-                return sorted.allSatisfy { digest, entry in
+                return zip(sorted, lines).allSatisfy { item, line in
+                    let (_, entry) = item
                     func put(_ body: UnsafeBufferPointer<UInt8>) -> Bool {
-                        fputs(DigestIndex.line(digest, length: body.count), stream) >= 0
+                        fputs(line, stream) >= 0
                             && fwrite(body.baseAddress, 1, body.count, stream) == body.count
                             && fputc(0x0A, stream) != EOF
                     }

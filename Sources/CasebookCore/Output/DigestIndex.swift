@@ -113,16 +113,15 @@ struct DigestIndex {
         "\(digest) \(length)\n"
     }
 
-    /// The `index` line and table for entries of these digests and text lengths, sorted by digest, written in this order
-    /// after a header of `header` bytes, each as its `line` and text and a newline.
-    static func table(_ entries: [(digest: PageDigest, length: Int)], after header: Int) -> [UInt8] {
-        let lineLengths = entries.map { line($0.digest, length: $0.length).utf8.count }
-        let length = zip(lineLengths, entries).reduce(0) { $0 + $1.0 + $1.1.length + 1 }
+    /// The `index` line and table for entries of these digests, `line` byte counts and text lengths, sorted by digest,
+    /// written in this order after a header of `header` bytes, each as its `line` and text and a newline.
+    static func table(_ entries: [(digest: PageDigest, line: Int, length: Int)], after header: Int) -> [UInt8] {
+        let length = entries.reduce(0) { $0 + $1.line + $1.length + 1 }
         var table = Array("index \(entries.count) \(length)\n".utf8)
         table.reserveCapacity(table.count + entries.count * entrySize)
         var textStart = header + table.count + entries.count * entrySize
-        for (lineLength, entry) in zip(lineLengths, entries) {
-            textStart += lineLength
+        for entry in entries {
+            textStart += entry.line
             for word in [entry.digest.high, entry.digest.low, UInt64(textStart), UInt64(entry.length)] {
                 withUnsafeBytes(of: word.littleEndian) { table += $0 }
             }
