@@ -19,6 +19,7 @@ struct Casebook: AsyncParsableCommand {
 
     /// Runs the command, mapping argument errors to exit code 2 as documented (ArgumentParser's default is 64).
     static func main() async {
+        GlibcHeap.restartWithHugePages()
         GlibcHeap.limitArenas()
         do {
             var command = try parseAsRoot()

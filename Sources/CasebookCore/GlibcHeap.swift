@@ -23,6 +23,45 @@ public enum GlibcHeap {
         set(-2 /* M_TOP_PAD */, to: 16 << 20, unless: "MALLOC_TOP_PAD_")
     }
 
+    /// glibc backs its heaps with 2 MiB pages only when told so as the process starts (`glibc.malloc.hugetlb=1` in
+    /// `GLIBC_TUNABLES`, from glibc 2.35), and a system that grants transparent huge pages on request (`madvise`, the
+    /// usual setting) otherwise gives it 4 KiB pages, a fault each: a one-event rebuild at N=10,000 took 21,000 page
+    /// faults, 4,300 with the tunable, and 10 to 13 ms less of about 140 (the cold build's peak about the same). So the
+    /// command, started without that setting, runs itself again with it, as it was started but for the setting; the
+    /// restart costs 2.3 ms. A `glibc.malloc.hugetlb` the caller set stands; where the restart cannot help or fails, the
+    /// command goes on as it is.
+    public static func restartWithHugePages() {
+        #if os(Linux)
+        let name = "GLIBC_TUNABLES", started = getenv(name).map { String(cString: $0) }
+        guard let tunables = tunables(addingHugePagesTo: started), readsHugePageTunable(String(cString: glibcVersion())),
+              let mode = try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8),
+              grantsHugePagesOnRequest(mode), setenv(name, tunables, 1) == 0 else { return }
+        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        // Still here: the restart failed.
+        if let started { setenv(name, started, 1) } else { unsetenv(name) }
+        #endif
+    }
+
+    /// `GLIBC_TUNABLES` with the huge-page tunable added; nil when it names that tunable already.
+    static func tunables(addingHugePagesTo tunables: String?) -> String? {
+        let setting = "glibc.malloc.hugetlb"
+        guard let tunables, !tunables.isEmpty else { return setting + "=1" }
+        return tunables.contains(setting) ? nil : tunables + ":" + setting + "=1"
+    }
+
+    /// Whether glibc of this version (`gnu_get_libc_version`, "2.36") reads the huge-page tunable.
+    static func readsHugePageTunable(_ version: String) -> Bool {
+        let parts = version.split(separator: ".").prefix(2).compactMap { Int($0) }
+        guard parts.count == 2 else { return false }
+        return parts[0] > 2 || parts[0] == 2 && parts[1] >= 35
+    }
+
+    /// Whether the system's transparent huge page mode (`/sys/kernel/mm/transparent_hugepage/enabled`, the chosen one
+    /// in brackets) grants them to memory advised to use them, and only to that: with `always` glibc's heaps have them.
+    static func grantsHugePagesOnRequest(_ mode: String) -> Bool {
+        mode.contains("[madvise]")
+    }
+
     private static func set(_ parameter: Int32, to value: Int, unless variable: String) {
         #if os(Linux)
         guard ProcessInfo.processInfo.environment[variable] == nil else { return }
@@ -46,4 +85,8 @@ private func glibcMallocTrim(_ pad: Int) -> Int32
 
 @_silgen_name("mallopt")
 private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+
+// In <gnu/libc-version.h>.
+@_silgen_name("gnu_get_libc_version")
+private func glibcVersion() -> UnsafePointer<CChar>
 #endif
