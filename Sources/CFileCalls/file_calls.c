@@ -18,12 +18,31 @@ int casebook_exchange_paths(const char *first, const char *second) {
     return -1;
 #endif
 }
+#ifndef RENAME_NOREPLACE
+#define RENAME_NOREPLACE (1 << 0)
+#endif
+int casebook_rename_unless_taken(const char *first, const char *second) {
+#ifdef SYS_renameat2
+    return (int)syscall(SYS_renameat2, AT_FDCWD, first, AT_FDCWD, second, RENAME_NOREPLACE);
+#else
+    errno = ENOSYS;
+    return -1;
+#endif
+}
 #elif defined(__APPLE__)
 int casebook_exchange_paths(const char *first, const char *second) {
     return renamex_np(first, second, RENAME_SWAP);
 }
+int casebook_rename_unless_taken(const char *first, const char *second) {
+    return renamex_np(first, second, RENAME_EXCL);
+}
 #else
 int casebook_exchange_paths(const char *first, const char *second) {
+    (void)first; (void)second;
+    errno = ENOSYS;
+    return -1;
+}
+int casebook_rename_unless_taken(const char *first, const char *second) {
     (void)first; (void)second;
     errno = ENOSYS;
     return -1;

@@ -105,8 +105,10 @@ extension SiteWriter {
                 if link(old, path) == 0 { return }
                 return try SiteWriter.writeFile(file, to: path)
             }
+            let outputHolds = old.map { SiteWriter.holds($0, file) } == true
+            if reused, !outputHolds, try SiteWriter.rewrite(path, with: file) { return }
             if reused { try SiteWriter.clear(path) }
-            if let old, SiteWriter.holds(old, file), link(old, path) == 0 { return }
+            if let old, outputHolds, link(old, path) == 0 { return }
             try SiteWriter.writeFile(file, to: path)
         }
 
@@ -131,9 +133,12 @@ extension SiteWriter {
                     try removeStale(in: staging, relative: "")
                 }
                 let marker = staging + "/" + OutputFolderPolicy.marker
-                try SiteWriter.clear(marker)
                 let note = "Written by casebook. This folder is replaced on every build; keep your own files elsewhere.\n"
-                try SiteWriter.writeFile(Array((note + (stamp.map { "pages \($0)\n" } ?? "")).utf8), to: marker)
+                let file = OutputFile(path: OutputFolderPolicy.marker, text: note + (stamp.map { "pages \($0)\n" } ?? ""))
+                if try !SiteWriter.rewrite(marker, with: file) {
+                    try SiteWriter.clear(marker)
+                    try SiteWriter.writeFile(file, to: marker)
+                }
                 if recording, let stamp { committed = record(stamp: stamp) }
             } catch {
                 try? FileManager.default.removeItem(atPath: staging)

@@ -118,4 +118,38 @@ import Testing
                 "an unchanged page is one file shared by both trees")
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: root.path)) == ["Site", ".Site.casebook-spare"])
     }
+
+    /// A page of the spare that only the spare names is written over in place (its blocks reused, not freed), its
+    /// folder showing the change; one the live output shares is never written through.
+    @Test func writesOverASpareFileOnlyTheSpareNames() throws {
+        let root = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("Site"), spare = root.appendingPathComponent(".Site.casebook-spare")
+        let writer = SiteWriter(output: output.path)
+        func inode(_ path: String) throws -> UInt64 {
+            try #require(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
+        }
+        try writer.write([OutputFile(path: "a/shrinks.html", text: "a long first version"), OutputFile(path: "a/grows.html", text: "v1"),
+                          OutputFile(path: "shared.html", text: "same")])
+        try writer.write([OutputFile(path: "a/shrinks.html", text: "second"), OutputFile(path: "a/grows.html", text: "v2"),
+                          OutputFile(path: "shared.html", text: "same")])
+        // The spare is the first build's tree: its two pages in a/ are its own, shared.html is the live output's too.
+        let firstInodes = try ["a/shrinks.html", "a/grows.html", OutputFolderPolicy.marker].map { try inode(spare.path + "/" + $0) }
+
+        let staged = try writer.begin()
+        let folderBefore = TreeRecord.withFolder(staged.staging) { TreeRecord.FolderState(of: "a", in: $0) }
+        try staged.add([OutputFile(path: "a/shrinks.html", text: "3"), OutputFile(path: "a/grows.html", text: "a longer third version"),
+                        OutputFile(path: "shared.html", text: "changed")])
+        let folderAfter = TreeRecord.withFolder(staged.staging) { TreeRecord.FolderState(of: "a", in: $0) }
+        #expect(folderBefore != nil && folderAfter != nil && folderBefore != folderAfter, "the folder shows that its files changed")
+        #expect(Fixtures.tree(at: output)["shared.html"] == Data("same".utf8), "the live site is not written through")
+        try staged.commit()
+
+        let tree = Fixtures.tree(at: output)
+        #expect(Set(tree.keys) == ["a/shrinks.html", "a/grows.html", "shared.html", OutputFolderPolicy.marker], "nothing left aside")
+        #expect(tree["a/shrinks.html"] == Data("3".utf8) && tree["a/grows.html"] == Data("a longer third version".utf8))
+        #expect(tree["shared.html"] == Data("changed".utf8) && Fixtures.tree(at: spare)["shared.html"] == Data("same".utf8))
+        #expect(try ["a/shrinks.html", "a/grows.html", OutputFolderPolicy.marker].map { try inode(output.path + "/" + $0) } == firstInodes,
+                "the spare's own files, the marker among them, are the files written over")
+    }
 }
