@@ -10,24 +10,23 @@
 #ifndef RENAME_EXCHANGE
 #define RENAME_EXCHANGE (1 << 1)
 #endif
-int casebook_exchange_paths(const char *first, const char *second) {
+#ifndef RENAME_NOREPLACE
+#define RENAME_NOREPLACE (1 << 0)
+#endif
+static int rename_with_flags(const char *first, const char *second, unsigned flags) {
 #ifdef SYS_renameat2
-    return (int)syscall(SYS_renameat2, AT_FDCWD, first, AT_FDCWD, second, RENAME_EXCHANGE);
+    return (int)syscall(SYS_renameat2, AT_FDCWD, first, AT_FDCWD, second, flags);
 #else
+    (void)first; (void)second; (void)flags;
     errno = ENOSYS;
     return -1;
 #endif
 }
-#ifndef RENAME_NOREPLACE
-#define RENAME_NOREPLACE (1 << 0)
-#endif
+int casebook_exchange_paths(const char *first, const char *second) {
+    return rename_with_flags(first, second, RENAME_EXCHANGE);
+}
 int casebook_rename_unless_taken(const char *first, const char *second) {
-#ifdef SYS_renameat2
-    return (int)syscall(SYS_renameat2, AT_FDCWD, first, AT_FDCWD, second, RENAME_NOREPLACE);
-#else
-    errno = ENOSYS;
-    return -1;
-#endif
+    return rename_with_flags(first, second, RENAME_NOREPLACE);
 }
 #elif defined(__APPLE__)
 int casebook_exchange_paths(const char *first, const char *second) {

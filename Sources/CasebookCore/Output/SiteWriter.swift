@@ -176,11 +176,13 @@ public struct SiteWriter: Sendable {
     /// renamed aside while it is written, so that its folder shows the change (`TreeRecord.FolderState`) should the build
     /// stop halfway. False, with nothing changed, where there is no such file to write over.
     static func rewrite(_ path: String, with file: OutputFile) throws(Failure) -> Bool {
+        // Only a regular file is opened (opening a device may do something), and only if it is still that file then.
+        var found = stat(), opened = stat()
+        guard lstat(path, &found) == 0, found.st_mode & S_IFMT == S_IFREG, found.st_nlink == 1 else { return false }
         let descriptor = open(path, O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
-        var info = stat()
         let aside = path + ".casebook-rewrite"
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1,
+        guard fstat(descriptor, &opened) == 0, opened.st_ino == found.st_ino, opened.st_dev == found.st_dev, opened.st_nlink == 1,
               casebook_rename_unless_taken(path, aside) == 0 else {
             close(descriptor)
             return false
