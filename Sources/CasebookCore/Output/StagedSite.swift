@@ -153,6 +153,8 @@ extension SiteWriter {
         private func removeStale(in folder: String, relative: String) throws(Failure) {
             for (name, isFolder) in SiteWriter.entries(of: folder) {
                 let path = folder + "/" + name, relativePath = relative.isEmpty ? name : relative + "/" + name
+                // The marker is written over next, in place (see `SiteWriter.rewrite`).
+                if relativePath == OutputFolderPolicy.marker { continue }
                 if isFolder, made[path] != nil {
                     try removeStale(in: path, relative: relativePath)
                 } else if isFolder || written[relativePath] == nil {
