@@ -2,7 +2,8 @@ import Foundation
 
 /// Files Casebook wrote itself (its cache files, the output's downloads), mapped into memory rather than read: it only
 /// ever creates such a file anew, appends to it or replaces it through a rename, never truncates one in place, so the
-/// mapped bytes stay as they were for as long as a build reads them.
+/// mapped bytes stay as they were for as long as a build reads them. (The one file it writes over in place is a spare
+/// tree's own stale copy, `SiteWriter.rewrite`: never one the live output shares, and only the output's are mapped.)
 enum MappedFile {
     /// The file's bytes; nil when it cannot be opened.
     static func contents(of path: String) -> Data? {

@@ -6,10 +6,10 @@ import Glibc
 import Darwin
 #endif
 
-/// A download the output holds, open and mapped (Casebook replaces such a file only through a rename, as
-/// `MappedFile` says): read through the mapping, and the ranges a file spliced from it keeps are copied file to file
-/// by the kernel (`copy(_:to:)`). Written from the mapping instead, the 40 MB a prose edit splices at N=10,000 went at
-/// a fifth of the speed in the build after a cold one (19 ms for 15 MB, against 3.5).
+/// A download the live output holds, open and mapped (Casebook replaces such a file only through a rename, and never
+/// writes over one in place, as `MappedFile` says): read through the mapping, and the ranges a file spliced from it
+/// keeps are copied file to file by the kernel (`copy(_:to:)`). Written from the mapping instead, the 40 MB a prose
+/// edit splices at N=10,000 went at a fifth of the speed in the build after a cold one (19 ms for 15 MB, against 3.5).
 final class OpenedFile: Sendable {
     let descriptor: Int32
     /// The file's bytes; the mapping lasts as long as any `Data` made from them.
